@@ -1,0 +1,531 @@
+"""The whole product's schema as typed SQLAlchemy 2 ORM classes (no behaviour here).
+
+Rules that keep it portable between SQLite and PostgreSQL: enumerations are short strings (validated in the
+domain, not as database enums), dates are ``Date``, instants are UTC ``DateTime``, money is integer fen, durations
+are integer minutes, JSON-ish detail is ``Text``. Every constraint has a name (see ``NAMING``) so Alembic's batch
+mode can rebuild SQLite tables. Changes to this file go with a new migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- centre, settings, accounts -------------------------------------------------------------------------------
+
+
+class Centre(Timestamped, Base):
+    __tablename__ = "centre"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Setting(Base):
+    """Key/value settings (language, loan period, idle lock minutes…); values are JSON text."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class User(Timestamped, Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))  # admin | staff | librarian | teacher
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="SET NULL"))
+
+
+class AuditLog(Base):
+    """Append-only: who did what to which record, old → new. The app offers no way to edit it."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    actor: Mapped[str] = mapped_column(String(120))  # username, or "cli:<os user>"
+    action: Mapped[str] = mapped_column(
+        String(20), index=True
+    )  # create|update|delete|view|print|export|login…
+    entity: Mapped[str] = mapped_column(String(40), index=True)
+    entity_id: Mapped[str] = mapped_column(String(40), default="")
+    summary: Mapped[str] = mapped_column(String(400), default="")
+    changes: Mapped[str] = mapped_column(Text, default="")  # JSON {field: [old, new]}
+
+
+# --- donors -------------------------------------------------------------------------------------------------
+
+
+class Donor(Timestamped, Base):
+    __tablename__ = "donor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="organisation")  # organisation|company|person
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DonationBatch(Timestamped, Base):
+    __tablename__ = "donation_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    donor_id: Mapped[int] = mapped_column(ForeignKey("donor.id", ondelete="RESTRICT"), index=True)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(String(400), default="")
+    source_file: Mapped[str] = mapped_column(String(400), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- children -----------------------------------------------------------------------------------------------
+
+
+class Child(Timestamped, Base):
+    __tablename__ = "child"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")  # "wang zi han"
+    name_initials: Mapped[str] = mapped_column(String(50), default="", index=True)  # "wzh"
+    gender: Mapped[str] = mapped_column(String(10), default="")  # male|female
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    grade: Mapped[int | None] = mapped_column(Integer)  # 1–9; 0 = preschool
+    class_name: Mapped[str] = mapped_column(String(50), default="", index=True)
+    school: Mapped[str] = mapped_column(String(200), default="")
+    village: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+    left_behind_type: Mapped[str] = mapped_column(String(20), default="none")  # both|father|mother|none
+    father_work_city: Mapped[str] = mapped_column(String(100), default="")
+    father_phone: Mapped[str] = mapped_column(String(50), default="")
+    mother_work_city: Mapped[str] = mapped_column(String(100), default="")
+    mother_phone: Mapped[str] = mapped_column(String(50), default="")
+    health_notes: Mapped[str] = mapped_column(Text, default="")
+    allergy_notes: Mapped[str] = mapped_column(Text, default="")
+    special_attention: Mapped[bool] = mapped_column(Boolean, default=False)
+    photo_path: Mapped[str] = mapped_column(String(400), default="")
+    card_barcode: Mapped[str | None] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="active", index=True)  # active|left
+    enrolled_on: Mapped[dt.date | None] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Guardian(Timestamped, Base):
+    __tablename__ = "guardian"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    relation: Mapped[str] = mapped_column(String(20), default="")  # 祖父, 祖母, 外祖母…
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    age: Mapped[int | None] = mapped_column(Integer)
+    health: Mapped[str] = mapped_column(String(200), default="")
+    literacy: Mapped[str] = mapped_column(String(50), default="")
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PickupPerson(Base):
+    """People authorised to collect a child at check-out."""
+
+    __tablename__ = "pickup_person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    relation: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+
+
+class FollowUp(Timestamped, Base):
+    """A social worker's follow-up (回访) on a child: phone call, home visit…"""
+
+    __tablename__ = "follow_up"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20), default="phone")  # phone|home_visit|school|other
+    reason: Mapped[str] = mapped_column(String(40), default="")  # e.g. warning kind that prompted it
+    note: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    resolved: Mapped[bool] = mapped_column(Boolean, default=True)
+    staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+# --- library ------------------------------------------------------------------------------------------------
+
+
+class BookTitle(Timestamped, Base):
+    __tablename__ = "book_title"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(400))
+    title_pinyin: Mapped[str] = mapped_column(String(800), default="")
+    title_initials: Mapped[str] = mapped_column(String(200), default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    publisher: Mapped[str] = mapped_column(String(200), default="")
+    pub_year: Mapped[int | None] = mapped_column(Integer)
+    isbn13: Mapped[str | None] = mapped_column(String(13), index=True)
+    clc_class: Mapped[str] = mapped_column(String(40), default="", index=True)
+    call_number: Mapped[str] = mapped_column(String(60), default="")
+    grade_band: Mapped[str] = mapped_column(String(20), default="")  # e.g. "1-2", "3-4", "5-6"
+    subjects: Mapped[str] = mapped_column(String(400), default="")
+    price_fen: Mapped[int | None] = mapped_column(Integer)
+    match_key: Mapped[str] = mapped_column(String(600), default="", index=True)  # normalised title|author
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class BookCopy(Timestamped, Base):
+    __tablename__ = "book_copy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title_id: Mapped[int] = mapped_column(ForeignKey("book_title.id", ondelete="RESTRICT"), index=True)
+    barcode: Mapped[str] = mapped_column(String(40), unique=True)
+    location: Mapped[str] = mapped_column(String(60), default="")
+    status: Mapped[str] = mapped_column(String(20), default="available", index=True)
+    # available|on_loan|lost|damaged|withdrawn
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("donation_batch.id", ondelete="SET NULL"), index=True
+    )
+    acquired_on: Mapped[dt.date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class LoanRule(Base):
+    """Loan limits by grade band; the row with grade range covering a child's grade applies."""
+
+    __tablename__ = "loan_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grade_min: Mapped[int] = mapped_column(Integer, default=0)
+    grade_max: Mapped[int] = mapped_column(Integer, default=12)
+    max_books: Mapped[int] = mapped_column(Integer, default=2)
+    loan_days: Mapped[int] = mapped_column(Integer, default=14)
+    max_renewals: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ClosedDay(Base):
+    """Holidays and other days the centre is shut: due dates move past them, attendance ignores them."""
+
+    __tablename__ = "closed_day"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Loan(Base):
+    __tablename__ = "loan"
+    __table_args__ = (Index("ix_loan_open", "copy_id", "returned_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    copy_id: Mapped[int] = mapped_column(ForeignKey("book_copy.id", ondelete="RESTRICT"), index=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="RESTRICT"), index=True)
+    loaned_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    due_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    renewals: Mapped[int] = mapped_column(Integer, default=0)
+    loaned_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    returned_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+# --- equipment ----------------------------------------------------------------------------------------------
+
+
+class EquipmentItem(Timestamped, Base):
+    """A kind of equipment. ``tracking='quantity'`` (20 skipping ropes) or ``'individual'`` (each unit barcoded)."""
+
+    __tablename__ = "equipment_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_pinyin: Mapped[str] = mapped_column(String(400), default="")
+    name_initials: Mapped[str] = mapped_column(String(100), default="")
+    category: Mapped[str] = mapped_column(String(40), default="", index=True)  # sports|music|art|games|other
+    tracking: Mapped[str] = mapped_column(String(20), default="quantity")
+    consumable: Mapped[bool] = mapped_column(Boolean, default=False)
+    barcode: Mapped[str | None] = mapped_column(String(40), unique=True)
+    quantity_total: Mapped[int] = mapped_column(Integer, default=0)
+    unit: Mapped[str] = mapped_column(String(20), default="个")
+    location: Mapped[str] = mapped_column(String(60), default="")
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("donation_batch.id", ondelete="SET NULL"), index=True
+    )
+    value_fen: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="in_use")  # in_use|retired
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class EquipmentUnit(Timestamped, Base):
+    """One individually tracked piece (a keyboard, a tablet) of an ``individual`` item."""
+
+    __tablename__ = "equipment_unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id", ondelete="CASCADE"), index=True)
+    barcode: Mapped[str] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(
+        String(20), default="available"
+    )  # available|on_loan|damaged|lost|retired
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class EquipmentLoan(Base):
+    __tablename__ = "equipment_loan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id", ondelete="RESTRICT"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_unit.id", ondelete="RESTRICT"))
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    borrower_kind: Mapped[str] = mapped_column(String(20))  # child|volunteer|class|activity
+    child_id: Mapped[int | None] = mapped_column(ForeignKey("child.id", ondelete="RESTRICT"))
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="RESTRICT"))
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
+    borrower_label: Mapped[str] = mapped_column(String(100), default="")  # e.g. class "三年级2班"
+    lent_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    due_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    returned_quantity: Mapped[int] = mapped_column(Integer, default=0)
+    lent_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class EquipmentIncident(Base):
+    """Damage, loss or repair of equipment (报损)."""
+
+    __tablename__ = "equipment_incident"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_unit.id", ondelete="SET NULL"))
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_loan.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))  # damaged|lost|repaired|stock_in|stock_out
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class Stocktake(Base):
+    __tablename__ = "stocktake"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20), default="equipment")  # equipment|books
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open|finished|cancelled
+    note: Mapped[str] = mapped_column(Text, default="")
+    by_user: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class StocktakeLine(Base):
+    __tablename__ = "stocktake_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktake.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_item.id", ondelete="CASCADE"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_unit.id", ondelete="CASCADE"))
+    copy_id: Mapped[int | None] = mapped_column(ForeignKey("book_copy.id", ondelete="CASCADE"))
+    expected_qty: Mapped[int] = mapped_column(Integer, default=0)
+    counted_qty: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- volunteers and timetable ---------------------------------------------------------------------------------
+
+
+class Volunteer(Timestamped, Base):
+    __tablename__ = "volunteer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")
+    name_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")  # university, NGO, local school
+    kind: Mapped[str] = mapped_column(String(20), default="local")  # local|social_work|student
+    id_number: Mapped[str] = mapped_column(String(40), default="")
+    subjects: Mapped[str] = mapped_column(String(200), default="")
+    start_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_on: Mapped[dt.date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class VolunteerAvailability(Base):
+    __tablename__ = "volunteer_availability"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # 1 = Monday … 7 = Sunday
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Room(Base):
+    __tablename__ = "room"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+
+
+class Timetable(Timestamped, Base):
+    """A weekly (term) or summer timetable; its slots repeat weekly between the dates."""
+
+    __tablename__ = "timetable"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="weekly")  # weekly|summer
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class TimetableSlot(Base):
+    __tablename__ = "timetable_slot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    timetable_id: Mapped[int] = mapped_column(ForeignKey("timetable.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    course: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="other")  # reading|art|sports|homework|music|other
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="SET NULL"))
+    volunteer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="SET NULL"), index=True
+    )
+    target_group: Mapped[str] = mapped_column(String(60), default="")  # e.g. "1-3年级"
+
+
+class Activity(Timestamped, Base):
+    """One held session (活动/课程): reading hour, art class, summer camp day… Attendance may be taken for it."""
+
+    __tablename__ = "activity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="SET NULL"))
+    slot_id: Mapped[int | None] = mapped_column(ForeignKey("timetable_slot.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class ActivityVolunteer(Base):
+    __tablename__ = "activity_volunteer"
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(20), default="lead")  # lead|assistant
+
+
+class ActivityPhoto(Base):
+    __tablename__ = "activity_photo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(String(400))
+    caption: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ServiceHours(Timestamped, Base):
+    __tablename__ = "service_hours"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
+    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(400), default="")
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|approved|rejected
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Certificate(Base):
+    __tablename__ = "certificate"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    period_from: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    verification_code: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+# --- attendance ---------------------------------------------------------------------------------------------
+
+
+class AttendanceCode(Base):
+    """Configurable marks (出勤/缺勤/迟到/请假) and how each counts in statistics."""
+
+    __tablename__ = "attendance_code"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)  # P, A, L, E
+    label: Mapped[str] = mapped_column(String(20))
+    counts_present: Mapped[bool] = mapped_column(Boolean, default=False)
+    counts_absent: Mapped[bool] = mapped_column(Boolean, default=False)
+    shortcut: Mapped[str] = mapped_column(String(5), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AttendanceRegister(Timestamped, Base):
+    """One roll call: a whole day (``activity_id`` NULL) or one activity session."""
+
+    __tablename__ = "attendance_register"
+    __table_args__ = (UniqueConstraint("on_date", "activity_id", name="uq_attendance_register_day_activity"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    taken_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttendanceMark(Base):
+    __tablename__ = "attendance_mark"
+    __table_args__ = (UniqueConstraint("register_id", "child_id", name="uq_attendance_mark_register_child"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("attendance_register.id", ondelete="CASCADE"))
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(ForeignKey("attendance_code.code", ondelete="RESTRICT"))
+    version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic lock: no silent overwrite
+    marked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    marked_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    check_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    check_out_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    picked_up_by: Mapped[str] = mapped_column(String(100), default="")
+    pickup_authorised: Mapped[bool | None] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(200), default="")

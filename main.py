@@ -1,0 +1,3 @@
+from center_app.app import main
+
+raise SystemExit(main())
