@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
 from center_app.db.models import Centre, Setting
@@ -50,30 +51,43 @@ def validate_centre(info: CentreInfo) -> CentreInfo:
     return cleaned
 
 
+def _write_centre(s: Session, ctx: AppContext, info: CentreInfo) -> None:
+    centre = s.scalars(select(Centre).order_by(Centre.id).limit(1)).first()
+    old = (
+        {}
+        if centre is None
+        else asdict(CentreInfo(centre.name, centre.address, centre.phone, centre.contact_person))
+    )
+    if centre is None:
+        centre = Centre(name=info.name)
+        s.add(centre)
+    centre.name, centre.address, centre.phone, centre.contact_person = (
+        info.name,
+        info.address,
+        info.phone,
+        info.contact_person,
+    )
+    changes = audit.diff(old, asdict(info))
+    if changes:
+        s.flush()
+        audit.record(s, ctx.actor, "update" if old else "create", "centre", centre.id, "中心信息", changes)
+
+
 def save_centre(ctx: AppContext, info: CentreInfo) -> CentreInfo:
     info = validate_centre(info)
     with ctx.db.session() as s:
-        centre = s.scalars(select(Centre).order_by(Centre.id).limit(1)).first()
-        old = (
-            {}
-            if centre is None
-            else asdict(CentreInfo(centre.name, centre.address, centre.phone, centre.contact_person))
-        )
-        if centre is None:
-            centre = Centre(name=info.name)
-            s.add(centre)
-        centre.name, centre.address, centre.phone, centre.contact_person = (
-            info.name,
-            info.address,
-            info.phone,
-            info.contact_person,
-        )
-        changes = audit.diff(old, asdict(info))
-        if changes:
-            s.flush()
-            audit.record(
-                s, ctx.actor, "update" if old else "create", "centre", centre.id, "中心信息", changes
-            )
+        _write_centre(s, ctx, info)
+    return info
+
+
+def save_general(ctx: AppContext, info: CentreInfo, language: str) -> CentreInfo:
+    """The settings page's one save: centre details and language together, or neither."""
+    info = validate_centre(info)
+    if language not in LANGUAGES:
+        raise ValidationError(f"不支持的语言：{language}")
+    with ctx.db.session() as s:
+        _write_centre(s, ctx, info)
+        _write_setting(s, ctx, "language", language)
     return info
 
 
@@ -88,25 +102,22 @@ def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
             return default
 
 
-def set_setting(ctx: AppContext, key: str, value: Any) -> None:
+def _write_setting(s: Session, ctx: AppContext, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
+    row = s.get(Setting, key)
+    old = None if row is None else row.value
+    if row is None:
+        s.add(Setting(key=key, value=encoded))
+    else:
+        row.value = encoded
+    if old != encoded:
+        previous = None if not old else json.loads(old)
+        audit.record(s, ctx.actor, "update", "setting", key, f"设置 {key}", {key: [previous, value]})
+
+
+def set_setting(ctx: AppContext, key: str, value: Any) -> None:
     with ctx.db.session() as s:
-        row = s.get(Setting, key)
-        old = None if row is None else row.value
-        if row is None:
-            s.add(Setting(key=key, value=encoded))
-        else:
-            row.value = encoded
-        if old != encoded:
-            audit.record(
-                s,
-                ctx.actor,
-                "update",
-                "setting",
-                key,
-                f"设置 {key}",
-                {key: [None if old is None else json.loads(old or "null"), value]},
-            )
+        _write_setting(s, ctx, key, value)
 
 
 def get_language(ctx: AppContext) -> str:

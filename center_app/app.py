@@ -1,0 +1,180 @@
+"""Composition root: parse the command line, open the centre's store, then either run a CLI command or the window.
+
+Start-up is counted on an old PC: heavy modules (Alembic, pypinyin, ReportLab, openpyxl) are imported only when
+first used, and pages other than the first are built on first visit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from center_app import __version__
+from center_app.config import DataDir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from center_app.context import Actor
+
+log = logging.getLogger(__name__)
+
+COMMANDS = {
+    "import": "从 Excel/CSV 导入（图书、儿童、器材、志愿者）",
+    "export": "导出到 Excel/CSV",
+    "report": "生成 PDF 报表",
+    "backup": "立即备份数据",
+    "restore": "从备份恢复",
+    "check": "检查数据库完整性和版本",
+    "stats": "显示中心的统计数字",
+    "selftest": "自检：打开数据库和主窗口，逐页访问",
+    "demo-data": "在数据文件夹中生成演示数据",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="center-app",
+        description="乡村儿童之家管理系统 — 不带命令时打开程序窗口。 (Without a command, opens the app window.)",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="数据文件夹（默认：用户数据目录，或环境变量 CENTER_APP_DATA_DIR）"
+    )
+    parser.add_argument("--demo", action="store_true", help="打开一个临时演示中心（不碰真实数据）")
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="打开主窗口，等第一页填好数据后退出（用于测速和安装包冒烟测试）",
+    )
+    parser.add_argument("--version", action="version", version=f"center-app {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="<command>", title="commands")
+
+    p = sub.add_parser("import", help=COMMANDS["import"])
+    p.add_argument("kind", choices=["books", "children", "equipment", "volunteers"])
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余行")
+    p = sub.add_parser("export", help=COMMANDS["export"])
+    p.add_argument("kind", choices=["books", "children", "equipment", "volunteers", "attendance"])
+    p.add_argument("file")
+    p = sub.add_parser("report", help=COMMANDS["report"])
+    p.add_argument("kind")
+    p.add_argument("file", nargs="?")
+    p = sub.add_parser("backup", help=COMMANDS["backup"])
+    p.add_argument("--to", metavar="DIR", help="备份到这个文件夹（如 U 盘）")
+    p = sub.add_parser("restore", help=COMMANDS["restore"])
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="确认覆盖当前数据（会先备份当前数据）")
+    sub.add_parser("check", help=COMMANDS["check"])
+    p = sub.add_parser("stats", help=COMMANDS["stats"])
+    p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    sub.add_parser("selftest", help=COMMANDS["selftest"])
+    p = sub.add_parser("demo-data", help=COMMANDS["demo-data"])
+    p.add_argument("--scale", type=int, default=1, help="规模：1 约 4,000 册；25 约 100,000 册和十年的记录")
+    p.add_argument("--seed", type=int, default=20261129)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command:
+        from center_app import cli
+
+        return cli.run(args)
+    return run_gui(args)
+
+
+# --- the window -----------------------------------------------------------------------------------------------
+
+
+def _qapplication() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("CenterApp")
+        app.setOrganizationName("CenterApp")
+    return app  # type: ignore[return-value]
+
+
+def _demo_data_dir() -> DataDir:
+    """A throw-away centre in the temp folder: the demo never touches the real data folder."""
+    root = Path(tempfile.mkdtemp(prefix="center-demo-"))
+    return DataDir(root)
+
+
+def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: bool = False) -> QMainWindow:
+    """Open the store, set up language and font, and build the main window (not shown)."""
+    from center_app.context import open_store
+    from center_app.logging_setup import setup_logging
+    from center_app.services import settings
+
+    data_dir.ensure()
+    setup_logging(data_dir.logs)
+    # The store first: SQLAlchemy imports ~30 % faster before PySide6 installs its import hook.
+    ctx = open_store(data_dir, actor=actor)
+    if fill_demo:
+        from center_app.services import demo
+
+        demo.fill_demo(ctx)
+    language = settings.get_language(ctx)
+
+    from center_app.ui import i18n
+    from center_app.ui.errors import install_excepthook
+    from center_app.ui.main_window import MainWindow
+
+    app = _qapplication()
+    i18n.install_font(app)
+    i18n.install_language(app, language)
+    install_excepthook(data_dir.logs)
+    window = MainWindow(ctx)
+    window.destroyed.connect(lambda *_: ctx.close())
+    return window
+
+
+def open_main_window(data_dir: str | os.PathLike[str] | DataDir, user: str | None = None) -> QMainWindow:
+    """Open the real main window in-process on ``data_dir`` (for tests and tools). Creates the QApplication if
+    needed; the window is shown. ``user`` is the username to act as (default: the command-line administrator)."""
+    from center_app.context import Actor
+
+    folder = data_dir if isinstance(data_dir, DataDir) else DataDir.resolve(data_dir)
+    actor = Actor(username=user) if user else None
+    window = prepare_window(folder, actor=actor)
+    window.show()
+    return window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+
+    data_dir = _demo_data_dir() if args.demo else DataDir.resolve(args.data_dir)
+    app = _qapplication()
+    try:
+        window = prepare_window(data_dir, fill_demo=args.demo)
+    except (
+        Exception
+    ) as exc:  # the store could not be opened: say so in Chinese, keep the traceback in the log
+        log.exception("start-up failed")
+        from center_app.ui.errors import show_fatal
+
+        _qapplication()
+        show_fatal(exc, data_dir.logs)
+        return 1
+
+    app = _qapplication()
+    if args.quit_when_ready:
+        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    code = app.exec()
+    window.ctx.close()
+    if args.demo:
+        import shutil
+
+        shutil.rmtree(data_dir.root, ignore_errors=True)
+    return code

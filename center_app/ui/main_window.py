@@ -1,0 +1,229 @@
+"""The main window: navigation on the left, one page at a time on the right. Wiring only — no data work here.
+
+Pages are built on first visit, so start-up pays only for the overview page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from center_app.context import AppContext
+from center_app.services import settings
+from center_app.ui.events import DataEvents
+from center_app.ui.pages.base import Page
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    object_name: str
+    title: str
+    build: Callable[[], Page]
+
+
+class MainWindow(QMainWindow):
+    #: emitted once, when the first page has been filled with data and the window is shown
+    ready = Signal()
+    #: emitted after the user picked another language and the window was rebuilt in it
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, events: DataEvents | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.events = events or DataEvents(self)
+        self._ready_sent = False
+        self.setMinimumSize(QSize(1000, 640))
+        self.resize(1280, 720)  # fits a 1366×768 screen with the taskbar
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navList")
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        font = self.nav.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.nav.setFont(font)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusDataFolder")
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda row=n - 1: self.show_row(row))
+        self.events.data_changed.connect(self._on_data_changed)
+        self._build()
+
+    # --- pages ----------------------------------------------------------------------------------------------
+
+    def _specs(self) -> list[PageSpec]:
+        from center_app.ui.pages.coming_soon import ComingSoonPage
+        from center_app.ui.pages.overview import OverviewPage
+        from center_app.ui.pages.settings import SettingsPage
+
+        ctx, ev = self.ctx, self.events
+
+        def later(name: str, title: str, plan: str) -> PageSpec:
+            return PageSpec(name, title, lambda: ComingSoonPage(ctx, ev, name, title, plan))
+
+        return [
+            PageSpec("overviewPage", self.tr("首页"), lambda: OverviewPage(ctx, ev)),
+            later(
+                "catalogPage",
+                self.tr("图书"),
+                self.tr(
+                    "图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。"
+                ),
+            ),
+            later(
+                "deskPage",
+                self.tr("借还台"),
+                self.tr("借还台：扫借书证、扫书即借、扫书即还、续借、撤销，逾期催还单。"),
+            ),
+            later(
+                "childrenPage",
+                self.tr("儿童"),
+                self.tr("儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。"),
+            ),
+            later(
+                "attendancePage",
+                self.tr("考勤"),
+                self.tr("考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。"),
+            ),
+            later(
+                "equipmentPage",
+                self.tr("器材"),
+                self.tr("器材室：按数量借给班级、损坏与遗失登记、扫码盘点。"),
+            ),
+            later(
+                "volunteersPage",
+                self.tr("志愿者与课表"),
+                self.tr("志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。"),
+            ),
+            later(
+                "reportsPage",
+                self.tr("活动与报表"),
+                self.tr("活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。"),
+            ),
+            PageSpec(
+                "settingsPage",
+                self.tr("设置"),
+                lambda: SettingsPage(ctx, ev, on_language_changed=self.switch_language),
+            ),
+        ]
+
+    def _build(self) -> None:
+        self.specs = self._specs()
+        self.pages: dict[int, Page] = {}
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        for n, spec in enumerate(self.specs, start=1):
+            item = QListWidgetItem(spec.title)
+            item.setToolTip(f"Ctrl+{n}")
+            item.setSizeHint(QSize(150, 40))
+            self.nav.addItem(item)
+            holder = QWidget()  # replaced by the real page on first visit
+            holder.setObjectName(f"{spec.object_name}Holder")
+            self.stack.addWidget(holder)
+        self.nav.blockSignals(False)
+        self._retitle()
+        self.show_row(0)
+
+    def _retitle(self) -> None:
+        centre = settings.get_centre(self.ctx).name
+        self.setWindowTitle(self.tr("儿童之家管理系统") + f" — {centre}")
+        self.status_label.setText(self.tr("数据文件夹：%1").replace("%1", str(self.ctx.data_dir.root)))
+
+    def page(self, row: int) -> Page:
+        if row not in self.pages:
+            spec = self.specs[row]
+            page = spec.build()
+            page.setObjectName(spec.object_name)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[row] = page
+        return self.pages[row]
+
+    def page_by_name(self, object_name: str) -> Page:
+        for row, spec in enumerate(self.specs):
+            if spec.object_name == object_name:
+                return self.page(row)
+        raise KeyError(object_name)
+
+    def show_row(self, row: int) -> None:
+        if 0 <= row < len(self.specs):
+            self.nav.setCurrentRow(row)  # emits currentRowChanged → _show_row
+            if self.stack.currentIndex() != row or row not in self.pages:
+                self._show_row(row)
+
+    def show_page(self, object_name: str) -> Page:
+        for row, spec in enumerate(self.specs):
+            if spec.object_name == object_name:
+                self.show_row(row)
+                return self.pages[row]
+        raise KeyError(object_name)
+
+    def current_page(self) -> Page:
+        return self.page(self.stack.currentIndex())
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(row)
+        self.stack.setCurrentIndex(row)
+        page.ensure_fresh()
+        if not self._ready_sent:
+            self._ready_sent = True
+            # Emitted from the event loop once it is idle, i.e. after the window has been painted.
+            QTimer.singleShot(0, self.ready.emit)
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("centre", "all"):
+            self._retitle()
+
+    # --- language -------------------------------------------------------------------------------------------
+
+    def switch_language(self, language: str) -> None:
+        """Install the new translators and rebuild the pages so every label is in the new language."""
+        from center_app.ui.i18n import install_language
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_language(app, language)
+        current = self.stack.currentIndex()
+        # Rebuild after the settings page's click handler has returned (it is one of the pages deleted).
+        QTimer.singleShot(
+            0, lambda: (self._build(), self.show_row(current), self.language_changed.emit(language))
+        )

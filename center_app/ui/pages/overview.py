@@ -1,0 +1,89 @@
+"""首页: the centre at a glance — live counts from the services, today's date, the keys to get around."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from center_app.context import AppContext
+from center_app.services import overview, settings
+from center_app.ui.events import DataEvents
+from center_app.ui.i18n import format_date
+from center_app.ui.pages.base import Page, page_title, vbox
+
+
+class StatCard(QFrame):
+    def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"overviewCard_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumSize(180, 96)
+        layout = QVBoxLayout(self)
+        self.value = QLabel("—")
+        self.value.setObjectName(f"overviewValue_{key}")
+        font = self.value.font()
+        font.setPointSize(font.pointSize() + 12)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int, *, alert: bool = False) -> None:
+        self.value.setText(f"{value:,}")
+        self.value.setStyleSheet("color: #c0392b;" if alert else "")
+
+
+class OverviewPage(Page):
+    areas = ("centre", "books", "loans", "children", "attendance", "equipment", "volunteers", "activities")
+
+    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, events, parent)
+        self.setObjectName("overviewPage")
+        layout = vbox(self)
+        self.heading = page_title("", "overviewCentreName")
+        self.today = QLabel()
+        self.today.setObjectName("overviewToday")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.today)
+
+        captions = {
+            "titles": self.tr("图书品种"),
+            "copies": self.tr("馆藏图书（册）"),
+            "loans_open": self.tr("在借图书"),
+            "loans_overdue": self.tr("逾期未还"),
+            "children": self.tr("在册儿童"),
+            "attendance_today": self.tr("今日到场"),
+            "equipment_items": self.tr("器材种类"),
+            "volunteers": self.tr("志愿者"),
+            "activities_this_month": self.tr("本月活动"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.cards: dict[str, StatCard] = {}
+        for i, (key, caption) in enumerate(captions.items()):
+            card = StatCard(key, caption, self)
+            self.cards[key] = card
+            grid.addWidget(card, i // 3, i % 3)
+        layout.addLayout(grid)
+
+        hint = QLabel(self.tr("提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。"))
+        hint.setObjectName("overviewHint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        today = today or dt.date.today()
+        centre = settings.get_centre(self.ctx)
+        self.heading.setText(centre.name)
+        self.today.setText(self.tr("今天是 %1").replace("%1", format_date(today, weekday=True)))
+        figures = overview.counts(self.ctx, today)
+        for key, card in self.cards.items():
+            value = getattr(figures, key)
+            card.set_value(value, alert=key == "loans_overdue" and value > 0)
+        super().refresh()

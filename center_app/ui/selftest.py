@@ -1,0 +1,67 @@
+"""``selftest``: open (and migrate) the store, build the main window offscreen, visit every page.
+
+Used after installing on a new PC and by the packaged-app smoke test; names what failed.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from center_app.config import DataDir
+
+
+@dataclass
+class SelftestResult:
+    passed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestResult:
+    result = SelftestResult()
+
+    def step(name: str, action: Callable[[], object]) -> object:
+        try:
+            value = action()
+        except Exception as exc:
+            result.failed.append((name, f"{exc.__class__.__name__}: {exc}"))
+            report(f"✗ {name}")
+            import logging
+
+            logging.getLogger(__name__).error("selftest step %s failed\n%s", name, traceback.format_exc())
+            return None
+        result.passed.append(name)
+        report(f"✓ {name}")
+        return value
+
+    from center_app.app import _qapplication, prepare_window
+    from center_app.config import font_path
+
+    app = _qapplication()
+    step("字体文件", lambda: font_path().stat().st_size > 0 or (_ for _ in ()).throw(OSError("字体文件为空")))
+    window = step("打开数据库并建立主窗口", lambda: prepare_window(data_dir))
+    if window is None:
+        return result
+    window.show()
+    app.processEvents()
+    for row, spec in enumerate(window.specs):
+
+        def visit(row: int = row) -> None:
+            window.show_row(row)
+            app.processEvents()
+            page = window.current_page()
+            if page.objectName() != window.specs[row].object_name:
+                raise RuntimeError(f"显示的是 {page.objectName()}")
+            page.refresh()
+
+        step(f"页面 {spec.object_name}", visit)
+    window.close()
+    window.ctx.close()
+    window.deleteLater()
+    app.processEvents()
+    return result

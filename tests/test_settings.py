@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from center_app.db.models import AuditLog
+from center_app.domain.errors import ValidationError
+from center_app.services import settings
+
+
+def test_default_centre_and_language(ctx) -> None:
+    assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME
+    assert settings.get_language(ctx) == "zh_CN"
+
+
+def test_save_centre_trims_and_audits(ctx) -> None:
+    settings.save_centre(ctx, settings.CentreInfo("  古楼村留守儿童关爱活动中心 ", "钟山县古楼村", "0774-1234567", "韦老师"))
+    info = settings.get_centre(ctx)
+    assert info.name == "古楼村留守儿童关爱活动中心"
+    assert info.phone == "0774-1234567"
+    with ctx.db.read() as s:
+        entry = s.query(AuditLog).filter_by(entity="centre").one()
+    assert entry.action == "create"
+    assert json.loads(entry.changes)["name"] == [None, "古楼村留守儿童关爱活动中心"]
+    settings.save_centre(ctx, settings.CentreInfo("古楼村儿童之家", "钟山县古楼村", "0774-1234567", "韦老师"))
+    with ctx.db.read() as s:
+        update = s.query(AuditLog).filter_by(entity="centre", action="update").one()
+    assert json.loads(update.changes) == {"name": ["古楼村留守儿童关爱活动中心", "古楼村儿童之家"]}
+
+
+@pytest.mark.parametrize(
+    ("info", "fragment"),
+    [
+        (settings.CentreInfo("   "), "请填写中心名称"),
+        (settings.CentreInfo("中" * 201), "不能超过200个字"),
+        (settings.CentreInfo("古楼村", phone="电话号码abc"), "电话号码只能包含数字"),
+    ],
+)
+def test_bad_centre_details_are_refused_and_nothing_is_written(ctx, info, fragment) -> None:
+    with pytest.raises(ValidationError, match=fragment):
+        settings.save_general(ctx, info, "en")
+    assert settings.get_centre(ctx) == settings.CentreInfo()
+    assert settings.get_language(ctx) == "zh_CN"
+
+
+def test_language_round_trip_and_refusal(ctx) -> None:
+    settings.set_language(ctx, "en")
+    assert settings.get_language(ctx) == "en"
+    with pytest.raises(ValidationError):
+        settings.set_language(ctx, "fr")
+    assert settings.get_language(ctx) == "en"
+
+
+def test_generic_settings_are_json(ctx) -> None:
+    settings.set_setting(ctx, "loan_days", 21)
+    settings.set_setting(ctx, "closed_note", "春节放假")
+    assert settings.get_setting(ctx, "loan_days") == 21
+    assert settings.get_setting(ctx, "closed_note") == "春节放假"
+    assert settings.get_setting(ctx, "missing", "默认") == "默认"
