@@ -21,12 +21,13 @@ def test_save_centre_trims_and_audits(ctx) -> None:
     assert info.phone == "0774-1234567"
     with ctx.db.read() as s:
         entry = s.query(AuditLog).filter_by(entity="centre").one()
-    assert entry.action == "create"
-    assert json.loads(entry.changes)["name"] == [None, "古楼村留守儿童关爱活动中心"]
+        assert entry.action == "create"
+        assert entry.actor.startswith("cli:")
+        assert json.loads(entry.changes)["name"] == [None, "古楼村留守儿童关爱活动中心"]
     settings.save_centre(ctx, settings.CentreInfo("古楼村儿童之家", "钟山县古楼村", "0774-1234567", "韦老师"))
     with ctx.db.read() as s:
         update = s.query(AuditLog).filter_by(entity="centre", action="update").one()
-    assert json.loads(update.changes) == {"name": ["古楼村留守儿童关爱活动中心", "古楼村儿童之家"]}
+        assert json.loads(update.changes) == {"name": ["古楼村留守儿童关爱活动中心", "古楼村儿童之家"]}
 
 
 @pytest.mark.parametrize(
