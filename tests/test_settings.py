@@ -15,7 +15,9 @@ def test_default_centre_and_language(ctx) -> None:
 
 
 def test_save_centre_trims_and_audits(ctx) -> None:
-    settings.save_centre(ctx, settings.CentreInfo("  古楼村留守儿童关爱活动中心 ", "钟山县古楼村", "0774-1234567", "韦老师"))
+    settings.save_centre(
+        ctx, settings.CentreInfo("  古楼村留守儿童关爱活动中心 ", "钟山县古楼村", "0774-1234567", "韦老师")
+    )
     info = settings.get_centre(ctx)
     assert info.name == "古楼村留守儿童关爱活动中心"
     assert info.phone == "0774-1234567"
@@ -59,3 +61,16 @@ def test_generic_settings_are_json(ctx) -> None:
     assert settings.get_setting(ctx, "loan_days") == 21
     assert settings.get_setting(ctx, "closed_note") == "春节放假"
     assert settings.get_setting(ctx, "missing", "默认") == "默认"
+
+
+@pytest.mark.parametrize("role", ["staff", "librarian", "teacher"])
+def test_only_the_administrator_changes_settings(ctx, role) -> None:
+    from center_app.context import Actor
+    from center_app.domain.errors import PermissionDenied
+
+    ctx.actor = Actor(username="someone", role=role)
+    with pytest.raises(PermissionDenied):
+        settings.save_general(ctx, settings.CentreInfo("别的名字"), "zh_CN")
+    with pytest.raises(PermissionDenied):
+        settings.set_setting(ctx, "loan_days", 30)
+    assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME  # reading is open to all

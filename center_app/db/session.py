@@ -92,7 +92,8 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
+            # close() ends the transaction and detaches the objects with their loaded state (a rollback would
+            # expire them, making any use after the block fail).
             session.close()
 
     def dispose(self) -> None:

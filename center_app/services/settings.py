@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from center_app.context import AppContext
 from center_app.db.models import Centre, Setting
 from center_app.domain.errors import ValidationError
+from center_app.domain.permissions import require
 from center_app.services import audit
 
 LANGUAGES = ("zh_CN", "en")
@@ -74,6 +75,7 @@ def _write_centre(s: Session, ctx: AppContext, info: CentreInfo) -> None:
 
 
 def save_centre(ctx: AppContext, info: CentreInfo) -> CentreInfo:
+    require(ctx.actor, "settings", "write")
     info = validate_centre(info)
     with ctx.db.session() as s:
         _write_centre(s, ctx, info)
@@ -82,6 +84,7 @@ def save_centre(ctx: AppContext, info: CentreInfo) -> CentreInfo:
 
 def save_general(ctx: AppContext, info: CentreInfo, language: str) -> CentreInfo:
     """The settings page's one save: centre details and language together, or neither."""
+    require(ctx.actor, "settings", "write")
     info = validate_centre(info)
     if language not in LANGUAGES:
         raise ValidationError(f"不支持的语言：{language}")
@@ -116,6 +119,7 @@ def _write_setting(s: Session, ctx: AppContext, key: str, value: Any) -> None:
 
 
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:
+    require(ctx.actor, "settings", "write")
     with ctx.db.session() as s:
         _write_setting(s, ctx, key, value)
 
