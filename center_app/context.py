@@ -23,6 +23,16 @@ class Actor:
     role: str = "admin"
     user_id: int | None = None
     display_name: str = ""
+    volunteer_id: int | None = None  # a teacher's own volunteer record: their sessions are "own"
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.username) and self.role != "none"
+
+    @classmethod
+    def nobody(cls) -> Actor:
+        """Before anyone signs in: every permission check fails."""
+        return cls(username="", role="none", display_name="")
 
     @classmethod
     def command_line(cls) -> Actor:

@@ -159,7 +159,13 @@ def _info(user: User) -> UserInfo:
 
 
 def _actor(user: User) -> Actor:
-    return Actor(username=user.username, role=user.role, user_id=user.id, display_name=user.display_name)
+    return Actor(
+        username=user.username,
+        role=user.role,
+        user_id=user.id,
+        display_name=user.display_name,
+        volunteer_id=user.volunteer_id,
+    )
 
 
 def _find(s: Session, username: str) -> User | None:
@@ -554,6 +560,26 @@ def ensure_demo_admin(ctx: AppContext) -> Actor:
         audit.record(
             s, actor, "create", "user_account", user.id, "演示数据：创建演示管理员", {"role": [None, ADMIN]}
         )
+        return actor
+
+
+def is_demo_folder(ctx: AppContext) -> bool:
+    with ctx.db.read() as s:
+        flag = s.get(Setting, DEMO_FOLDER_KEY)
+        return flag is not None and flag.value == "true"
+
+
+def sign_in_as(ctx: AppContext, username: str) -> Actor:
+    """Sign an existing, active account in without its password — for tests and tools that open the window
+    in-process (``open_main_window(data_dir, user=...)``); whoever runs them can read the data folder anyway.
+    Audited like a login."""
+    with ctx.db.session() as s:
+        user = _find(s, username)
+        if user is None or not user.active:
+            raise LoginFailed(f"没有可用的账号“{username}”。")
+        user.last_login_at = _utc(None)
+        actor = _actor(user)
+        audit.record(s, actor, "login", "user_account", user.id, "程序内登录（测试或工具）")
         return actor
 
 
