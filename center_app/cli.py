@@ -38,22 +38,61 @@ def _data_dir(args: argparse.Namespace) -> DataDir:
     return DataDir.resolve(args.data_dir)
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202 - AppContext
+LOCK_WAIT_SECONDS = 5.0
+
+
+def _open(args: argparse.Namespace, *, lock: bool = True):  # noqa: ANN202 - AppContext
+    """Open the store as the command line. Writing commands take the data-folder lock first, waiting briefly
+    for the app or another command to finish; the lock is released when the process ends."""
     from center_app.context import open_store
+    from center_app.db.lock import DataFolderLock
     from center_app.logging_setup import setup_logging
 
     data_dir = _data_dir(args).ensure()
     setup_logging(data_dir.logs)
+    if lock:
+        holder = DataFolderLock(data_dir)
+        holder.acquire(wait_seconds=LOCK_WAIT_SECONDS)  # StoreLocked says who holds it → exit 1
+        _held_locks.append(holder)
     return open_store(data_dir)
+
+
+_held_locks: list[object] = []
+
+
+class ProgressLine:
+    """A one-line progress indicator on stderr (a terminal shows it updating in place)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.last = -1
+
+    def __call__(self, percent: int, *_: object) -> None:
+        percent = max(0, min(100, int(percent)))
+        if percent == self.last:
+            return
+        self.last = percent
+        end = "\n" if percent >= 100 else ""
+        if sys.stderr.isatty():
+            print(f"\r{self.label} {percent:3d}%", end=end, file=sys.stderr, flush=True)
+        elif percent % 25 == 0:
+            print(f"{self.label} {percent:3d}%", file=sys.stderr, flush=True)
 
 
 # --- commands -------------------------------------------------------------------------------------------------
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from center_app.domain.errors import StoreLocked
     from center_app.services import overview
 
-    ctx = _open(args)
+    try:
+        ctx = _open(args)
+    except StoreLocked:
+        # The app has the folder open (and has migrated it): reading the figures is still safe.
+        from center_app.context import open_store
+
+        ctx = open_store(_data_dir(args), migrate=False)
     try:
         figures = overview.counts(ctx).as_dict()
     finally:
@@ -134,6 +173,50 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from center_app.services import backup
+
+    ctx = _open(args)
+    try:
+        target = Path(args.to).expanduser() if args.to else None
+        if target is not None and not target.is_dir():
+            err(f"文件夹不存在：{target}（U 盘是否已插好？）")
+            return EXIT_PROBLEM
+        info = backup.backup_now(ctx, target, progress=ProgressLine("备份中"))
+    finally:
+        ctx.close()
+    say(str(info.path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from center_app.services import backup
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        err(f"找不到备份文件：{source}")
+        return EXIT_PROBLEM
+    summary = backup.inspect_backup(source)  # DomainError → exit 1 with the reason
+    say(f"备份文件：{summary.path}")
+    say(f"备份时间：{summary.created:%Y-%m-%d %H:%M}　中心：{summary.centre_name or '（未填写）'}")
+    for key, value in summary.counts.items():
+        say(f"  {backup.COUNT_LABELS.get(key, key)}：{value}")
+    if not args.yes:
+        err("恢复会用这个备份替换当前的数据（当前数据会先另存一份）。确认请加上 --yes 再运行。")
+        return EXIT_PROBLEM
+    ctx = _open(args)  # takes the lock: the app must not be open during a restore
+    ctx.close()
+    result = backup.restore(ctx.data_dir, source, progress=ProgressLine("恢复中"))
+    if result.safety_copy:
+        say(f"恢复前的数据已另存为：{result.safety_copy}")
+    say("恢复完成。")
+    return EXIT_OK
+
+
 def not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         err(f"“{name}”命令暂不可用（not yet available）：它将随对应功能的版本提供。")
@@ -150,8 +233,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": not_yet("import"),
     "export": not_yet("export"),
     "report": not_yet("report"),
-    "backup": not_yet("backup"),
-    "restore": not_yet("restore"),
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
@@ -171,6 +254,14 @@ def _fallback_log() -> str:
 
 def run(args: argparse.Namespace) -> int:
     command = COMMANDS[args.command]
+    try:
+        return _run(command, args)
+    finally:
+        while _held_locks:
+            _held_locks.pop().release()  # type: ignore[attr-defined]
+
+
+def _run(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return command(args)
     except DomainError as exc:

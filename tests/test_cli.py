@@ -107,3 +107,74 @@ def test_unexpected_error_gives_a_message_not_a_traceback(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "失败" in result.stderr
+
+
+def test_check_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    assert main(["--data-dir", str(folder), "stats"]) == 0
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert main(["--data-dir", str(folder), "check"]) == 0
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert before == after
+
+
+def test_backup_and_restore_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from center_app.config import DataDir
+    from center_app.context import open_store
+    from center_app.services import settings
+
+    folder = tmp_path / "d"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert main(["--data-dir", str(folder), "stats"]) == 0
+    ctx = open_store(DataDir(folder))
+    settings.save_centre(ctx, settings.CentreInfo("备份前的名字"))
+    ctx.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "backup", "--to", str(usb)]) == 0
+    written = Path(capsys.readouterr().out.strip().splitlines()[-1])
+    assert written.parent == usb and written.is_file()
+
+    ctx = open_store(DataDir(folder))
+    settings.save_centre(ctx, settings.CentreInfo("备份后改的名字"))
+    ctx.close()
+    assert main(["--data-dir", str(folder), "restore", str(written)]) == 1  # needs --yes
+    assert "--yes" in capsys.readouterr().err
+    assert main(["--data-dir", str(folder), "restore", str(written), "--yes"]) == 0
+    assert "恢复完成" in capsys.readouterr().out
+    ctx = open_store(DataDir(folder))
+    assert settings.get_centre(ctx).name == "备份前的名字"
+    ctx.close()
+    assert list((folder / "backups").glob("center-before-restore-*.db"))
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bogus = tmp_path / "photo.db"
+    bogus.write_bytes(os.urandom(4096))
+    assert main(["--data-dir", str(tmp_path / "d"), "restore", str(bogus), "--yes"]) == 1
+    assert "不是有效的备份文件" in capsys.readouterr().err
+
+
+def test_backup_to_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "d"), "backup", "--to", str(tmp_path / "no-usb")]) == 1
+    assert "U 盘" in capsys.readouterr().err
+
+
+def test_a_second_program_on_the_folder_is_told_who_holds_it(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from center_app.db.lock import DataFolderLock;"
+         "from center_app.config import DataDir;"
+         f"lock = DataFolderLock(DataDir(Path({str(folder)!r})).ensure()); lock.acquire(); print('held', flush=True);"
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = run_cli("--data-dir", str(folder), "backup")
+        assert result.returncode == 1
+        assert f"进程 {holder.pid}" in result.stderr and "正在使用这个数据文件夹" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run_cli("--data-dir", str(folder), "backup").returncode == 0  # stale lock after a crash: no problem

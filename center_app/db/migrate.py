@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -64,15 +65,24 @@ def backup_sqlite_file(db_path: Path, backups_dir: Path, label: str) -> Path:
     while target.exists():
         n += 1
         target = backups_dir / f"center-{label}-{stamp}-{n}.db"
+    # Written under a temporary name, verified, then renamed: a power cut never leaves a half copy under a real name.
+    partial = target.with_name(target.name + ".partial")
     src = sqlite3.connect(db_path)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # a standalone file, no -wal beside it
+            if dst.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise MigrationError(f"the safety copy {partial} failed its integrity check")
         finally:
             dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
+    os.replace(partial, target)
     return target
 
 
