@@ -20,7 +20,7 @@ from center_app.config import DataDir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from center_app.context import Actor
+    from center_app.context import Actor, AppContext
 
 log = logging.getLogger(__name__)
 
@@ -118,11 +118,18 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
     data_dir.ensure()
     setup_logging(data_dir.logs)
     # The store first: SQLAlchemy imports ~30 % faster before PySide6 installs its import hook.
-    ctx = open_store(data_dir, actor=actor)
+    from center_app.context import Actor
+    from center_app.services import accounts
+
+    ctx = open_store(data_dir, actor=Actor.nobody())
     if fill_demo:
         from center_app.services import demo
 
         demo.fill_demo(ctx)
+    if actor is None and (fill_demo or accounts.is_demo_folder(ctx)):
+        actor = accounts.ensure_demo_admin(ctx)  # demo folders sign in by themselves
+    if actor is not None:
+        ctx.actor = actor
     language = settings.get_language(ctx)
 
     from center_app.ui import i18n
@@ -139,40 +146,75 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
 
 
 def open_main_window(data_dir: str | os.PathLike[str] | DataDir, user: str | None = None) -> QMainWindow:
-    """Open the real main window in-process on ``data_dir`` (for tests and tools). Creates the QApplication if
-    needed; the window is shown. ``user`` is the username to act as (default: the command-line administrator)."""
-    from center_app.context import Actor
+    """Open the real main window in-process on ``data_dir`` (for tests and tools); it is shown.
 
+    ``user``: the username of an existing account to sign in without a password. Without it the window starts as
+    the app does: a demo folder signs its demo administrator in, otherwise the first-run wizard or the login screen
+    is shown. Creates the QApplication if needed; does not take the data-folder lock."""
     folder = data_dir if isinstance(data_dir, DataDir) else DataDir.resolve(data_dir)
-    actor = Actor(username=user) if user else None
+    actor = None
+    if user:
+        from center_app.context import open_store
+        from center_app.services import accounts
+
+        ctx = open_store(folder.ensure())
+        try:
+            actor = accounts.sign_in_as(ctx, user)
+        finally:
+            ctx.close()
     window = prepare_window(folder, actor=actor)
     window.show()
+    window.raise_()
+    window.activateWindow()  # keyboard shortcuts (Ctrl+1…9, Ctrl+L) go to the active window
     return window
 
 
+def _automatic_backup(ctx: AppContext, *, at_exit: bool) -> None:
+    """Daily backup a few seconds after start-up, and one at exit. A failure is logged, never shown as a crash."""
+    from center_app.services import backup
+
+    try:
+        if at_exit:
+            backup.backup_at_exit(ctx)
+        else:
+            backup.auto_backup_if_due(ctx)
+    except Exception:
+        log.exception("automatic backup failed")
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
+    from center_app.db.lock import DataFolderLock
 
     data_dir = _demo_data_dir() if args.demo else DataDir.resolve(args.data_dir)
-    app = _qapplication()
+    lock = DataFolderLock(data_dir)
     try:
+        data_dir.ensure()
+        lock.acquire()  # a second copy of the app on this folder is told who has it, and refused
         window = prepare_window(data_dir, fill_demo=args.demo)
-    except (
-        Exception
-    ) as exc:  # the store could not be opened: say so in Chinese, keep the traceback in the log
+    except Exception as exc:  # say so in Chinese; the traceback goes to the log
         log.exception("start-up failed")
         from center_app.ui.errors import show_fatal
 
         _qapplication()
         show_fatal(exc, data_dir.logs)
+        lock.release()
         return 1
 
+    from PySide6.QtCore import QTimer
+
     app = _qapplication()
+    ctx = window.ctx
     if args.quit_when_ready:
+        # Benchmarks and smoke tests: no automatic backups, which would be measured with the start-up.
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        QTimer.singleShot(3000, lambda: _automatic_backup(ctx, at_exit=False))
     window.show()
     code = app.exec()
-    window.ctx.close()
+    if not args.quit_when_ready and not args.demo:
+        _automatic_backup(ctx, at_exit=True)
+    ctx.close()
+    lock.release()
     if args.demo:
         import shutil
 

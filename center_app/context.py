@@ -27,12 +27,12 @@ class Actor:
 
     @property
     def signed_in(self) -> bool:
-        return bool(self.username) and self.role != "none"
+        return self.role != "none"
 
     @classmethod
     def nobody(cls) -> Actor:
         """Before anyone signs in: every permission check fails."""
-        return cls(username="", role="none", display_name="")
+        return cls(username="(未登录)", role="none", display_name="")
 
     @classmethod
     def command_line(cls) -> Actor:

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,12 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from center_app.context import AppContext
+from center_app.context import Actor, AppContext
+from center_app.domain.permissions import ROLE_LABELS
 from center_app.services import settings
 from center_app.ui.events import DataEvents
 from center_app.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
+
+_ACTIVITY_EVENTS = frozenset(
+    {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove}
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,11 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1000, 640))
         self.resize(1280, 720)  # fits a 1366×768 screen with the taskbar
 
-        central = QWidget(self)
+        # Two screens: the workspace (navigation + pages) and the gate (first-run wizard, login or lock screen).
+        self.screens = QStackedWidget(self)
+        self.screens.setObjectName("screenStack")
+        central = QWidget()
+        central.setObjectName("workspace")
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -66,11 +75,29 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pageStack")
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.workspace = central
+        self.screens.addWidget(central)
+        self.setCentralWidget(self.screens)
+        self.gate: QWidget | None = None
 
         self.status_label = QLabel()
         self.status_label.setObjectName("statusDataFolder")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.status_label)
+
+        # Idle lock: any key or mouse input restarts the timer (see eventFilter).
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setObjectName("idleLockTimer")
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        lock_shortcut.activated.connect(self.lock)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
         self.nav.currentRowChanged.connect(self._show_row)
         for n in range(1, 10):
@@ -78,7 +105,11 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda row=n - 1: self.show_row(row))
         self.events.data_changed.connect(self._on_data_changed)
-        self._build()
+        self._built_for: str | None = None
+        if ctx.actor.signed_in:
+            self.sign_in(ctx.actor)
+        else:
+            self._show_gate()
 
     # --- pages ----------------------------------------------------------------------------------------------
 
@@ -134,7 +165,9 @@ class MainWindow(QMainWindow):
             PageSpec(
                 "settingsPage",
                 self.tr("设置"),
-                lambda: SettingsPage(ctx, ev, on_language_changed=self.switch_language),
+                lambda: SettingsPage(
+                    ctx, ev, on_language_changed=self.switch_language, on_restored=self.after_restore
+                ),
             ),
         ]
 
@@ -212,6 +245,89 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, area: str) -> None:
         if area in ("centre", "all"):
             self._retitle()
+
+    # --- who is signed in -------------------------------------------------------------------------------------
+
+    def _show_gate(self, locked_for: Actor | None = None) -> None:
+        from center_app.services import accounts
+        from center_app.ui.login import FirstAdminWidget, LoginWidget
+
+        if self.gate is not None:
+            self.screens.removeWidget(self.gate)
+            self.gate.deleteLater()
+        if accounts.needs_first_admin(self.ctx):
+            gate: QWidget = FirstAdminWidget(self.ctx)
+        else:
+            gate = LoginWidget(self.ctx, locked_for=locked_for)
+        gate.signed_in.connect(self.sign_in)
+        self.gate = gate
+        self.screens.addWidget(gate)
+        self.screens.setCurrentWidget(gate)
+        self.user_label.setText("")
+        self.idle_timer.stop()
+        if hasattr(gate, "reset"):
+            gate.reset()
+        if not self._ready_sent:
+            self._ready_sent = True
+            QTimer.singleShot(0, self.ready.emit)
+
+    def sign_in(self, actor: Actor) -> None:
+        """Show the workspace for ``actor``; the pages are rebuilt when the user (and so the permissions) changed."""
+        from center_app.services import accounts
+
+        self.ctx.actor = actor
+        if self._built_for != actor.username:
+            self._build()
+            self._built_for = actor.username
+        self.screens.setCurrentWidget(self.workspace)
+        if self.gate is not None:
+            self.screens.removeWidget(self.gate)
+            self.gate.deleteLater()
+            self.gate = None
+        role = ROLE_LABELS.get(actor.role, actor.role)
+        self.user_label.setText(
+            self.tr("当前用户：%1（%2）  Ctrl+L 锁定")
+            .replace("%1", actor.display_name or actor.username)
+            .replace("%2", self.tr(role))
+        )
+        self.restart_idle_timer()
+        self.current_page().ensure_fresh()
+        user = accounts.current_user(self.ctx) if actor.user_id is not None else None
+        if user is not None and user.must_change_password:
+            from center_app.ui.login import ChangePasswordDialog
+
+            self.password_dialog = ChangePasswordDialog(self.ctx, self, forced=True)
+            self.password_dialog.open()
+
+    def after_restore(self) -> None:
+        """The data was replaced: whoever was signed in may not exist in it. Sign out and start afresh."""
+        self.ctx.actor = Actor.nobody()
+        self._built_for = None
+        QTimer.singleShot(0, self._show_gate)  # after the backup tab's click handler has returned
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen; the same or another user signs in to continue."""
+        if self.gate is not None or not self.ctx.actor.signed_in:
+            return
+        self._show_gate(locked_for=self.ctx.actor)
+
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is not self.workspace
+
+    def restart_idle_timer(self) -> None:
+        from center_app.services import accounts
+
+        minutes = accounts.get_idle_lock_minutes(self.ctx)
+        if minutes > 0 and not self.locked:
+            self.idle_timer.start(minutes * 60_000)
+        else:
+            self.idle_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in _ACTIVITY_EVENTS and self.idle_timer.isActive():
+            self.idle_timer.start()  # restart with the same interval
+        return False
 
     # --- language -------------------------------------------------------------------------------------------
 

@@ -41,10 +41,16 @@ def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestRes
 
     from center_app.app import _qapplication, prepare_window
     from center_app.config import font_path
+    from center_app.context import Actor
+
+    def font_ok() -> None:
+        if font_path().stat().st_size < 1_000_000:
+            raise OSError(f"字体文件不完整：{font_path()}")
 
     app = _qapplication()
-    step("字体文件", lambda: font_path().stat().st_size > 0 or (_ for _ in ()).throw(OSError("字体文件为空")))
-    window = step("打开数据库并建立主窗口", lambda: prepare_window(data_dir))
+    step("字体文件", font_ok)
+    # The command line acts as the machine's administrator, so every page can be visited.
+    window = step("打开数据库并建立主窗口", lambda: prepare_window(data_dir, actor=Actor.command_line()))
     if window is None:
         return result
     window.show()

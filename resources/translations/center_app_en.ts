@@ -2,6 +2,528 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="70"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="71"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="72"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="73"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="74"/>
+        <source>上次登录</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="98"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="101"/>
+        <source>启用（已锁定至 %1）</source>
+        <translation>Active (locked until %1)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="103"/>
+        <source>启用（待改密码）</source>
+        <translation>Active (must change password)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="104"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="122"/>
+        <source>从未登录</source>
+        <translation>Never</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="53"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="54"/>
+        <source>社工</source>
+        <translation>Social worker</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="55"/>
+        <source>图书管理员</source>
+        <translation>Librarian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="56"/>
+        <source>志愿者教师</source>
+        <translation>Volunteer teacher</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="205"/>
+        <source>用户账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="222"/>
+        <source>添加用户(&amp;A)</source>
+        <translation>&amp;Add user</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="224"/>
+        <source>停用(&amp;D)</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="227"/>
+        <source>启用(&amp;E)</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="230"/>
+        <source>重置密码(&amp;R)…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="240"/>
+        <source>无人操作多久后自动锁屏：</source>
+        <translation>Lock the screen after this long without use:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="244"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="245"/>
+        <source>不自动锁定</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="248"/>
+        <source>保存锁屏时间</source>
+        <translation>Save lock time</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="270"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="278"/>
+        <source>登录时输入，例如 chenxia</source>
+        <translation>Typed at sign-in, e.g. chenxia</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="292"/>
+        <source>至少6个字符；对方第一次登录时要改成自己的密码</source>
+        <translation>At least 6 characters; they must change it at their first sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="293"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="294"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="295"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="296"/>
+        <source>初始密码：</source>
+        <translation>First password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="298"/>
+        <source>创建账号(&amp;S)</source>
+        <translation>Create account (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="299"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="396"/>
+        <source>已创建账号 %1。请把初始密码告诉对方，对方第一次登录时要改成自己的密码。</source>
+        <translation>Account %1 created. Tell them the first password; they must change it at their first sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="406"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="420"/>
+        <source>请先在表格中选中一个账号。</source>
+        <translation>First select an account in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="413"/>
+        <source>已启用账号 %1。</source>
+        <translation>Account %1 enabled.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="413"/>
+        <source>已停用账号 %1。</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="434"/>
+        <source>已重置 %1 的密码（账号同时解锁）。对方下次登录时要改成自己的密码。</source>
+        <translation>Password of %1 reset (and the account unlocked). They must change it at their next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="451"/>
+        <source>已保存：不自动锁屏。</source>
+        <translation>Saved: the screen never locks by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="453"/>
+        <source>已保存：%1 分钟无人操作后自动锁屏。</source>
+        <translation>Saved: the screen locks after %1 minutes without use.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="66"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="67"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="68"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="69"/>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="70"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="71"/>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="72"/>
+        <source>变更</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="97"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="97"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="160"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="171"/>
+        <source>从(&amp;F)：</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="172"/>
+        <source>到：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="173"/>
+        <source>用户：</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="174"/>
+        <source>操作：</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="175"/>
+        <source>对象：</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="185"/>
+        <source>搜索(&amp;S)：</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="188"/>
+        <source>在摘要和变更内容中查找，例如儿童姓名、书名</source>
+        <translation>Find in summaries and changes, e.g. a child&apos;s name or a book title</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="191"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="217"/>
+        <source>上一页(&amp;P)</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="220"/>
+        <source>下一页(&amp;N)</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="262"/>
+        <source>yyyy年M月d日</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="266"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="277"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="291"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="385"/>
+        <source>没有符合条件的记录。</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="387"/>
+        <source>共 %1 条记录。</source>
+        <translation>%1 entries.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="390"/>
+        <source>共 %1 条记录，显示第 %2–%3 条。</source>
+        <translation>%1 entries; showing %2–%3.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="48"/>
+        <source>选择备份到的文件夹（如 U 盘）</source>
+        <extracomment>emitted after a restore replaced the data: the window signs out and reloads everything</extracomment>
+        <translation>Choose the folder to back up to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="51"/>
+        <source>选择要恢复的备份文件</source>
+        <translation>Choose the backup file to restore</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="51"/>
+        <source>备份文件 (*.db)</source>
+        <translation>Backup files (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="55"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="58"/>
+        <source>程序每天第一次打开时和每次关闭时都会自动备份。重要操作前，或者每周一次，请再备份到 U 盘，放在别处保管。U 盘里的备份包含儿童的个人信息，请妥善保管。</source>
+        <translation>The program backs up automatically when it is first opened each day and every time it is closed. Before important work, or once a week, also back up to a USB stick and keep it somewhere else. A backup on a USB stick contains children&apos;s personal data: keep it safe.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="66"/>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="69"/>
+        <source>备份到 U 盘或其他文件夹…</source>
+        <translation>Back up to a USB stick or another folder…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="72"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="85"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="106"/>
+        <source>确认恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="109"/>
+        <source>不恢复</source>
+        <translation>Don&apos;t restore</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="136"/>
+        <source>自动备份</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="137"/>
+        <source>手动备份</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="138"/>
+        <source>升级前备份</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="139"/>
+        <source>恢复前备份</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="188"/>
+        <source>已备份到：%1</source>
+        <translation>Backed up to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="214"/>
+        <source>用这个备份替换当前的全部数据？
+备份时间：%1&#x3000;中心：%2
+%3
+当前数据会先另存一份。</source>
+        <translation>Replace all current data with this backup?
+Backup time: %1   Centre: %2
+%3
+The current data will be saved aside first.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="242"/>
+        <source>已恢复 %1 的备份。</source>
+        <translation>Restored the backup of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="244"/>
+        <source>恢复前的数据另存为：%1</source>
+        <translation>The data as it was before is saved as: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="292"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="297"/>
+        <source>这是管理员为你设置的临时密码。请设置一个只有你自己知道的新密码。</source>
+        <translation>Your password was set by the administrator. Choose a new one that only you know.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="306"/>
+        <source>至少6个字符</source>
+        <translation>At least 6 characters</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="308"/>
+        <source>原密码（临时密码）：</source>
+        <translation>Current (temporary) password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="308"/>
+        <source>原密码：</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="309"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="310"/>
+        <source>再次输入新密码：</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="320"/>
+        <source>确定(&amp;O)</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="324"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="324"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="342"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>The two new passwords do not match. Please type them again.</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPage</name>
     <message>
         <location filename="../../center_app/ui/pages/coming_soon.py" line="27"/>
@@ -40,97 +562,213 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
 </context>
 <context>
+    <name>FirstAdminWidget</name>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="191"/>
+        <source>欢迎使用儿童之家管理系统</source>
+        <translation>Welcome to the Children&apos;s Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="197"/>
+        <source>第一次使用，请先创建管理员账号：管理员可以添加其他用户、修改设置、备份数据和查看审计日志。</source>
+        <translation>First use: create the administrator account. The administrator can add other users, change settings, back up the data and read the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="207"/>
+        <source>例如：古楼村留守儿童关爱活动中心（可以以后再填）</source>
+        <translation>e.g. Gulou Village Children&apos;s Centre (can be filled in later)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="209"/>
+        <source>登录时输入，例如 lifang</source>
+        <translation>Typed at sign-in, e.g. lifang</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="211"/>
+        <source>例如：李芳</source>
+        <translation>e.g. Li Fang</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="213"/>
+        <source>至少6个字符，不要用123456这类常见密码</source>
+        <translation>At least 6 characters; not a common one like 123456</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="215"/>
+        <source>中心名称：</source>
+        <translation>Centre name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="216"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="217"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="218"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="219"/>
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="222"/>
+        <source>创建管理员并登录(&amp;C)</source>
+        <translation>&amp;Create administrator and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="247"/>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords do not match. Please type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWidget</name>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="102"/>
+        <source>已锁定：%1</source>
+        <translation>Locked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="103"/>
+        <source>输入密码继续使用；换人使用时，请输入自己的用户名和密码。</source>
+        <translation>Type the password to continue; someone else can sign in with their own user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="105"/>
+        <source>请登录</source>
+        <translation>Please sign in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="122"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="123"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="128"/>
+        <source>登录(&amp;L)</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="160"/>
+        <source>请输入用户名。</source>
+        <translation>Please type your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/login.py" line="164"/>
+        <source>请输入密码。</source>
+        <translation>Please type your password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="96"/>
+        <location filename="../../center_app/ui/main_window.py" line="127"/>
         <source>首页</source>
         <extracomment>emitted once, when the first page has been filled with data and the window is shown emitted after the user picked another language and the window was rebuilt in it</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="99"/>
+        <location filename="../../center_app/ui/main_window.py" line="130"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="101"/>
+        <location filename="../../center_app/ui/main_window.py" line="132"/>
         <source>图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。</source>
         <translation>Catalogue: record donated books (also from Excel donation lists), ISBN checks, pinyin search, spine labels and library cards.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="106"/>
+        <location filename="../../center_app/ui/main_window.py" line="137"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="107"/>
+        <location filename="../../center_app/ui/main_window.py" line="138"/>
         <source>借还台：扫借书证、扫书即借、扫书即还、续借、撤销，逾期催还单。</source>
         <translation>Circulation desk: scan a card, scan a book to lend or return it, renew, undo, overdue slips.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="111"/>
+        <location filename="../../center_app/ui/main_window.py" line="142"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="112"/>
+        <location filename="../../center_app/ui/main_window.py" line="143"/>
         <source>儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。</source>
         <translation>Children&apos;s profiles: guardians, parents&apos; work cities, health notes, pickup people, special attention, roster import and export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="116"/>
+        <location filename="../../center_app/ui/main_window.py" line="147"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="117"/>
+        <location filename="../../center_app/ui/main_window.py" line="148"/>
         <source>考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。</source>
         <translation>Attendance: one-minute roll call, check-in and check-out, monthly register, early warning of repeated absence.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="121"/>
+        <location filename="../../center_app/ui/main_window.py" line="152"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="122"/>
+        <location filename="../../center_app/ui/main_window.py" line="153"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="126"/>
+        <location filename="../../center_app/ui/main_window.py" line="157"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="127"/>
+        <location filename="../../center_app/ui/main_window.py" line="158"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="131"/>
+        <location filename="../../center_app/ui/main_window.py" line="162"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="132"/>
+        <location filename="../../center_app/ui/main_window.py" line="163"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="136"/>
+        <location filename="../../center_app/ui/main_window.py" line="167"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="164"/>
+        <location filename="../../center_app/ui/main_window.py" line="197"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="165"/>
+        <location filename="../../center_app/ui/main_window.py" line="198"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/main_window.py" line="289"/>
+        <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
+        <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
 </context>
 <context>
@@ -192,54 +830,107 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="147"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="152"/>
+        <source>为 %1 设置一个临时密码。对方下次登录时必须改成自己的密码。</source>
+        <translation>Set a temporary password for %1. They must change it at their next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="164"/>
+        <source>临时密码：</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="172"/>
+        <source>重置(&amp;R)</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="176"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="33"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="45"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="41"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="52"/>
+        <source>中心信息与语言</source>
+        <translation>Centre and language</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/settings.py" line="60"/>
         <source>中心名称：</source>
         <translation>Centre name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="42"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="61"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="43"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="62"/>
         <source>电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="44"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="63"/>
         <source>联系人：</source>
         <translation>Contact person:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="50"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="69"/>
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="54"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="73"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="68"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="87"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="70"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="89"/>
         <source>版本：%1</source>
         <translation>Version: %1</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/settings.py" line="108"/>
+        <source>只有管理员可以修改这些设置。</source>
+        <translation>Only an administrator can change these settings.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/settings.py" line="115"/>
+        <source>用户账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/settings.py" line="122"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/settings.py" line="126"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/settings.py" line="173"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>

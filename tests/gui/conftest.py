@@ -8,10 +8,37 @@ import pytest
 
 from center_app.app import open_main_window
 from center_app.config import DataDir
+from center_app.context import open_store
+from center_app.services import accounts
+
+ADMIN = "admin"
+ADMIN_PASSWORD = "gulou2026"
 
 
 @pytest.fixture
-def window(qtbot, data_dir: DataDir) -> Iterator:  # noqa: ANN001
+def admin_account(data_dir: DataDir) -> str:
+    """The centre's first administrator, as the first-run wizard would create it."""
+    ctx = open_store(data_dir)
+    try:
+        accounts.create_first_admin(ctx, ADMIN, "韦管理员", ADMIN_PASSWORD)
+    finally:
+        ctx.close()
+    return ADMIN
+
+
+@pytest.fixture
+def window(qtbot, data_dir: DataDir, admin_account: str) -> Iterator:  # noqa: ANN001
+    """The main window with the administrator signed in."""
+    win = open_main_window(data_dir, user=admin_account)
+    qtbot.addWidget(win)
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def fresh_window(qtbot, data_dir: DataDir) -> Iterator:  # noqa: ANN001
+    """The main window on a brand-new folder, exactly as a first start shows it."""
     win = open_main_window(data_dir)
     qtbot.addWidget(win)
     qtbot.waitExposed(win)

@@ -99,3 +99,29 @@ def test_switching_to_english_relabels_the_window(qtbot, window, language) -> No
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "首页", timeout=3000)
+
+
+def test_settings_tabs_follow_the_role(qtbot, data_dir, admin_account) -> None:
+    from center_app.app import open_main_window
+    from center_app.context import open_store
+    from center_app.services import accounts
+    from tests.gui.conftest import ADMIN_PASSWORD
+
+    ctx = open_store(data_dir)
+    ctx.actor = accounts.authenticate(ctx, admin_account, ADMIN_PASSWORD)
+    accounts.create_user(ctx, "shegong", "社工小黄", "staff", "shegong123")
+    ctx.close()
+    admin_window = open_main_window(data_dir, user=admin_account)
+    qtbot.addWidget(admin_window)
+    tabs = admin_window.show_page("settingsPage").tabs
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
+        "settingsGeneralTab", "accountsTab", "backupTab", "auditTab"]
+    admin_window.close()
+
+    staff_window = open_main_window(data_dir, user="shegong")
+    qtbot.addWidget(staff_window)
+    page = staff_window.show_page("settingsPage")
+    assert page.tabs.count() == 1
+    assert not page.save_button.isEnabled()
+    assert "只有管理员" in page.message.text()
+    staff_window.close()

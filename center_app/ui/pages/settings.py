@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from center_app import __version__
 from center_app.context import AppContext
 from center_app.domain.errors import DomainError
+from center_app.domain.permissions import allowed
 from center_app.services import settings
 from center_app.ui.events import DataEvents
 from center_app.ui.pages.base import Page, page_title, vbox
+from center_app.ui.widgets.messages import show_message
 
 LANGUAGE_LABELS = {"zh_CN": "中文（简体）", "en": "English"}
 
@@ -24,13 +35,21 @@ class SettingsPage(Page):
         ctx: AppContext,
         events: DataEvents,
         on_language_changed: Callable[[str], None] | None = None,
+        on_restored: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, events, parent)
         self.setObjectName("settingsPage")
         self._on_language_changed = on_language_changed
-        layout = vbox(self)
-        layout.addWidget(page_title(self.tr("设置")))
+        outer = vbox(self)
+        outer.addWidget(page_title(self.tr("设置")))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        outer.addWidget(self.tabs, 1)
+        general = QWidget()
+        general.setObjectName("settingsGeneralTab")
+        layout = vbox(general)
+        self.tabs.addTab(general, self.tr("中心信息与语言"))
 
         form = QFormLayout()
         form.setSpacing(10)
@@ -75,6 +94,54 @@ class SettingsPage(Page):
         layout.addStretch(1)
         for edit in (self.name, self.address, self.phone, self.contact):
             edit.returnPressed.connect(self.save)
+        self.can_write = allowed(ctx.actor.role, "settings", "write")
+        if not self.can_write:
+            for widget in (
+                self.name,
+                self.address,
+                self.phone,
+                self.contact,
+                self.language,
+                self.save_button,
+            ):
+                widget.setEnabled(False)
+            show_message(self.message, self.tr("只有管理员可以修改这些设置。"))
+
+        # Administrators' tabs, each built only for a role that may see it.
+        self.admin_tabs: list[Page] = []
+        if allowed(ctx.actor.role, "accounts", "read"):
+            from center_app.ui.pages.accounts_tab import AccountsTab
+
+            self._add_tab(AccountsTab(ctx, events), self.tr("用户账号"))
+        if allowed(ctx.actor.role, "backups", "write"):
+            from center_app.ui.pages.backup_tab import BackupTab
+
+            backup_tab = BackupTab(ctx, events)
+            if on_restored is not None:
+                backup_tab.restored.connect(on_restored)
+            self._add_tab(backup_tab, self.tr("备份与恢复"))
+        if allowed(ctx.actor.role, "audit", "read"):
+            from center_app.ui.pages.audit_tab import AuditTab
+
+            self._add_tab(AuditTab(ctx, events), self.tr("审计日志"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    def _add_tab(self, page: Page, title: str) -> None:
+        self.admin_tabs.append(page)
+        self.tabs.addTab(page, title)
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, Page):
+            widget.ensure_fresh()
+
+    def tab(self, object_name: str) -> QWidget:
+        """Switch to the tab with this objectName (e.g. "backupTab") and return it."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == object_name:
+                self.tabs.setCurrentIndex(index)
+                return self.tabs.widget(index)
+        raise KeyError(object_name)
 
     def _line(self, object_name: str, max_length: int) -> QLineEdit:
         edit = QLineEdit()
@@ -101,11 +168,9 @@ class SettingsPage(Page):
             language_changed = language != settings.get_language(self.ctx)
             settings.save_general(self.ctx, info, language)
         except DomainError as exc:
-            self.message.setStyleSheet("color: #c0392b;")
-            self.message.setText(exc.message)
+            show_message(self.message, exc.message)
             return False
-        self.message.setStyleSheet("color: #1e8449;")
-        self.message.setText(self.tr("已保存。"))
+        show_message(self.message, self.tr("已保存。"), ok=True)
         self.events.data_changed.emit("centre")
         if language_changed and self._on_language_changed is not None:
             self._on_language_changed(language)

@@ -1,0 +1,356 @@
+"""Signing in: the sign-in / lock screen, the first-run wizard (no administrator yet) and changing one's password.
+
+These widgets only talk to ``services.accounts``; the app decides what to do with the ``Actor`` they emit (put it in
+``ctx.actor``, show the main window). They never change ``ctx.actor`` themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from center_app.context import Actor, AppContext
+from center_app.domain.errors import DomainError
+from center_app.services import accounts, settings
+from center_app.ui.widgets.messages import show_message
+
+
+def _line(object_name: str, *, password: bool = False, max_length: int = 64) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setMaxLength(max_length)
+    edit.setMinimumWidth(260)
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _bigger(widget: QWidget, points: int, *, bold: bool = False) -> None:
+    font = widget.font()
+    font.setPointSize(font.pointSize() + points)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def _centre_name(ctx: AppContext) -> str:
+    try:
+        return settings.get_centre(ctx).name
+    except DomainError:  # a damaged store still gets a sign-in screen
+        return settings.DEFAULT_CENTRE_NAME
+
+
+class _Card(QFrame):
+    """A framed box centred in its parent: sign-in forms look lost stretched across a 1366-wide screen."""
+
+    def __init__(self, outer: QWidget, width: int) -> None:
+        super().__init__(outer)
+        self.setObjectName("loginCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMaximumWidth(width)
+        self.inner = QVBoxLayout(self)
+        self.inner.setContentsMargins(28, 24, 28, 24)
+        self.inner.setSpacing(12)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self, 3)
+        row.addStretch(1)
+        column = QVBoxLayout(outer)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(2)
+
+
+class LoginWidget(QWidget):
+    """The sign-in screen, also used as the lock screen (``locked_for`` = who was signed in).
+
+    On the lock screen anybody may sign in — that is how the next person takes over the shared PC without closing
+    the app; the app compares the emitted actor with ``locked_for`` if it cares.
+    """
+
+    signed_in = Signal(object)  # Actor
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, locked_for: Actor | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginScreen")
+        self.ctx = ctx
+        self.locked_for = locked_for
+        card = _Card(self, 520)
+
+        self.heading = QLabel(_centre_name(ctx))
+        self.heading.setObjectName("loginCentreName")
+        self.heading.setWordWrap(True)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        _bigger(self.heading, 6, bold=True)
+        card.inner.addWidget(self.heading)
+
+        if locked_for is not None:
+            who = locked_for.display_name or locked_for.username
+            subtitle = self.tr("已锁定：%1").replace("%1", who)
+            hint = self.tr("输入密码继续使用；换人使用时，请输入自己的用户名和密码。")
+        else:
+            subtitle = self.tr("请登录")
+            hint = ""
+        self.subtitle = QLabel(subtitle)
+        self.subtitle.setObjectName("loginLockedFor" if locked_for is not None else "loginSubtitle")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        _bigger(self.subtitle, 2)
+        card.inner.addWidget(self.subtitle)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setWordWrap(True)
+            hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            card.inner.addWidget(hint_label)
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.username = _line("loginUsername")
+        self.password = _line("loginPassword", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
+        form.addRow(self.tr("用户名(&U)："), self.username)
+        form.addRow(self.tr("密码(&P)："), self.password)
+        for field in (self.username, self.password):
+            _bigger(field, 2)
+        card.inner.addLayout(form)
+
+        self.button = QPushButton(self.tr("登录(&L)"))
+        self.button.setObjectName("loginButton")
+        self.button.setDefault(True)
+        self.button.setMinimumHeight(36)
+        self.button.clicked.connect(self.sign_in)
+        card.inner.addWidget(self.button)
+
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(40)  # room for the two-line lockout message without the card jumping
+        card.inner.addWidget(self.message)
+
+        self.username.returnPressed.connect(self.sign_in)
+        self.password.returnPressed.connect(self.sign_in)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.button)
+        if locked_for is not None:
+            self.username.setText(locked_for.username)
+        self.reset()
+
+    def reset(self) -> None:
+        """Clear the password and the message, and put the cursor where typing starts."""
+        self.password.clear()
+        self.message.clear()
+        (self.password if self.username.text().strip() else self.username).setFocus()
+
+    def sign_in(self) -> Actor | None:
+        username = self.username.text().strip()
+        password = self.password.text()
+        # Nothing typed is not a failed attempt: it must not count towards the lock or fill the audit log.
+        if not username:
+            show_message(self.message, self.tr("请输入用户名。"))
+            self.username.setFocus()
+            return None
+        if not password:
+            show_message(self.message, self.tr("请输入密码。"))
+            self.password.setFocus()
+            return None
+        try:
+            actor = accounts.authenticate(self.ctx, username, password)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return None
+        self.password.clear()
+        self.message.clear()
+        self.signed_in.emit(actor)
+        return actor
+
+
+class FirstAdminWidget(QWidget):
+    """First run: no administrator yet. Creates one, signs them in and emits ``signed_in``."""
+
+    signed_in = Signal(object)  # Actor
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunWizard")
+        self.ctx = ctx
+        card = _Card(self, 640)
+
+        title = QLabel(self.tr("欢迎使用儿童之家管理系统"))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        _bigger(title, 6, bold=True)
+        card.inner.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "第一次使用，请先创建管理员账号：管理员可以添加其他用户、修改设置、备份数据和查看审计日志。"
+            )
+        )
+        intro.setObjectName("firstRunIntro")
+        intro.setWordWrap(True)
+        card.inner.addWidget(intro)
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.centre_name = _line("firstRunCentreName", max_length=200)
+        self.centre_name.setPlaceholderText(self.tr("例如：古楼村留守儿童关爱活动中心（可以以后再填）"))
+        self.username = _line("firstRunUsername", max_length=accounts.USERNAME_MAX_WIDTH)
+        self.username.setPlaceholderText(self.tr("登录时输入，例如 lifang"))
+        self.display_name = _line("firstRunDisplayName", max_length=accounts.DISPLAY_NAME_MAX)
+        self.display_name.setPlaceholderText(self.tr("例如：李芳"))
+        self.password = _line("firstRunPassword", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
+        self.password.setPlaceholderText(self.tr("至少6个字符，不要用123456这类常见密码"))
+        self.password2 = _line("firstRunPassword2", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
+        form.addRow(self.tr("中心名称："), self.centre_name)
+        form.addRow(self.tr("用户名："), self.username)
+        form.addRow(self.tr("姓名："), self.display_name)
+        form.addRow(self.tr("密码："), self.password)
+        form.addRow(self.tr("再次输入密码："), self.password2)
+        card.inner.addLayout(form)
+
+        self.button = QPushButton(self.tr("创建管理员并登录(&C)"))
+        self.button.setObjectName("firstRunCreate")
+        self.button.setDefault(True)
+        self.button.setMinimumHeight(36)
+        self.button.clicked.connect(self.create)
+        card.inner.addWidget(self.button)
+
+        self.message = QLabel()
+        self.message.setObjectName("firstRunMessage")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(40)
+        card.inner.addWidget(self.message)
+
+        fields = (self.centre_name, self.username, self.display_name, self.password, self.password2)
+        for current, following in zip(fields, fields[1:], strict=False):
+            self.setTabOrder(current, following)
+            # Enter moves on like Tab; Enter in the last field creates the account.
+            current.returnPressed.connect(following.setFocus)
+        self.setTabOrder(self.password2, self.button)
+        self.password2.returnPressed.connect(self.create)
+        self.centre_name.setFocus()
+
+    def create(self) -> Actor | None:
+        password = self.password.text()
+        if password != self.password2.text():
+            show_message(self.message, self.tr("两次输入的密码不一致，请重新输入。"))
+            self.password.clear()
+            self.password2.clear()
+            self.password.setFocus()
+            return None
+        centre_name = self.centre_name.text().strip()
+        username = self.username.text().strip()
+        try:
+            if centre_name:
+                # Checked before anything is written, so a bad name refuses the whole form.
+                settings.validate_centre(dataclasses.replace(settings.get_centre(self.ctx), name=centre_name))
+            accounts.create_first_admin(self.ctx, username, self.display_name.text(), password)
+            actor = accounts.authenticate(self.ctx, username, password)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return None
+        if centre_name:
+            # Saving settings needs an administrator; the store's actor is still the anonymous one, so act as the
+            # new administrator for this one call (without touching the app's ctx: the app does that on signed_in).
+            try:
+                info = settings.get_centre(self.ctx)
+                settings.save_centre(
+                    dataclasses.replace(self.ctx, actor=actor), dataclasses.replace(info, name=centre_name)
+                )
+            except DomainError as exc:
+                # The account exists now, so go on; the name can be fixed on the settings page.
+                show_message(self.message, exc.message)
+        self.password.clear()
+        self.password2.clear()
+        self.signed_in.emit(actor)
+        return actor
+
+
+class ChangePasswordDialog(QDialog):
+    """Change one's own password (``ctx.actor`` must be the signed-in user). Open with ``open()``, never ``exec()``.
+
+    ``forced=True`` is for an account whose password was set by the administrator (``must_change_password``): it
+    says why, and the app should sign the user out if the dialog is rejected.
+    """
+
+    password_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, forced: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("修改密码"))
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        if forced:
+            why = QLabel(self.tr("这是管理员为你设置的临时密码。请设置一个只有你自己知道的新密码。"))
+            why.setObjectName("changePasswordReason")
+            why.setWordWrap(True)
+            layout.addWidget(why)
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.old = _line("changePasswordOld", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
+        self.new = _line("changePasswordNew", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
+        self.new.setPlaceholderText(self.tr("至少6个字符"))
+        self.new2 = _line("changePasswordNew2", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
+        form.addRow(self.tr("原密码（临时密码）：") if forced else self.tr("原密码："), self.old)
+        form.addRow(self.tr("新密码："), self.new)
+        form.addRow(self.tr("再次输入新密码："), self.new2)
+        layout.addLayout(form)
+
+        self.message = QLabel()
+        self.message.setObjectName("changePasswordMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.ok = QPushButton(self.tr("确定(&O)"))
+        self.ok.setObjectName("changePasswordOk")
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.submit)
+        self.cancel = QPushButton(self.tr("退出登录") if forced else self.tr("取消"))
+        self.cancel.setObjectName("changePasswordCancel")
+        self.cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.ok)
+        buttons.addWidget(self.cancel)
+        layout.addLayout(buttons)
+
+        self.old.returnPressed.connect(self.new.setFocus)
+        self.new.returnPressed.connect(self.new2.setFocus)
+        self.new2.returnPressed.connect(self.submit)
+        self.setTabOrder(self.old, self.new)
+        self.setTabOrder(self.new, self.new2)
+        self.setTabOrder(self.new2, self.ok)
+        self.setMinimumWidth(460)
+        self.old.setFocus()
+
+    def submit(self) -> bool:
+        if self.new.text() != self.new2.text():
+            show_message(self.message, self.tr("两次输入的新密码不一致，请重新输入。"))
+            self.new.clear()
+            self.new2.clear()
+            self.new.setFocus()
+            return False
+        try:
+            accounts.change_own_password(self.ctx, self.old.text(), self.new.text())
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return False
+        for edit in (self.old, self.new, self.new2):
+            edit.clear()
+        self.password_changed.emit()
+        self.accept()
+        return True

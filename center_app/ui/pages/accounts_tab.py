@@ -1,0 +1,456 @@
+"""用户账号: the administrator adds accounts, disables / re-enables them, resets forgotten passwords and sets the
+idle lock. Rules (last administrator, not oneself…) live in ``services.accounts``; refusals show in the message line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from center_app.context import AppContext
+from center_app.domain.errors import DomainError
+from center_app.domain.permissions import ADMIN, LIBRARIAN, ROLES, STAFF, TEACHER
+from center_app.services import accounts
+from center_app.services.accounts import UserInfo
+from center_app.ui.events import DataEvents
+from center_app.ui.i18n import format_date
+from center_app.ui.pages.base import Page, page_title, vbox
+from center_app.ui.widgets.messages import show_message
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def role_labels() -> dict[str, str]:
+    """Role names for the UI. Literal strings in one fixed context, so lupdate finds them and every caller gets the
+    same translation (``domain.permissions.ROLE_LABELS`` is plain data, not translated)."""
+    return {
+        ADMIN: QCoreApplication.translate("AccountsTab", "管理员"),
+        STAFF: QCoreApplication.translate("AccountsTab", "社工"),
+        LIBRARIAN: QCoreApplication.translate("AccountsTab", "图书管理员"),
+        TEACHER: QCoreApplication.translate("AccountsTab", "志愿者教师"),
+    }
+
+
+def _local(instant: dt.datetime) -> dt.datetime:
+    """Stored naive UTC → the PC's local time."""
+    return instant.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+class AccountsModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users: list[UserInfo] = []
+        self.headers = [
+            self.tr("用户名"),
+            self.tr("姓名"),
+            self.tr("角色"),
+            self.tr("状态"),
+            self.tr("上次登录"),
+        ]
+        self.roles = role_labels()
+
+    def set_users(self, users: list[UserInfo]) -> None:
+        self.beginResetModel()
+        self.users = list(users)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def status(self, user: UserInfo, now: dt.datetime | None = None) -> str:
+        if not user.active:
+            return self.tr("停用")
+        now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        if user.locked_until is not None and user.locked_until > now:
+            return self.tr("启用（已锁定至 %1）").replace("%1", f"{_local(user.locked_until):%H:%M}")
+        if user.must_change_password:
+            return self.tr("启用（待改密码）")
+        return self.tr("启用")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        user = self.users[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return user.username
+            if column == 1:
+                return user.display_name
+            if column == 2:
+                return self.roles.get(user.role, user.role)
+            if column == 3:
+                return self.status(user)
+            if column == 4:
+                if user.last_login_at is None:
+                    return self.tr("从未登录")
+                local = _local(user.last_login_at)
+                return f"{format_date(local.date())} {local:%H:%M}"
+        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+            return QColor(
+                "#888888"
+            )  # disabled accounts stay listed (the audit log refers to them) but recede
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
+
+
+class ResetPasswordDialog(QDialog):
+    """Asks for a temporary password for one account. Non-modal use: ``open()``; emits ``password_chosen``."""
+
+    password_chosen = Signal(int, str)  # user id, new password
+
+    def __init__(self, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountsResetDialog")
+        self.setWindowTitle(self.tr("重置密码"))
+        self.user = user
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        who = QLabel(
+            self.tr("为 %1 设置一个临时密码。对方下次登录时必须改成自己的密码。").replace(
+                "%1", f"{user.display_name}（{user.username}）"
+            )
+        )
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        form = QFormLayout()
+        self.password = QLineEdit()
+        self.password.setObjectName("accountsResetNewPassword")
+        self.password.setMaxLength(accounts.MAX_PASSWORD_LENGTH)
+        self.password.setMinimumWidth(240)
+        # Shown in clear: the administrator has to read it out or write it down for the user anyway.
+        form.addRow(self.tr("临时密码："), self.password)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("accountsResetMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.ok = QPushButton(self.tr("重置(&R)"))
+        self.ok.setObjectName("accountsResetOk")
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self._submit)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.setObjectName("accountsResetCancel")
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.ok)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+        self.password.returnPressed.connect(self._submit)
+        self.setMinimumWidth(440)
+
+    def _submit(self) -> None:
+        try:
+            accounts.check_password(self.password.text(), username=self.user.username)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return
+        self.password_chosen.emit(self.user.id, self.password.text())
+        self.accept()
+
+
+class AccountsTab(Page):
+    """The administrator's account list. Build it for anyone; a non-administrator sees only the refusal."""
+
+    areas = ("accounts",)
+
+    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, events, parent)
+        self.setObjectName("accountsTab")
+        self._dialog: ResetPasswordDialog | None = None
+        layout = vbox(self)
+        layout.addWidget(page_title(self.tr("用户账号"), "accountsTitle"))
+
+        self.model = AccountsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("accountsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.table, 1)
+
+        row = QHBoxLayout()
+        self.add_button = self._button("accountsAdd", self.tr("添加用户(&A)"), self.show_add_form)
+        self.disable_button = self._button(
+            "accountsDisable", self.tr("停用(&D)"), lambda: self.set_selected_active(False)
+        )
+        self.enable_button = self._button(
+            "accountsEnable", self.tr("启用(&E)"), lambda: self.set_selected_active(True)
+        )
+        self.reset_button = self._button(
+            "accountsResetPassword", self.tr("重置密码(&R)…"), self.ask_reset_password
+        )
+        for button in (self.add_button, self.disable_button, self.enable_button, self.reset_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        layout.addWidget(self._build_add_form())
+
+        idle = QHBoxLayout()
+        idle.addWidget(QLabel(self.tr("无人操作多久后自动锁屏：")))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("accountsIdleMinutes")
+        self.idle_minutes.setRange(0, accounts.MAX_IDLE_LOCK_MINUTES)
+        self.idle_minutes.setSuffix(self.tr(" 分钟"))
+        self.idle_minutes.setSpecialValueText(self.tr("不自动锁定"))  # shown at 0
+        self.idle_minutes.setMinimumWidth(130)
+        idle.addWidget(self.idle_minutes)
+        self.idle_save = self._button("accountsIdleSave", self.tr("保存锁屏时间"), self.save_idle_minutes)
+        idle.addWidget(self.idle_save)
+        idle.addStretch(1)
+        layout.addLayout(idle)
+
+        self.message = QLabel()
+        self.message.setObjectName("accountsMessage")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(24)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    # --- building ------------------------------------------------------------------------------------------------
+
+    def _button(self, object_name: str, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAutoDefault(True)  # Enter on a focused button presses it
+        button.clicked.connect(slot)
+        return button
+
+    def _build_add_form(self) -> QGroupBox:
+        self.add_form = QGroupBox(self.tr("添加用户"))
+        self.add_form.setObjectName("accountsAddForm")
+        self.add_form.setMaximumWidth(640)  # a full-width form on a wide screen is hard to follow
+        form = QFormLayout(self.add_form)
+        form.setSpacing(8)
+        self.new_username = QLineEdit()
+        self.new_username.setObjectName("accountsNewUsername")
+        self.new_username.setMaxLength(accounts.USERNAME_MAX_WIDTH)
+        self.new_username.setPlaceholderText(self.tr("登录时输入，例如 chenxia"))
+        self.new_display_name = QLineEdit()
+        self.new_display_name.setObjectName("accountsNewDisplayName")
+        self.new_display_name.setMaxLength(accounts.DISPLAY_NAME_MAX)
+        self.new_role = QComboBox()
+        self.new_role.setObjectName("accountsNewRole")
+        for code, label in role_labels().items():
+            self.new_role.addItem(label, code)
+        self.new_role.setCurrentIndex(
+            ROLES.index(STAFF)
+        )  # the common case; admin must be a deliberate choice
+        self.new_password = QLineEdit()
+        self.new_password.setObjectName("accountsNewPassword")
+        self.new_password.setMaxLength(accounts.MAX_PASSWORD_LENGTH)
+        self.new_password.setPlaceholderText(self.tr("至少6个字符；对方第一次登录时要改成自己的密码"))
+        form.addRow(self.tr("用户名："), self.new_username)
+        form.addRow(self.tr("姓名："), self.new_display_name)
+        form.addRow(self.tr("角色："), self.new_role)
+        form.addRow(self.tr("初始密码："), self.new_password)
+        buttons = QHBoxLayout()
+        self.new_save = self._button("accountsNewSave", self.tr("创建账号(&S)"), self.create_user)
+        self.new_cancel = self._button("accountsNewCancel", self.tr("取消"), self.hide_add_form)
+        buttons.addWidget(self.new_save)
+        buttons.addWidget(self.new_cancel)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        for current, following in (
+            (self.new_username, self.new_display_name),
+            (self.new_display_name, self.new_role),
+        ):
+            current.returnPressed.connect(following.setFocus)
+        self.new_password.returnPressed.connect(self.create_user)
+        self.add_form.setVisible(False)
+        return self.add_form
+
+    # --- state ---------------------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Also shown as a tab inside another page, where nobody calls ensure_fresh().
+        super().showEvent(event)
+        self.ensure_fresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_user()
+        try:
+            users = accounts.list_users(self.ctx)
+            minutes = accounts.get_idle_lock_minutes(self.ctx)
+        except DomainError as exc:
+            self.model.set_users([])
+            show_message(self.message, exc.message)
+            for widget in (self.add_button, self.idle_minutes, self.idle_save):
+                widget.setEnabled(False)
+            self.add_form.setVisible(False)
+            self._update_buttons()
+            super().refresh()
+            return
+        self.model.set_users(users)
+        self.idle_minutes.setValue(minutes)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, header.sectionSize(column) + 16)  # air between columns
+        if selected is not None:
+            self.select_user(selected.id)
+        self._update_buttons()
+        super().refresh()
+
+    def selected_user(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.model.users):
+            return None
+        return self.model.users[rows[0].row()]
+
+    def select_user(self, user_id: int) -> None:
+        for row, user in enumerate(self.model.users):
+            if user.id == user_id:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        user = self.selected_user()
+        self.disable_button.setEnabled(user is not None and user.active)
+        self.enable_button.setEnabled(user is not None and not user.active)
+        self.reset_button.setEnabled(user is not None)
+
+    def _done(self, text: str, user_id: int | None = None) -> None:
+        self.events.data_changed.emit("accounts")
+        self.ensure_fresh()  # a visible page was already refreshed by the event
+        if user_id is not None:
+            self.select_user(user_id)
+        show_message(self.message, text, error=False)
+
+    # --- actions -------------------------------------------------------------------------------------------------
+
+    def show_add_form(self) -> None:
+        self.add_form.setVisible(True)
+        self.new_username.setFocus()
+
+    def hide_add_form(self) -> None:
+        for edit in (self.new_username, self.new_display_name, self.new_password):
+            edit.clear()
+        self.add_form.setVisible(False)
+        self.add_button.setFocus()
+
+    def create_user(self) -> UserInfo | None:
+        try:
+            user = accounts.create_user(
+                self.ctx,
+                self.new_username.text(),
+                self.new_display_name.text(),
+                str(self.new_role.currentData()),
+                self.new_password.text(),
+            )
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return None
+        self.hide_add_form()
+        self._done(
+            self.tr("已创建账号 %1。请把初始密码告诉对方，对方第一次登录时要改成自己的密码。").replace(
+                "%1", user.username
+            ),
+            user.id,
+        )
+        return user
+
+    def set_selected_active(self, active: bool) -> UserInfo | None:
+        user = self.selected_user()
+        if user is None:
+            show_message(self.message, self.tr("请先在表格中选中一个账号。"))
+            return None
+        try:
+            info = accounts.set_active(self.ctx, user.id, active)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return None
+        text = self.tr("已启用账号 %1。") if active else self.tr("已停用账号 %1。")
+        self._done(text.replace("%1", info.username), info.id)
+        return info
+
+    def ask_reset_password(self) -> ResetPasswordDialog | None:
+        user = self.selected_user()
+        if user is None:
+            show_message(self.message, self.tr("请先在表格中选中一个账号。"))
+            return None
+        self._dialog = ResetPasswordDialog(user, self)
+        self._dialog.password_chosen.connect(self.reset_password)
+        self._dialog.open()  # never exec(): it would block the event loop (and the tests)
+        return self._dialog
+
+    def reset_password(self, user_id: int, password: str) -> UserInfo | None:
+        try:
+            info = accounts.reset_password(self.ctx, user_id, password)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return None
+        self._done(
+            self.tr("已重置 %1 的密码（账号同时解锁）。对方下次登录时要改成自己的密码。").replace(
+                "%1", info.username
+            ),
+            info.id,
+        )
+        return info
+
+    def save_idle_minutes(self) -> bool:
+        minutes = self.idle_minutes.value()
+        try:
+            accounts.set_idle_lock_minutes(self.ctx, minutes)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            return False
+        # The app's idle timer listens for "settings".
+        self.events.data_changed.emit("settings")
+        text = (
+            self.tr("已保存：不自动锁屏。")
+            if minutes == 0
+            else self.tr("已保存：%1 分钟无人操作后自动锁屏。").replace("%1", str(minutes))
+        )
+        show_message(self.message, text, error=False)
+        return True

@@ -1,0 +1,107 @@
+"""Who is at the shared PC: first run, sign-in, Ctrl+L and idle lock, another user taking over, demo folders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from center_app.app import open_main_window
+from center_app.context import open_store
+from center_app.services import accounts
+from tests.gui.conftest import ADMIN_PASSWORD
+from tests.uitools import ime_type
+
+
+def gate(window) -> QWidget:  # noqa: ANN001
+    return window.screens.currentWidget()
+
+
+def type_login(qtbot, window, username: str, password: str) -> None:  # noqa: ANN001
+    screen = gate(window)
+    user_box = screen.findChild(QLineEdit, "loginUsername")
+    user_box.selectAll()
+    qtbot.keyClicks(user_box, username)
+    password_box = screen.findChild(QLineEdit, "loginPassword")
+    qtbot.keyClicks(password_box, password)
+    qtbot.keyClick(password_box, Qt.Key.Key_Return)
+
+
+def test_first_start_shows_the_wizard_and_creates_the_administrator(qtbot, fresh_window, data_dir) -> None:
+    window = fresh_window
+    assert gate(window).objectName() == "firstRunWizard"
+    assert window.locked
+    wizard = gate(window)
+    ime_type(wizard.findChild(QLineEdit, "firstRunCentreName"), "古楼村儿童之家")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunUsername"), "weiyan")
+    ime_type(wizard.findChild(QLineEdit, "firstRunDisplayName"), "韦燕")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword"), "guloucun8")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword2"), "guloucun8")
+    qtbot.keyClick(wizard.findChild(QLineEdit, "firstRunPassword2"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert window.ctx.actor.username == "weiyan" and window.ctx.actor.role == "admin"
+    assert window.stack.currentWidget().objectName() == "overviewPage"
+    assert "韦燕" in window.user_label.text()
+
+
+def test_login_screen_then_ctrl_l_locks_and_another_user_takes_over(qtbot, data_dir, admin_account) -> None:
+    ctx = open_store(data_dir)
+    admin = accounts.authenticate(ctx, admin_account, ADMIN_PASSWORD)
+    ctx.actor = admin
+    accounts.create_user(ctx, "tushu", "图书管理员小李", "librarian", "shuku123")
+    ctx.close()
+
+    window = open_main_window(data_dir)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert gate(window).objectName() == "loginScreen"
+    type_login(qtbot, window, admin_account, "wrong-password")
+    assert "用户名或密码不正确" in gate(window).findChild(QWidget, "loginMessage").text()
+    assert window.locked
+    type_login(qtbot, window, admin_account, ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+
+    window.show_page("settingsPage")
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+    assert gate(window).objectName() == "loginScreen"
+    assert not window.workspace.isVisible()  # nothing of the children's data stays on screen
+
+    type_login(qtbot, window, "tushu", "shuku123")  # the librarian takes over without closing the app
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert window.ctx.actor.role == "librarian"
+    assert "图书管理员小李" in window.user_label.text()
+    window.close()
+
+
+def test_idle_time_locks_the_window(qtbot, window) -> None:
+    assert not window.locked
+    accounts.set_idle_lock_minutes(window.ctx, 5)
+    window.restart_idle_timer()
+    assert window.idle_timer.isActive() and window.idle_timer.interval() == 5 * 60_000
+    window.idle_timer.setInterval(50)  # don't wait five minutes in a test
+    window.idle_timer.start()
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert gate(window).findChild(QWidget, "loginLockedFor") is not None
+
+
+def test_idle_lock_zero_means_never(window) -> None:
+    accounts.set_idle_lock_minutes(window.ctx, 0)
+    window.restart_idle_timer()
+    assert not window.idle_timer.isActive()
+
+
+def test_demo_folder_signs_in_by_itself(qtbot, tmp_path) -> None:
+    from center_app.app import main
+
+    folder = tmp_path / "demo"
+    ctx_dir = str(folder)
+    assert main(["--data-dir", ctx_dir, "stats"]) == 0
+    ctx = open_store(__import__("center_app.config", fromlist=["DataDir"]).DataDir(folder))
+    accounts.ensure_demo_admin(ctx)  # what demo-data does after filling the folder
+    ctx.close()
+    window = open_main_window(folder)
+    qtbot.addWidget(window)
+    assert not window.locked
+    assert window.ctx.actor.username == accounts.DEMO_USERNAME
+    window.close()
