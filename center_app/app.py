@@ -61,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余行")
     p = sub.add_parser("export", help=COMMANDS["export"])
     p.add_argument("kind", choices=["books", "children", "equipment", "volunteers", "attendance"])
-    p.add_argument("file")
+    p.add_argument("file", help="FILE.xlsx 或 FILE.csv（UTF-8 带 BOM，Excel 可直接打开）")
+    p.add_argument(
+        "--anonymise", action="store_true", help="把儿童姓名换成 儿童A、儿童B…，并去掉可识别的信息"
+    )
+    p.add_argument("--yes", action="store_true", help="确认导出儿童的个人信息（会记入审计日志）")
     p = sub.add_parser("report", help=COMMANDS["report"])
     p.add_argument("kind")
     p.add_argument("file", nargs="?")

@@ -217,6 +217,40 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    target = Path(args.file).expanduser()
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        err("请给出 .xlsx 或 .csv 文件名。")
+        return EXIT_PROBLEM
+    if not target.parent.is_dir():
+        err(f"文件夹不存在：{target.parent}")
+        return EXIT_PROBLEM
+    if args.kind == "children":
+        from center_app.services import roster
+
+        if not args.yes:
+            err(
+                "花名册包含儿童的个人信息，导出会记入审计日志。确认请加上 --yes（对外提供请再加 --anonymise）。"
+            )
+            return EXIT_PROBLEM
+        ctx = _open(args)
+        try:
+            result = roster.export_children(
+                ctx,
+                target,
+                confirmed=True,
+                anonymise=args.anonymise,
+                progress=lambda done, total: ProgressLine("导出中")(100 * done // max(total, 1)),
+            )
+        finally:
+            ctx.close()
+        say(f"已导出 {result.rows} 名儿童到 {result.path}")
+        return EXIT_OK
+    return not_yet(f"export {args.kind}")(args)
+
+
 def not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         err(f"“{name}”命令暂不可用（not yet available）：它将随对应功能的版本提供。")
@@ -231,7 +265,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo-data": cmd_demo_data,
     "selftest": cmd_selftest,
     "import": not_yet("import"),
-    "export": not_yet("export"),
+    "export": cmd_export,
     "report": not_yet("report"),
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -40,12 +40,13 @@ def error_dialog(exc: BaseException, logs_dir: Path, *, details: str = "") -> QM
             ).replace("%1", str(logs_dir / "center.log"))
         )
     box.setDetailedText(details)
-    copy = QPushButton(QCoreApplication.translate("ErrorDialog", "复制详细信息"))
+    copy = QPushButton(QCoreApplication.translate("ErrorDialog", "复制详细信息"), box)
     copy.setObjectName("errorCopyDetails")
     box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
     copy.clicked.disconnect()
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Ok)
+    box.copy_button = copy  # keep the Python wrapper alive with the dialog
     return box
 
 
