@@ -199,8 +199,11 @@ def run_gui(args: argparse.Namespace) -> int:
         log.exception("start-up failed")
         from center_app.ui.errors import show_fatal
 
-        _qapplication()
-        show_fatal(exc, data_dir.logs)
+        message = getattr(exc, "message", "") or "无法打开中心的数据。"
+        print(message, file=sys.stderr, flush=True)
+        if not args.quit_when_ready:  # a smoke test or benchmark must not wait on a dialog
+            _qapplication()
+            show_fatal(exc, data_dir.logs)
         lock.release()
         return 1
 

@@ -178,3 +178,26 @@ def test_a_second_program_on_the_folder_is_told_who_holds_it(tmp_path: Path) -> 
         holder.kill()
         holder.wait()
     assert run_cli("--data-dir", str(folder), "backup").returncode == 0  # stale lock after a crash: no problem
+
+
+def test_a_second_copy_of_the_app_is_refused_clearly(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    first = subprocess.Popen([sys.executable, str(REPO / "main.py"), "--data-dir", str(folder)], env=env, cwd=REPO,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = 60
+        import time
+
+        start = time.monotonic()
+        while not (folder / "center.lock").exists() or not (folder / "center.db").exists():
+            assert time.monotonic() - start < deadline and first.poll() is None
+            time.sleep(0.1)
+        time.sleep(0.5)
+        second = run_cli("--data-dir", str(folder), "--quit-when-ready")
+        assert second.returncode == 1
+        assert "正在使用这个数据文件夹" in second.stderr and f"进程 {first.pid}" in second.stderr
+    finally:
+        first.kill()
+        first.wait()
+    assert run_cli("--data-dir", str(folder), "--quit-when-ready").returncode == 0  # the killed one's lock is stale
