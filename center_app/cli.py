@@ -149,6 +149,9 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
     try:
         summary = demo.fill_demo(ctx, scale=args.scale, seed=args.seed, progress=progress)
+        from center_app.services import accounts
+
+        accounts.ensure_demo_admin(ctx)  # the folder now opens signed in as the demo administrator
     finally:
         ctx.close()
     say(f"演示数据已写入 {ctx.data_dir.root}")
