@@ -56,3 +56,26 @@ def matches(query: str, text: str, full: str | None = None, initials: str | None
     if full is None or initials is None:
         full, initials = pinyin_keys(text)
     return q in full.replace(" ", "") or q in initials
+
+
+# Surnames read differently from the same character in ordinary words (覃 is very common in Guangxi: qín, not tán).
+SURNAME_READINGS: dict[str, str] = {
+    "覃": "qin", "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao",
+    "盖": "ge", "翟": "zhai", "乐": "yue", "缪": "miao", "柏": "bai", "种": "chong", "任": "ren", "宁": "ning",
+    "繁": "po", "折": "she", "牟": "mou", "隗": "wei", "员": "yun", "秘": "bi", "召": "shao", "尉": "yu",
+    "长孙": "zhang sun", "尉迟": "yu chi", "万俟": "mo qi", "令狐": "ling hu",
+}
+
+
+@lru_cache(maxsize=20000)
+def person_name_keys(name: str) -> tuple[str, str]:
+    """Like ``pinyin_keys``, but the surname is read as a surname (覃思琪 → "qin si qi", "qsq")."""
+    text = normalise(name)
+    for length in (2, 1):
+        surname = text[:length]
+        if len(surname) == length and surname in SURNAME_READINGS:
+            head = SURNAME_READINGS[surname]
+            rest_full, _ = pinyin_keys(text[length:])
+            full = f"{head} {rest_full}".strip()
+            return full, "".join(word[0] for word in full.split())
+    return pinyin_keys(text)

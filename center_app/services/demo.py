@@ -36,7 +36,7 @@ from center_app.context import AppContext
 from center_app.db import models as m
 from center_app.domain.errors import DomainError
 from center_app.domain.isbn import make_china_isbn13
-from center_app.domain.pinyin import normalise, pinyin_keys
+from center_app.domain.pinyin import normalise, person_name_keys, pinyin_keys
 from center_app.services import audit
 
 Row = dict[str, Any]
@@ -1815,7 +1815,7 @@ class _Builder:
             )
             if left:
                 notes = (notes + "；" if notes else "") + reason
-            full, initials = pinyin_keys(name)
+            full, initials = person_name_keys(name)
             self.w.add(
                 m.Child,
                 {
@@ -2008,7 +2008,7 @@ class _Builder:
             name = surname + "".join(rng.choice(chars) for _ in range(2))
         else:
             name = surname + rng.choice(_MEN if gender == "male" else _WOMEN)
-        full, initials = pinyin_keys(name)
+        full, initials = person_name_keys(name)
         self.w.add(
             m.Volunteer,
             {
