@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -79,3 +80,61 @@ def test_file_is_copied_aside_before_migrating_and_survives_a_failed_migration(d
         assert conn.execute("SELECT name FROM centre").fetchone() == ("古楼村",)
     with sqlite3.connect(data_dir.db_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("from_the_future",)
+
+
+def test_upgrade_from_0001_keeps_data_and_copies_the_file_aside(data_dir: DataDir) -> None:
+    db = Database.for_file(data_dir.db_path)
+    with db.engine.connect() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001_initial")
+        conn.commit()
+        conn.exec_driver_sql("INSERT INTO centre (name, address, phone, contact_person, created_at, updated_at) "
+                             "VALUES ('古楼村', '', '', '', '2026-01-01', '2026-01-01')")
+        conn.commit()
+    db.dispose()
+    ctx = open_store(data_dir)  # what start-up does
+    try:
+        assert ctx.migrated_from_backup is not None
+        with ctx.db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            assert conn.exec_driver_sql("SELECT name FROM centre").scalar() == "古楼村"
+    finally:
+        ctx.close()
+    copy = Path(ctx.migrated_from_backup)
+    assert copy.name.startswith("center-before-migrate-0001_initial-")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+
+
+def test_the_database_allows_one_open_loan_per_copy(ctx) -> None:
+    import datetime as dt
+
+    from sqlalchemy.exc import IntegrityError
+
+    from center_app.db.models import BookCopy, BookTitle, Child, Loan
+
+    with ctx.db.session() as s:
+        title = BookTitle(title="西游记")
+        kid_a, kid_b = Child(name="王子涵"), Child(name="李明")
+        s.add_all([title, kid_a, kid_b])
+        s.flush()
+        copy = BookCopy(title_id=title.id, barcode="T0000001")
+        s.add(copy)
+        s.flush()
+        s.add(Loan(copy_id=copy.id, child_id=kid_a.id, due_on=dt.date(2026, 12, 1)))
+        copy_id, kid_b_id = copy.id, kid_b.id
+    with pytest.raises(IntegrityError), ctx.db.session() as s:
+        s.add(Loan(copy_id=copy_id, child_id=kid_b_id, due_on=dt.date(2026, 12, 1)))
+    with ctx.db.session() as s:  # a returned loan does not count
+        s.add(Loan(copy_id=copy_id, child_id=kid_b_id, due_on=dt.date(2026, 12, 1),
+                   returned_at=dt.datetime(2026, 11, 20)))
+
+
+def test_usernames_are_unique_regardless_of_case(ctx) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from center_app.db.models import User
+
+    with ctx.db.session() as s:
+        s.add(User(username="LiFang", display_name="李芳", role="staff"))
+    with pytest.raises(IntegrityError), ctx.db.session() as s:
+        s.add(User(username="lifang", display_name="李芳2", role="staff"))

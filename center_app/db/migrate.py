@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions. tests/test_migrations.py checks it against Alembic's own head, so
 # start-up can compare revisions without importing Alembic.
-HEAD_REVISION = "0001_initial"
+HEAD_REVISION = "0002_integrity_indexes"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -22,6 +22,8 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -70,6 +72,8 @@ class Setting(Base):
 
 class User(Timestamped, Base):
     __tablename__ = "user_account"
+    # "LiFang" and "lifang" are one person: the database refuses both, not only the service.
+    __table_args__ = (Index("uq_user_account_username_lower", func.lower(text("username")), unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
@@ -255,7 +259,17 @@ class ClosedDay(Base):
 
 class Loan(Base):
     __tablename__ = "loan"
-    __table_args__ = (Index("ix_loan_open", "copy_id", "returned_at"),)
+    __table_args__ = (
+        Index("ix_loan_open", "copy_id", "returned_at"),
+        # At most one open loan per copy, guaranteed by the database (partial index: SQLite and PostgreSQL).
+        Index(
+            "uq_loan_one_open_per_copy",
+            "copy_id",
+            unique=True,
+            sqlite_where=text("returned_at IS NULL"),
+            postgresql_where=text("returned_at IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     copy_id: Mapped[int] = mapped_column(ForeignKey("book_copy.id", ondelete="RESTRICT"), index=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="RESTRICT"), index=True)
@@ -278,7 +292,8 @@ class EquipmentItem(Timestamped, Base):
     name: Mapped[str] = mapped_column(String(200))
     name_pinyin: Mapped[str] = mapped_column(String(400), default="")
     name_initials: Mapped[str] = mapped_column(String(100), default="")
-    category: Mapped[str] = mapped_column(String(40), default="", index=True)  # sports|music|art|games|other
+    category: Mapped[str] = mapped_column(String(40), default="", index=True)
+    # sports|music|art|games|electronics|other
     tracking: Mapped[str] = mapped_column(String(20), default="quantity")
     consumable: Mapped[bool] = mapped_column(Boolean, default=False)
     barcode: Mapped[str | None] = mapped_column(String(40), unique=True)
@@ -440,7 +455,9 @@ class Activity(Timestamped, Base):
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
     room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="SET NULL"))
-    slot_id: Mapped[int | None] = mapped_column(ForeignKey("timetable_slot.id", ondelete="SET NULL"))
+    slot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("timetable_slot.id", ondelete="SET NULL"), index=True
+    )
     description: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
@@ -448,6 +465,9 @@ class Activity(Timestamped, Base):
 
 class ActivityVolunteer(Base):
     __tablename__ = "activity_volunteer"
+    __table_args__ = (
+        Index("ix_activity_volunteer_volunteer_id", "volunteer_id"),
+    )  # "a volunteer's sessions"
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(
         ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
@@ -467,7 +487,9 @@ class ServiceHours(Timestamped, Base):
     __tablename__ = "service_hours"
     id: Mapped[int] = mapped_column(primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
-    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="SET NULL"), index=True
+    )
     on_date: Mapped[dt.date] = mapped_column(Date, index=True)
     minutes: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(400), default="")
@@ -506,7 +528,17 @@ class AttendanceRegister(Timestamped, Base):
     """One roll call: a whole day (``activity_id`` NULL) or one activity session."""
 
     __tablename__ = "attendance_register"
-    __table_args__ = (UniqueConstraint("on_date", "activity_id", name="uq_attendance_register_day_activity"),)
+    __table_args__ = (
+        UniqueConstraint("on_date", "activity_id", name="uq_attendance_register_day_activity"),
+        # NULLs are distinct in a unique constraint, so the one day register per date needs its own index.
+        Index(
+            "uq_attendance_register_one_day_register",
+            "on_date",
+            unique=True,
+            sqlite_where=text("activity_id IS NULL"),
+            postgresql_where=text("activity_id IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     on_date: Mapped[dt.date] = mapped_column(Date, index=True)
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
