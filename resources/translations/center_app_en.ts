@@ -343,108 +343,108 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="48"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="47"/>
         <source>选择备份到的文件夹（如 U 盘）</source>
         <extracomment>emitted after a restore replaced the data: the window signs out and reloads everything</extracomment>
         <translation>Choose the folder to back up to (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="51"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="50"/>
         <source>选择要恢复的备份文件</source>
         <translation>Choose the backup file to restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="51"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="50"/>
         <source>备份文件 (*.db)</source>
         <translation>Backup files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="55"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="54"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="58"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="57"/>
         <source>程序每天第一次打开时和每次关闭时都会自动备份。重要操作前，或者每周一次，请再备份到 U 盘，放在别处保管。U 盘里的备份包含儿童的个人信息，请妥善保管。</source>
         <translation>The program backs up automatically when it is first opened each day and every time it is closed. Before important work, or once a week, also back up to a USB stick and keep it somewhere else. A backup on a USB stick contains children&apos;s personal data: keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="66"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="65"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="69"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="68"/>
         <source>备份到 U 盘或其他文件夹…</source>
         <translation>Back up to a USB stick or another folder…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="72"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="71"/>
         <source>从备份恢复…</source>
         <translation>Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="85"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="106"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="105"/>
         <source>确认恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="109"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="108"/>
         <source>不恢复</source>
         <translation>Don&apos;t restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="120"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="120"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="120"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="121"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="120"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="136"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="135"/>
         <source>自动备份</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="137"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="136"/>
         <source>手动备份</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="138"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="137"/>
         <source>升级前备份</source>
         <translation>Before upgrade</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="139"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="138"/>
         <source>恢复前备份</source>
         <translation>Before restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="188"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="187"/>
         <source>已备份到：%1</source>
         <translation>Backed up to: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="214"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="213"/>
         <source>用这个备份替换当前的全部数据？
 备份时间：%1&#x3000;中心：%2
 %3
@@ -455,12 +455,12 @@ Backup time: %1   Centre: %2
 The current data will be saved aside first.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="242"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="241"/>
         <source>已恢复 %1 的备份。</source>
         <translation>Restored the backup of %1.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="244"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="243"/>
         <source>恢复前的数据另存为：%1</source>
         <translation>The data as it was before is saved as: %1</translation>
     </message>
@@ -556,7 +556,7 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="90"/>
+        <location filename="../../center_app/ui/errors.py" line="91"/>
         <source>无法打开中心的数据。数据没有被改动。</source>
         <translation>The centre&apos;s data could not be opened. Nothing was changed.</translation>
     </message>
@@ -774,59 +774,80 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="55"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="57"/>
         <source>图书品种</source>
         <translation>Book titles</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="56"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="58"/>
         <source>馆藏图书（册）</source>
         <translation>Book copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="57"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="59"/>
         <source>在借图书</source>
         <translation>Books on loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="58"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="60"/>
         <source>逾期未还</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="59"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="61"/>
         <source>在册儿童</source>
         <translation>Children enrolled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="60"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="62"/>
         <source>今日到场</source>
         <translation>Here today</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="61"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="63"/>
         <source>器材种类</source>
         <translation>Equipment items</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="62"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="64"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="63"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="65"/>
         <source>本月活动</source>
         <translation>Activities this month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="74"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="81"/>
+        <source>近12个月借阅（册次）</source>
+        <translation>Loans in the last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview.py" line="83"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="130"/>
+        <source>还没有借阅记录</source>
+        <translation>No loans yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview.py" line="94"/>
         <source>提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。</source>
         <translation>Tip: Ctrl+1 to Ctrl+9 switch pages; Ctrl+2 is Books, Ctrl+3 is the Desk.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="84"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="104"/>
         <source>今天是 %1</source>
         <translation>Today is %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview.py" line="125"/>
+        <source>最受欢迎的图书（近一年）</source>
+        <translation>Most borrowed (last 12 months)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview.py" line="126"/>
+        <source>次</source>
+        <translation>loans</translation>
     </message>
 </context>
 <context>

@@ -125,3 +125,17 @@ def test_settings_tabs_follow_the_role(qtbot, data_dir, admin_account) -> None:
     assert not page.save_button.isEnabled()
     assert "只有管理员" in page.message.text()
     staff_window.close()
+
+
+def test_overview_shows_reading_charts_from_the_statistics(qtbot, window) -> None:
+    from center_app.services import demo, library_stats
+
+    demo.fill_demo(window.ctx)
+    window.events.data_changed.emit("all")
+    page = window.show_page("overviewPage")
+    qtbot.waitUntil(lambda: page.findChild(QLabel, "overviewValue_copies").text() != "0", timeout=3000)
+    top = library_stats.most_borrowed(window.ctx, limit=1, since=dt.date.today() - dt.timedelta(days=365))[0]
+    assert f"《{top.title}》 — {top.loans}" in page.top_titles.text()
+    months = library_stats.loans_per_month(window.ctx, 12)
+    assert page.loans_chart.values == [m.loans for m in months]
+    assert sum(page.loans_chart.values) > 0

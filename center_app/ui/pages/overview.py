@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
+from center_app.domain.permissions import allowed
 from center_app.services import overview, settings
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.pages.base import Page, page_title, vbox
+from center_app.ui.widgets.bar_chart import BarChart
 
 
 class StatCard(QFrame):
@@ -71,6 +73,24 @@ class OverviewPage(Page):
             grid.addWidget(card, i // 3, i % 3)
         layout.addLayout(grid)
 
+        # Reading at a glance: loans per month and the most borrowed titles (library statistics).
+        self.reading = QWidget()
+        self.reading.setObjectName("overviewReading")
+        reading = QHBoxLayout(self.reading)
+        reading.setContentsMargins(0, 0, 0, 0)
+        self.loans_chart = BarChart(self.tr("近12个月借阅（册次）"))
+        self.loans_chart.setObjectName("overviewLoansChart")
+        self.loans_chart.empty_text = self.tr("还没有借阅记录")
+        self.top_titles = QLabel()
+        self.top_titles.setObjectName("overviewTopTitles")
+        self.top_titles.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.top_titles.setWordWrap(True)
+        self.top_titles.setMinimumWidth(260)
+        reading.addWidget(self.loans_chart, 3)
+        reading.addWidget(self.top_titles, 2)
+        layout.addWidget(self.reading)
+        self.reading.setVisible(self._may_see_reading())
+
         hint = QLabel(self.tr("提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。"))
         hint.setObjectName("overviewHint")
         hint.setWordWrap(True)
@@ -86,4 +106,26 @@ class OverviewPage(Page):
         for key, card in self.cards.items():
             value = getattr(figures, key)
             card.set_value(value, alert=key == "loans_overdue" and value > 0)
+        if self.reading.isVisibleTo(self) or self._may_see_reading():
+            self._refresh_reading(today)
         super().refresh()
+
+    def _may_see_reading(self) -> bool:
+        role = self.ctx.actor.role
+        return allowed(role, "reports", "read") or allowed(role, "circulation", "read")
+
+    def _refresh_reading(self, today: dt.date) -> None:
+        from center_app.services import library_stats
+
+        months = library_stats.loans_per_month(self.ctx, 12, today)
+        self.loans_chart.set_data(
+            [f"{int(m.month[5:])}月" for m in months], [m.loans for m in months], highlight=len(months) - 1
+        )
+        top = library_stats.most_borrowed(self.ctx, limit=5, since=today - dt.timedelta(days=365))
+        heading = self.tr("最受欢迎的图书（近一年）")
+        times = self.tr("次")
+        lines = [f"<b>{heading}</b>"]
+        lines += [f"{i}. 《{t.title}》 — {t.loans} {times}" for i, t in enumerate(top, start=1)]
+        if not top:
+            lines.append(self.tr("还没有借阅记录"))
+        self.top_titles.setText("<br>".join(lines))
