@@ -25,8 +25,8 @@ def main() -> int:
         start = int(settings.get_setting(ctx, "crash_next", 0))
         for i in range(start, start + int(sys.argv[3])):
             with ctx.db.session() as s:  # one operation = one transaction with two writes
-                settings._write_setting(s, ctx, f"crash_{i}", i)
-                settings._write_setting(s, ctx, "crash_next", i + 1)
+                settings.write_setting(s, ctx, f"crash_{i}", i)
+                settings.write_setting(s, ctx, "crash_next", i + 1)
             print(f"ok {i}", flush=True)
     elif mode == "long":
         from center_app.services import demo

@@ -48,7 +48,7 @@ from center_app.domain.loan_rules import GradeRule, grade_label, overdue_days, r
 from center_app.domain.permissions import OWN, READ, WRITE, allowed, denied_message, redact_child, require
 from center_app.domain.pinyin import normalise, pinyin_keys
 from center_app.services import audit
-from center_app.services.settings import _write_setting
+from center_app.services.settings import write_setting
 
 BLOCK_WHEN_OVERDUE_KEY: Final = "block_when_overdue"
 SOUND_ON_KEY: Final = "sound_on"
@@ -828,8 +828,8 @@ def save_loan_settings(ctx: AppContext, new: LoanSettings) -> LoanSettings:
                 "借阅规则",
                 {"rules": [_rules_text(old_rules), _rules_text(rules)]},
             )
-        _write_setting(s, ctx, BLOCK_WHEN_OVERDUE_KEY, bool(new.block_when_overdue))
-        _write_setting(s, ctx, SOUND_ON_KEY, bool(new.sound_on))
+        write_setting(s, ctx, BLOCK_WHEN_OVERDUE_KEY, bool(new.block_when_overdue))
+        write_setting(s, ctx, SOUND_ON_KEY, bool(new.sound_on))
     return LoanSettings(tuple(rules), bool(new.block_when_overdue), bool(new.sound_on))
 
 

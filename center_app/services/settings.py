@@ -90,7 +90,7 @@ def save_general(ctx: AppContext, info: CentreInfo, language: str) -> CentreInfo
         raise ValidationError(f"不支持的语言：{language}")
     with ctx.db.session() as s:
         _write_centre(s, ctx, info)
-        _write_setting(s, ctx, "language", language)
+        write_setting(s, ctx, "language", language)
     return info
 
 
@@ -105,7 +105,7 @@ def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
             return default
 
 
-def _write_setting(s: Session, ctx: AppContext, key: str, value: Any) -> None:
+def write_setting(s: Session, ctx: AppContext, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
     row = s.get(Setting, key)
     old = None if row is None else row.value
@@ -121,7 +121,7 @@ def _write_setting(s: Session, ctx: AppContext, key: str, value: Any) -> None:
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:
     require(ctx.actor, "settings", "write")
     with ctx.db.session() as s:
-        _write_setting(s, ctx, key, value)
+        write_setting(s, ctx, key, value)
 
 
 def get_language(ctx: AppContext) -> str:
