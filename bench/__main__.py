@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-SUITES = ["startup"]
+SUITES = ["startup", "checkout"]
 
 
 def main() -> int:
