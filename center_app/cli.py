@@ -251,7 +251,70 @@ def cmd_export(args: argparse.Namespace) -> int:
             ctx.close()
         say(f"已导出 {result.rows} 名儿童到 {result.path}")
         return EXIT_OK
+    if args.kind == "books":
+        from center_app.services import book_import
+
+        ctx = _open(args)
+        try:
+            bar = ProgressLine("导出中")
+            n = book_import.export_books(
+                ctx, target, progress=lambda done, total: bar(100 * done // max(total, 1))
+            )
+        finally:
+            ctx.close()
+        say(f"已导出 {n} 册图书到 {target}")
+        return EXIT_OK
     return not_yet(f"export {args.kind}")(args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Default all-or-nothing: any bad row → nothing written, every 第N行 problem listed, exit 1."""
+    from pathlib import Path
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        err(f"找不到文件：{source}")
+        return EXIT_PROBLEM
+    if args.kind != "books":
+        return not_yet(f"import {args.kind}")(args)
+    from center_app.services import book_import
+
+    ctx = _open(args)
+    try:
+        reading = ProgressLine("读取中")
+        preview = book_import.preview_import(ctx, source, progress=lambda d, t: reading(100 * d // max(t, 1)))
+        say(f"{source.name}：{preview.preview.summary()}")
+        say(
+            f"新书目 {preview.new_titles} 种，已有书目加册 {preview.matched_titles} 种，共 {preview.copies} 册"
+        )
+        for line in preview.problems:
+            err(line)
+        for line in preview.warnings:
+            say(f"注意：{line}")
+        if args.dry_run:
+            say("只是检查（--dry-run），没有写入。")
+            return EXIT_OK if preview.ok else EXIT_PROBLEM
+        if not preview.ok and not args.skip_invalid:
+            err("文件中有问题，没有导入任何数据。请改正后重新导入，或加 --skip-invalid 只导入没有问题的行。")
+            return EXIT_PROBLEM
+        writing = ProgressLine("导入中")
+        result = book_import.run_import(
+            ctx,
+            source,
+            skip_invalid=args.skip_invalid,
+            preview=preview,
+            progress=lambda d, t: writing(100 * d // max(t, 1)),
+        )
+    finally:
+        ctx.close()
+    say(
+        f"已导入：新书目 {result.titles_created} 种，加册 {result.titles_matched} 种，共 {result.copies_created} 册。"
+    )
+    if result.skipped_rows:
+        say(f"跳过了有问题的行：{', '.join(f'第{n}行' for n in result.skipped_rows)}")
+    if result.barcodes:
+        say(f"新条码：{result.barcodes[0]} … {result.barcodes[-1]}（请打印书标）")
+    return EXIT_OK
 
 
 def not_yet(name: str) -> Callable[[argparse.Namespace], int]:
@@ -267,7 +330,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "demo-data": cmd_demo_data,
     "selftest": cmd_selftest,
-    "import": not_yet("import"),
+    "import": cmd_import,
     "export": cmd_export,
     "report": not_yet("report"),
     "backup": cmd_backup,

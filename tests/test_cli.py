@@ -78,8 +78,7 @@ def test_check_reports_a_schema_behind_the_app(tmp_path: Path, capsys: pytest.Ca
     assert "尚未初始化" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["import", "books", "x.xlsx"], ["export", "books", "x.xlsx"],
-                                  ["report", "monthly"]])
+@pytest.mark.parametrize("argv", [["export", "equipment", "x.xlsx"], ["report", "monthly"]])
 def test_later_commands_say_not_yet_available(tmp_path: Path, argv: list[str],
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path), *argv]) == 2
@@ -201,3 +200,38 @@ def test_a_second_copy_of_the_app_is_refused_clearly(tmp_path: Path) -> None:
         first.kill()
         first.wait()
     assert run_cli("--data-dir", str(folder), "--quit-when-ready").returncode == 0  # the killed one's lock is stale
+
+
+SAMPLES = REPO.parent / "shared" / "samples"
+
+
+@pytest.mark.skipif(not (SAMPLES / "donation_sample.xlsx").exists(), reason="shared samples not present")
+def test_import_books_is_all_or_nothing_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "d")
+    sample = str(SAMPLES / "donation_sample.xlsx")
+    assert main(["--data-dir", folder, "import", "books", sample]) == 1
+    captured = capsys.readouterr()
+    assert "第10行: ISBN 9787034131642 校验位错误" in captured.err
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["titles"] == 0  # nothing partial
+    assert main(["--data-dir", folder, "import", "books", sample, "--dry-run"]) == 1
+    assert main(["--data-dir", folder, "import", "books", sample, "--skip-invalid"]) == 0
+    assert "跳过了有问题的行：第10行" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["titles"] == 29 and figures["copies"] == 39
+    export = tmp_path / "books.csv"
+    assert main(["--data-dir", folder, "export", "books", str(export)]) == 0
+    assert export.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert export.read_text(encoding="utf-8-sig").count("\nT00000") == 39
+
+
+@pytest.mark.skipif(not (SAMPLES / "donation_sample_gbk.csv").exists(), reason="shared samples not present")
+def test_import_gbk_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "d"), "import", "books", str(SAMPLES / "donation_sample_gbk.csv")]) == 0
+    assert "新书目 10 种" in capsys.readouterr().out
+
+
+def test_import_refuses_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "d"), "import", "books", str(tmp_path / "nope.xlsx")]) == 1
+    assert "找不到文件" in capsys.readouterr().err

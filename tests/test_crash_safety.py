@@ -100,3 +100,52 @@ def test_long_transaction_is_all_or_nothing_under_kills(data_dir: DataDir) -> No
         assert figures.copies == 0 and figures.children == 0 and figures.titles == 0, figures
         outcomes.append("nothing")
     assert outcomes == ["nothing"] * 5 + ["complete"]
+
+
+def test_book_import_killed_midway_leaves_nothing_or_everything(data_dir: DataDir, tmp_path: Path) -> None:
+    """The CLI's `import books` of a 4,000-row donation list, killed at random moments."""
+    from openpyxl import Workbook
+
+    source = tmp_path / "捐赠清单.xlsx"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("清单")
+    sheet.append(["某某公益基金会捐赠图书清单"])
+    sheet.append([])
+    sheet.append(["序号", "书名", "作者", "出版社", "数量"])
+    for i in range(1, 4001):
+        sheet.append([i, f"测试图书第{i}册", f"作者{i % 97}", "少年儿童出版社", 1 + i % 2])
+    book.save(source)
+    open_store(data_dir).close()
+    rng = random.Random(5)
+    outcomes = []
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    # Kill points by the command's own progress lines (stderr), so a fast machine cannot outrun the kill:
+    # while reading the file, and while writing the one transaction.
+    stages = ["读取中 100%", "导入中  25%", "导入中  50%", "导入中  75%"]
+    rng.shuffle(stages)
+    for attempt in range(5):
+        proc = subprocess.Popen([sys.executable, str(REPO / "main.py"), "--data-dir", str(data_dir.root), "import",
+                                 "books", str(source)], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        assert proc.stderr is not None
+        if attempt < 4:
+            for line in proc.stderr:
+                if line.strip() == stages[attempt]:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    break
+            lines = proc.communicate(timeout=60)[0].splitlines()
+        else:
+            lines = proc.communicate(timeout=300)[0].splitlines()
+        assert maintenance.check(data_dir).ok
+        ctx = open_store(data_dir)
+        try:
+            figures = overview.counts(ctx)
+        finally:
+            ctx.close()
+        if any(line.startswith("已导入") for line in lines):
+            assert (figures.titles, figures.copies) == (4000, 6000)
+            outcomes.append("complete")
+            break
+        assert (figures.titles, figures.copies) == (0, 0), figures
+        outcomes.append("nothing")
+    assert outcomes[-1] == "complete" and "nothing" in outcomes

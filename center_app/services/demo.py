@@ -34,9 +34,10 @@ from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
 from center_app.db import models as m
+from center_app.domain.books import match_key
 from center_app.domain.errors import DomainError
 from center_app.domain.isbn import make_china_isbn13
-from center_app.domain.pinyin import normalise, person_name_keys, pinyin_keys
+from center_app.domain.pinyin import person_name_keys, pinyin_keys
 from center_app.services import audit
 
 Row = dict[str, Any]
@@ -924,11 +925,6 @@ def _lines(block: str) -> list[list[str]]:
     return [line.split("|") for line in block.strip().splitlines() if line.strip()]
 
 
-def _match_key(title: str, author: str) -> str:
-    # Same rule as the catalogue's duplicate check: NFKC, lower case, no spaces.
-    return "".join(normalise(title).split()) + "|" + "".join(normalise(author).split())
-
-
 def _yuan(text: str) -> int:
     return round(float(text) * 100)
 
@@ -1351,7 +1347,7 @@ class _Builder:
                     "grade_band": spec.band,
                     "subjects": spec.subjects,
                     "price_fen": spec.price,
-                    "match_key": _match_key(spec.title, spec.author),
+                    "match_key": match_key(spec.title, spec.author),
                     "notes": "",
                     "created_at": self.stamp(first_day, 900),
                     "updated_at": self.stamp(first_day, 900),
@@ -1411,7 +1407,7 @@ class _Builder:
         seen: set[str] = set()
 
         def add(spec: _Title) -> None:
-            key = _match_key(spec.title, spec.author)
+            key = match_key(spec.title, spec.author)
             if key not in seen:  # one record per title and author, as the catalogue's duplicate check wants
                 seen.add(key)
                 specs.append(spec)
