@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
 
     def _specs(self) -> list[PageSpec]:
         from center_app.ui.pages.coming_soon import ComingSoonPage
+        from center_app.ui.pages.desk import DeskPage
         from center_app.ui.pages.overview import OverviewPage
         from center_app.ui.pages.settings import SettingsPage
 
@@ -132,11 +133,7 @@ class MainWindow(QMainWindow):
                     "图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。"
                 ),
             ),
-            later(
-                "deskPage",
-                self.tr("借还台"),
-                self.tr("借还台：扫借书证、扫书即借、扫书即还、续借、撤销，逾期催还单。"),
-            ),
+            PageSpec("deskPage", self.tr("借还台"), lambda: DeskPage(ctx, ev)),
             later(
                 "childrenPage",
                 self.tr("儿童"),

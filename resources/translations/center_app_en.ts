@@ -532,6 +532,234 @@ The current data will be saved aside first.</translation>
     </message>
 </context>
 <context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="157"/>
+        <source>借还台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="159"/>
+        <source>F5 续借&#x3000;Ctrl+Z 撤销&#x3000;F8 逾期名单&#x3000;Esc 换人/结束&#x3000;↑↓ 选书或选人</source>
+        <translation>F5 renew   Ctrl+Z undo   F8 overdue list   Esc next child / finish   ↑↓ choose a book or child</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="170"/>
+        <source>扫借书证或图书条码，或输入儿童姓名 / 拼音首字母，按回车</source>
+        <translation>Scan a library card or a book&apos;s barcode, or type a child&apos;s name / pinyin initials, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="203"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="208"/>
+        <source>当前账号不能办理借还。</source>
+        <translation>This account cannot lend or take back books.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="210"/>
+        <source>请扫借书证开始借书；不选人时扫书就是还书。</source>
+        <translation>Scan a library card to lend books; with nobody selected, scanning a book returns it.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="242"/>
+        <source>有逾期图书</source>
+        <translation>Has overdue books</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="265"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="327"/>
+        <source>书名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="265"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="328"/>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="265"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="329"/>
+        <source>应还日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="265"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="330"/>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="265"/>
+        <source>续借次数</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="277"/>
+        <source>最近操作</source>
+        <translation>Recent actions</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="294"/>
+        <source>逾期未还</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="298"/>
+        <source>班级：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="308"/>
+        <source>打印催还单</source>
+        <translation>Print overdue slips</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="313"/>
+        <source>返回借还</source>
+        <translation>Back to the desk</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="325"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="326"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="331"/>
+        <source>监护人/电话</source>
+        <translation>Guardian / phone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="362"/>
+        <source>续借 (F5)</source>
+        <translation>Renew (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="363"/>
+        <source>撤销 (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="364"/>
+        <source>换人/结束 (Esc)</source>
+        <translation>Next child / finish (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="366"/>
+        <source>逾期名单 (F8)</source>
+        <translation>Overdue list (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="369"/>
+        <source>提示音</source>
+        <translation>Sounds</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="520"/>
+        <source>%1 已借了《%2》，不用再借。续借请按 F5；还书请先按 Esc 再扫书。</source>
+        <translation>%1 already has “%2”. To renew it press F5; to return it press Esc, then scan the book.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="532"/>
+        <source>《%1》没有借出。</source>
+        <translation>“%1” is not on loan. </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="533"/>
+        <source>请先扫借书证，或输入儿童姓名。</source>
+        <translation>Scan the library card first, or type the child&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="546"/>
+        <source>没有找到姓名或拼音首字母是“%1”的儿童。请检查后重输，或扫借书证。</source>
+        <translation>No child&apos;s name or pinyin initials match “%1”. Check and type again, or scan the library card.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="567"/>
+        <source>找到 %1 名儿童：按 ↑↓ 选择，回车确定，Esc 取消。</source>
+        <translation>%1 children found: choose with ↑↓, Enter to confirm, Esc to cancel.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="602"/>
+        <source>%1：还可借 %2 本，请扫书。</source>
+        <translation>%1 may borrow %2 more. Scan the books.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="614"/>
+        <source>已结束 %1 的借书。没有选人时扫书就是还书。</source>
+        <translation>Finished with %1. With nobody selected, scanning a book returns it.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="650"/>
+        <source>还没有选人</source>
+        <translation>Nobody selected</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="653"/>
+        <source>扫借书证，或输入姓名 / 拼音首字母（如 wzh）后按回车。没有选人时，扫书就是还书。</source>
+        <translation>Scan a library card, or type a name / pinyin initials (e.g. wzh) and press Enter. With nobody selected, scanning a book returns it.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="663"/>
+        <source>借书证 %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="665"/>
+        <source>没有借书证</source>
+        <translation>No library card</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="669"/>
+        <source>在借 %1 本</source>
+        <translation>%1 on loan</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="671"/>
+        <source>还可借 %1 本</source>
+        <translation>May borrow %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="737"/>
+        <source>请先扫借书证，在表格中选中要续借的书（↑↓ 选择），再按 F5。</source>
+        <translation>Scan the library card first, select the book to renew in the table (↑↓), then press F5.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="748"/>
+        <source>没有可以撤销的操作。</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="824"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="826"/>
+        <source>（未填班级）</source>
+        <translation>(no class)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="862"/>
+        <source>共 %1 名儿童、%2 本书逾期</source>
+        <translation>%1 children, %2 books overdue</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="898"/>
+        <source>无法写入 %1（%2）。如果这个文件正在别的程序中打开，请先关闭再试。</source>
+        <translation>Cannot write %1 (%2). If the file is open in another program, close it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/desk.py" line="904"/>
+        <source>已生成 %1 名儿童的催还单：%2</source>
+        <translation>Overdue slips for %1 children written to %2</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../center_app/ui/errors.py" line="28"/>
@@ -630,6 +858,144 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
 </context>
 <context>
+    <name>LoanRulesTab</name>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="109"/>
+        <source>借阅规则</source>
+        <translation>Loan rules</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="112"/>
+        <source>按年级规定每人最多可借几本、借多少天、可续借几次。每个年级只能属于一条规则。修改后从下一次借书起生效，已借出的书应还日期不变。</source>
+        <translation>For each range of grades: how many books a child may hold, for how many days, and how many renewals. Each grade belongs to one rule only. Changes apply from the next loan; books already lent keep their due dates.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="130"/>
+        <source>年级从</source>
+        <translation>From grade</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="131"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="132"/>
+        <source>每人最多</source>
+        <translation>Books per child</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="133"/>
+        <source>借期（天）</source>
+        <translation>Loan period (days)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="134"/>
+        <source>可续借次数</source>
+        <translation>Renewals allowed</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="153"/>
+        <source>添加规则</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="156"/>
+        <source>删除选中的规则</source>
+        <translation>Remove selected rule</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="159"/>
+        <source>双击或按 F2 修改单元格。</source>
+        <translation>Double-click or press F2 to change a cell.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="167"/>
+        <source>有逾期不能再借（先还逾期的书，才能借新书）</source>
+        <translation>Block new loans while a book is overdue (return it first)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="173"/>
+        <source>保存借阅规则(&amp;S)</source>
+        <translation>&amp;Save loan rules</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="192"/>
+        <source>只有管理员可以修改借阅规则和闭馆日。</source>
+        <translation>Only an administrator can change the loan rules and closed days.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="195"/>
+        <source>闭馆日</source>
+        <translation>Closed days</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="199"/>
+        <source>应还日期落在闭馆日（节假日、放假）时，顺延到下一个开放日。添加或删除后立即保存。</source>
+        <translation>A due date that falls on a closed day (holiday) moves to the next open day. Adding or removing a day saves at once.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="205"/>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="210"/>
+        <source>%1 年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="228"/>
+        <source>原因，如：国庆节</source>
+        <translation>Reason, e.g. National Day</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="235"/>
+        <source>添加闭馆日</source>
+        <translation>Add closed day</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="238"/>
+        <source>删除选中的闭馆日</source>
+        <translation>Remove selected days</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="312"/>
+        <source>已添加一行，请改好年级范围后保存。</source>
+        <translation>Row added: set its grades, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="317"/>
+        <source>请先选中要删除的规则。</source>
+        <translation>Select the rule to remove first.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="321"/>
+        <source>已删除一行，保存后生效。</source>
+        <translation>Row removed; it takes effect when you save.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="339"/>
+        <source>已保存。新规则从下一次借书起生效，已借出的书应还日期不变。</source>
+        <translation>Saved. The new rules apply from the next loan; books already lent keep their due dates.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="388"/>
+        <source>已保存闭馆日：%1</source>
+        <translation>Closed day saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="397"/>
+        <source>请先在列表中选中要删除的闭馆日。</source>
+        <translation>Select the closed days to remove in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="400"/>
+        <source>已删除 %1 个闭馆日。</source>
+        <translation>%1 closed days removed.</translation>
+    </message>
+</context>
+<context>
     <name>LoginWidget</name>
     <message>
         <location filename="../../center_app/ui/login.py" line="102"/>
@@ -675,98 +1041,93 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="127"/>
+        <location filename="../../center_app/ui/main_window.py" line="128"/>
         <source>首页</source>
         <extracomment>emitted once, when the first page has been filled with data and the window is shown emitted after the user picked another language and the window was rebuilt in it</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="130"/>
+        <location filename="../../center_app/ui/main_window.py" line="131"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="132"/>
+        <location filename="../../center_app/ui/main_window.py" line="133"/>
         <source>图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。</source>
         <translation>Catalogue: record donated books (also from Excel donation lists), ISBN checks, pinyin search, spine labels and library cards.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="137"/>
+        <location filename="../../center_app/ui/main_window.py" line="136"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="138"/>
-        <source>借还台：扫借书证、扫书即借、扫书即还、续借、撤销，逾期催还单。</source>
-        <translation>Circulation desk: scan a card, scan a book to lend or return it, renew, undo, overdue slips.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/main_window.py" line="142"/>
+        <location filename="../../center_app/ui/main_window.py" line="139"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="143"/>
+        <location filename="../../center_app/ui/main_window.py" line="140"/>
         <source>儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。</source>
         <translation>Children&apos;s profiles: guardians, parents&apos; work cities, health notes, pickup people, special attention, roster import and export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="147"/>
+        <location filename="../../center_app/ui/main_window.py" line="144"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="148"/>
+        <location filename="../../center_app/ui/main_window.py" line="145"/>
         <source>考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。</source>
         <translation>Attendance: one-minute roll call, check-in and check-out, monthly register, early warning of repeated absence.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="152"/>
+        <location filename="../../center_app/ui/main_window.py" line="149"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="153"/>
+        <location filename="../../center_app/ui/main_window.py" line="150"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="157"/>
+        <location filename="../../center_app/ui/main_window.py" line="154"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="158"/>
+        <location filename="../../center_app/ui/main_window.py" line="155"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="162"/>
+        <location filename="../../center_app/ui/main_window.py" line="159"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="163"/>
+        <location filename="../../center_app/ui/main_window.py" line="160"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="167"/>
+        <location filename="../../center_app/ui/main_window.py" line="164"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="197"/>
+        <location filename="../../center_app/ui/main_window.py" line="194"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="198"/>
+        <location filename="../../center_app/ui/main_window.py" line="195"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="289"/>
+        <location filename="../../center_app/ui/main_window.py" line="286"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -941,17 +1302,22 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="122"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="119"/>
+        <source>借阅规则与闭馆日</source>
+        <translation>Loan rules and closed days</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/settings.py" line="126"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="126"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="130"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="173"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="177"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>

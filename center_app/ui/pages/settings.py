@@ -113,6 +113,10 @@ class SettingsPage(Page):
             from center_app.ui.pages.accounts_tab import AccountsTab
 
             self._add_tab(AccountsTab(ctx, events), self.tr("用户账号"))
+        if allowed(ctx.actor.role, "settings", "read") and allowed(ctx.actor.role, "circulation", "read"):
+            from center_app.ui.pages.loan_rules_tab import LoanRulesTab
+
+            self._add_tab(LoanRulesTab(ctx, events), self.tr("借阅规则与闭馆日"))
         if allowed(ctx.actor.role, "backups", "write"):
             from center_app.ui.pages.backup_tab import BackupTab
 
