@@ -41,6 +41,13 @@ class PageSpec:
     build: Callable[[], Page]
 
 
+def _page(module: str, name: str) -> type[Page]:
+    """Import a page class when it is first shown (start-up pays only for the first page)."""
+    import importlib
+
+    return getattr(importlib.import_module(f"center_app.ui.pages.{module}"), name)
+
+
 class MainWindow(QMainWindow):
     #: emitted once, when the first page has been filled with data and the window is shown
     ready = Signal()
@@ -115,7 +122,6 @@ class MainWindow(QMainWindow):
 
     def _specs(self) -> list[PageSpec]:
         from center_app.ui.pages.coming_soon import ComingSoonPage
-        from center_app.ui.pages.desk import DeskPage
         from center_app.ui.pages.overview import OverviewPage
         from center_app.ui.pages.settings import SettingsPage
 
@@ -133,7 +139,7 @@ class MainWindow(QMainWindow):
                     "图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。"
                 ),
             ),
-            PageSpec("deskPage", self.tr("借还台"), lambda: DeskPage(ctx, ev)),
+            PageSpec("deskPage", self.tr("借还台"), lambda: _page("desk", "DeskPage")(ctx, ev)),
             later(
                 "childrenPage",
                 self.tr("儿童"),
