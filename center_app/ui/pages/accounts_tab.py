@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,6 +39,7 @@ from center_app.services import accounts
 from center_app.services.accounts import UserInfo
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
+from center_app.ui.models.rows import RowsTableModel
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.messages import show_message
 
@@ -62,10 +62,9 @@ def _local(instant: dt.datetime) -> dt.datetime:
     return instant.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(RowsTableModel[UserInfo]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.users: list[UserInfo] = []
+        super().__init__(parent=parent)
         self.headers = [
             self.tr("用户名"),
             self.tr("姓名"),
@@ -76,22 +75,11 @@ class AccountsModel(QAbstractTableModel):
         self.roles = role_labels()
 
     def set_users(self, users: list[UserInfo]) -> None:
-        self.beginResetModel()
-        self.users = list(users)
-        self.endResetModel()
+        self.set_rows(users)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    @property
+    def users(self) -> list[UserInfo]:
+        return self.rows
 
     def status(self, user: UserInfo, now: dt.datetime | None = None) -> str:
         if not user.active:
@@ -127,13 +115,6 @@ class AccountsModel(QAbstractTableModel):
                 "#888888"
             )  # disabled accounts stay listed (the audit log refers to them) but recede
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if index.isValid()
-            else Qt.ItemFlag.NoItemFlags
-        )
 
 
 class ResetPasswordDialog(QDialog):

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QModelIndex,
@@ -37,6 +36,7 @@ from center_app.services import audit_query
 from center_app.services.audit_query import AuditPage, AuditRow
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
+from center_app.ui.models.rows import RowsTableModel
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.messages import show_message
 
@@ -58,10 +58,11 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsTableModel[AuditRow]):
+    """Read-only (never ItemIsEditable): the audit log is append-only."""
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AuditRow] = []
+        super().__init__(parent=parent)
         self.headers = [
             self.tr("时间"),
             self.tr("用户"),
@@ -71,24 +72,6 @@ class AuditModel(QAbstractTableModel):
             self.tr("摘要"),
             self.tr("变更"),
         ]
-
-    def set_rows(self, rows: tuple[AuditRow, ...] | list[AuditRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def _value(self, value: Any) -> str:
         if value is None or value == "":
@@ -137,14 +120,6 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.action == "login_failed":
             return QColor("#c0392b")  # failed sign-ins stand out when looking for someone guessing passwords
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        # Never ItemIsEditable: the audit log is append-only.
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if index.isValid()
-            else Qt.ItemFlag.NoItemFlags
-        )
 
 
 class AuditTab(Page):
