@@ -20,15 +20,28 @@ from center_app.services import roster
 def children(ctx) -> None:
     with ctx.db.session() as s:
         kids = [
-            Child(name="王子涵", gender="male", grade=3, class_name="三年级2班", card_barcode="C00001",
-                  birth_date=dt.date(2017, 3, 2), village="古楼村3组", left_behind_type="both",
-                  father_work_city="深圳", health_notes="哮喘，随身带药"),
+            Child(
+                name="王子涵",
+                gender="male",
+                grade=3,
+                class_name="三年级2班",
+                card_barcode="C00001",
+                birth_date=dt.date(2017, 3, 2),
+                village="古楼村3组",
+                left_behind_type="both",
+                father_work_city="深圳",
+                health_notes="哮喘，随身带药",
+            ),
             Child(name="李明", gender="male", grade=1, class_name="一年级1班", card_barcode="C00002"),
             Child(name="黄芳", gender="female", grade=5, class_name="五年级1班", status="left"),
         ]
         s.add_all(kids)
         s.flush()
-        s.add(Guardian(child_id=kids[0].id, name="王奶奶", relation="祖母", phone="13812345678", is_primary=True))
+        s.add(
+            Guardian(
+                child_id=kids[0].id, name="王奶奶", relation="祖母", phone="13812345678", is_primary=True
+            )
+        )
 
 
 def rows_of(path: Path) -> list[list[object]]:
@@ -99,6 +112,105 @@ def test_cli_export_children(data_dir, ctx, children, tmp_path, capsys) -> None:
     target = tmp_path / "out.xlsx"
     assert main(["--data-dir", str(data_dir.root), "export", "children", str(target)]) == 1
     assert "--yes" in capsys.readouterr().err and not target.exists()
-    assert main(["--data-dir", str(data_dir.root), "export", "children", str(target), "--yes", "--anonymise"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir.root), "export", "children", str(target), "--yes", "--anonymise"])
+        == 0
+    )
     assert "已导出 2 名儿童" in capsys.readouterr().out
     assert "王子涵" not in str(rows_of(target))
+
+
+# --- the export's new columns and the round trip through the roster import ----------------------------------------
+
+
+@pytest.fixture
+def full_roster(ctx) -> None:
+    from center_app.domain.children import ChildInput, GuardianInput
+    from center_app.services import children as svc
+
+    ctx.actor = Actor(username="shegong", role="staff")
+    today = dt.date(2026, 3, 10)
+    svc.create_child(
+        ctx,
+        ChildInput(
+            "王子涵",
+            gender="男",
+            birth_date="2017-3-2",
+            class_name="三年级2班",
+            school="古楼村小学",
+            village="古楼村3组",
+            address="古楼村3组12号",
+            left_behind_type="双留守",
+            father_work_city="深圳",
+            father_phone="13812345678",
+            mother_work_city="东莞",
+            mother_phone="0769-22334455",
+            health_notes="哮喘\n随身带药",
+            allergy_notes="花生",
+            special_attention=True,
+            card_barcode="C00001",
+            notes="=爱画画",  # a formula-looking remark survives the round trip as text
+        ),
+        [GuardianInput("王奶奶", "祖母", "13912345678")],
+        today=today,
+    )
+    svc.create_child(
+        ctx,
+        ChildInput("覃思琪", gender="女", class_name="三年级10班"),
+        [GuardianInput("覃外公")],
+        today=today,
+    )
+    svc.create_child(ctx, ChildInput("李明", grade=0, class_name="学前班"), today=today)
+    gone = svc.create_child(
+        ctx, ChildInput("黄芳", birth_date="2012-1-1", grade=8, class_name="初二1班"), today=today
+    )
+    svc.set_status(ctx, gone.id, "left", dt.date(2026, 1, 15))
+    with ctx.db.session() as s:  # a class name as an older version (and the demo data) wrote it
+        s.add(Child(name="周杰", name_pinyin="zhou jie", name_initials="zj", grade=7, class_name="七年级2班"))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_then_import_changes_nothing(ctx, full_roster, tmp_path, suffix: str) -> None:
+    from center_app.services import children_import
+
+    result = roster.export_children(ctx, tmp_path / f"花名册{suffix}", confirmed=True, include_left=True)
+    assert {"学校", "家庭住址", "父亲电话", "母亲电话", "过敏", "备注", "重点关注"} <= set(result.columns)
+    preview = children_import.preview_import(ctx, result.path)
+    assert preview.ok, preview.problems
+    assert (preview.new, preview.updated, preview.unchanged) == (0, 0, 5)
+    with ctx.db.read() as s:
+        before = s.query(AuditLog).count()
+    done = children_import.run_import(ctx, result.path, preview=preview)
+    assert (done.created, done.updated, done.unchanged) == (0, 0, 5)
+    with ctx.db.read() as s:
+        assert s.query(AuditLog).count() == before + 1  # only the import's own entry
+        assert s.query(Child).count() == 5 and s.query(Guardian).count() == 2
+        assert s.query(Child).filter_by(name="王子涵").one().notes == "=爱画画"
+
+
+def test_export_new_columns_follow_the_role(ctx, full_roster, tmp_path) -> None:
+    result = roster.export_children(ctx, tmp_path / "staff.xlsx", confirmed=True)
+    table = rows_of(result.path)
+    wang = next(dict(zip(table[0], r, strict=True)) for r in table[1:] if r[0] == "王子涵")
+    assert (wang["学校"], wang["母亲电话"], wang["过敏"], wang["重点关注"]) == (
+        "古楼村小学",
+        "0769-22334455",
+        "花生",
+        "是",
+    )
+    qin = next(dict(zip(table[0], r, strict=True)) for r in table[1:] if r[0] == "覃思琪")
+    assert qin["监护人"] == "覃外公"  # no empty "（）" when the relation is unknown
+    assert [r[0] for r in table[1:]] == ["李明", "王子涵", "覃思琪", "周杰"]  # 学前班, 2班 < 10班, 初一
+    ctx.actor = Actor(username="tushu", role="librarian")
+    assert roster.export_children(ctx, tmp_path / "lib.xlsx", confirmed=True).columns == (
+        "姓名",
+        "性别",
+        "年级",
+        "班级",
+        "借书证号",
+    )
+    ctx.actor = Actor(username="shegong", role="staff")
+    anonymous = roster.export_children(ctx, tmp_path / "anon.xlsx", confirmed=True, anonymise=True)
+    flat = " ".join(str(c) for row in rows_of(anonymous.path) for c in row if c is not None)
+    for secret in ("古楼村3组12号", "13812345678", "0769-22334455", "爱画画", "王奶奶"):
+        assert secret not in flat

@@ -1,7 +1,8 @@
 """Exporting the children's roster — personal data, so it is confirmed, redacted to the user's permissions,
 optionally anonymised, and always written to the audit log (who, when, how many, where, anonymised or not).
 
-The children issue extends this area (profiles, roster import); the privacy rules here apply to every export or
+The columns are the roster import's (``services/children_import.py``): a staff member's export imports back with no
+changes, so the roster can be edited in Excel and brought back. The privacy rules here apply to every export or
 print that contains children's personal data: call ``record_personal_output`` in the same place.
 """
 
@@ -14,16 +15,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from center_app.context import AppContext
-from center_app.db.models import Child, Guardian
+from center_app.db.models import Child
 from center_app.domain.anonymise import pseudonyms
 from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import allowed, redact_child, require
 from center_app.services import audit
+from center_app.services.children import primary_guardians, roster_sort_key
 
 GENDER = {"male": "男", "female": "女"}
 LEFT_BEHIND = {"both": "父母均外出", "father": "父亲外出", "mother": "母亲外出", "none": "非留守"}
 
-#: (key, Chinese header, field group that must be readable for the column to be exported)
+#: (key, Chinese header, field group that must be readable for the column to be exported). The headers are the
+#: roster import's own column names (``children_import.SCHEMA``), so an exported roster imports back unchanged.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("name", "姓名", "child.basic"),
     ("gender", "性别", "child.basic"),
@@ -31,13 +34,20 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("class_name", "班级", "child.basic"),
     ("card_barcode", "借书证号", "child.basic"),
     ("birth_date", "出生日期", "child.profile"),
+    ("school", "学校", "child.profile"),
     ("village", "村/组", "child.profile"),
+    ("address", "家庭住址", "child.profile"),
     ("left_behind_type", "留守类型", "child.profile"),
+    ("special_attention", "重点关注", "child.profile"),
     ("father_work_city", "父亲务工地", "child.family"),
+    ("father_phone", "父亲电话", "child.phones"),
     ("mother_work_city", "母亲务工地", "child.family"),
+    ("mother_phone", "母亲电话", "child.phones"),
     ("guardian", "监护人", "child.family"),
     ("guardian_phone", "监护人电话", "child.phones"),
     ("health_notes", "健康情况", "child.health"),
+    ("allergy_notes", "过敏", "child.health"),
+    ("notes", "备注", "child.profile"),
 )
 
 
@@ -89,14 +99,11 @@ def export_children(
     role = ctx.actor.role
     columns = [(key, header) for key, header, group in COLUMNS if allowed(role, group, "read")]
     with ctx.db.read() as s:
-        query = select(Child).order_by(Child.grade, Child.class_name, Child.name_pinyin)
+        query = select(Child)
         if not include_left:
             query = query.where(Child.status == "active")
-        children = s.scalars(query).all()
-        primary = {
-            g.child_id: g
-            for g in s.scalars(select(Guardian).order_by(Guardian.is_primary, Guardian.id)).all()
-        }  # the last one per child wins: the primary guardian, else the first entered
+        children = sorted(s.scalars(query).all(), key=roster_sort_key)
+        primary = primary_guardians(s)  # the primary guardian, else the first entered
     names = pseudonyms(c.name for c in children) if anonymise else {}
     rows = []
     for child in children:
@@ -110,15 +117,23 @@ def export_children(
                 "class_name": child.class_name,
                 "card_barcode": child.card_barcode or "",
                 "birth_date": child.birth_date,
+                "school": child.school,
                 "village": child.village,
+                "address": child.address,
                 "left_behind_type": LEFT_BEHIND.get(child.left_behind_type, child.left_behind_type),
+                "special_attention": child.special_attention,
                 "father_work_city": child.father_work_city,
+                "father_phone": child.father_phone,
                 "mother_work_city": child.mother_work_city,
+                "mother_phone": child.mother_phone,
                 "health_notes": child.health_notes,
+                "allergy_notes": child.allergy_notes,
+                "notes": child.notes,
             },
         )
+        # "王奶奶（祖母）": the import reads it back as name + relation; no empty "（）" when the relation is unknown.
         data["guardian"] = (
-            f"{guardian.name}（{guardian.relation}）"
+            (f"{guardian.name}（{guardian.relation}）" if guardian.relation else guardian.name)
             if guardian is not None and allowed(role, "child.family", "read")
             else ""
         )
@@ -126,14 +141,18 @@ def export_children(
             guardian.phone if guardian is not None and allowed(role, "child.phones", "read") else ""
         )
         if anonymise:
-            # Everything that identifies a child is dropped, not just the name.
+            # Everything that identifies a child is dropped, not just the name (remarks are free text: they go too).
             data.update(
                 name=names[child.name],
                 card_barcode="",
                 birth_date=None,
                 village="",
+                address="",
+                father_phone="",
+                mother_phone="",
                 guardian="",
                 guardian_phone="",
+                notes="",
             )
         rows.append([data.get(key) for key, _ in columns])
 
