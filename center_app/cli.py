@@ -275,6 +275,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not source.is_file():
         err(f"找不到文件：{source}")
         return EXIT_PROBLEM
+    if args.kind == "children":
+        return _import_children(args, source)
     if args.kind != "books":
         return not_yet(f"import {args.kind}")(args)
     from center_app.services import book_import
@@ -314,6 +316,42 @@ def cmd_import(args: argparse.Namespace) -> int:
         say(f"跳过了有问题的行：{', '.join(f'第{n}行' for n in result.skipped_rows)}")
     if result.barcodes:
         say(f"新条码：{result.barcodes[0]} … {result.barcodes[-1]}（请打印书标）")
+    return EXIT_OK
+
+
+def _import_children(args: argparse.Namespace, source) -> int:  # noqa: ANN001 - Path
+    from center_app.services import children_import
+
+    ctx = _open(args)
+    try:
+        reading = ProgressLine("读取中")
+        preview = children_import.preview_import(
+            ctx, source, progress=lambda d, t: reading(100 * d // max(t, 1))
+        )
+        say(f"{source.name}：{preview.summary()}")
+        for line in preview.problems:
+            err(line)
+        for line in preview.warnings:
+            say(f"注意：{line}")
+        if args.dry_run:
+            say("只是检查（--dry-run），没有写入。")
+            return EXIT_OK if preview.ok else EXIT_PROBLEM
+        if not preview.ok and not args.skip_invalid:
+            err("文件中有问题，没有导入任何数据。请改正后重新导入，或加 --skip-invalid 只导入没有问题的行。")
+            return EXIT_PROBLEM
+        writing = ProgressLine("导入中")
+        result = children_import.run_import(
+            ctx,
+            source,
+            skip_invalid=args.skip_invalid,
+            preview=preview,
+            progress=lambda d, t: writing(100 * d // max(t, 1)),
+        )
+    finally:
+        ctx.close()
+    say(f"已导入：新增 {result.created} 名，更新 {result.updated} 名，未变 {result.unchanged} 名。")
+    if result.skipped_rows:
+        say(f"跳过了有问题的行：{', '.join(f'第{n}行' for n in result.skipped_rows)}")
     return EXIT_OK
 
 

@@ -235,3 +235,23 @@ def test_import_gbk_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_import_refuses_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path / "d"), "import", "books", str(tmp_path / "nope.xlsx")]) == 1
     assert "找不到文件" in capsys.readouterr().err
+
+
+def test_import_children_from_a_roster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    roster = tmp_path / "花名册.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["古楼村小学 2026年秋季 留守儿童花名册"])
+    sheet.append(["姓名", "性别", "出生日期", "班级", "留守类型", "监护人", "监护人电话"])
+    sheet.append(["王子涵", "男", "2017年3月2日", "三年级2班", "父母均外出", "王奶奶（祖母）", "13812345678"])
+    sheet.append(["李明", "男", "2019.9.1", "一年级1班", "非留守", "李爸爸（父亲）", "1381234"])
+    book.save(roster)
+    folder = str(tmp_path / "d")
+    assert main(["--data-dir", folder, "import", "children", str(roster)]) == 1
+    assert "第4行" in capsys.readouterr().err  # the short phone number
+    assert main(["--data-dir", folder, "import", "children", str(roster), "--skip-invalid"]) == 0
+    assert "新增 1 名" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["children"] == 1
