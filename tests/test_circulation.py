@@ -471,7 +471,7 @@ def test_loan_settings_round_trip_replace_the_rules_and_are_audited(ctx) -> None
         assert s.scalar(select(LoanRule).where(LoanRule.grade_min == 3)).loan_days == 21
         assert len(s.scalars(select(LoanRule)).all()) == 2
     (entry,) = audit_rows(ctx, "loan_rule")
-    assert "三年级至九年级: 3本/21天/续借2次" in json.loads(entry.changes)["rules"][1]
+    assert "三年级至初三: 3本/21天/续借2次" in json.loads(entry.changes)["rules"][1]
     assert {e.entity_id for e in audit_rows(ctx, "setting")} == {"block_when_overdue", "sound_on"}
 
 

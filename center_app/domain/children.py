@@ -206,7 +206,8 @@ def grade_label(grade: int | None) -> str:
     """``3`` → ``三年级``, ``7`` → ``初一``, None → ``""``."""
     if grade is None:
         return ""
-    return GRADES.get(grade, f"{grade}年级")
+    # 高一…高三 appear only in loan rules ("up to grade 12"): the centre's children stop at 初三.
+    return GRADES.get(grade) or {10: "高一", 11: "高二", 12: "高三"}.get(grade, f"{grade}年级")
 
 
 def parse_grade(value: object) -> int:

@@ -31,21 +31,6 @@ RENEWALS_RANGE: Final = (0, 5)
 # Searching further than a year for an open day means the closed-day list is wrong, not that the book is due in 2030.
 _MAX_SEARCH_DAYS: Final = 366
 
-_GRADE_NAMES: Final[dict[int, str]] = {
-    0: "学前班",
-    1: "一年级",
-    2: "二年级",
-    3: "三年级",
-    4: "四年级",
-    5: "五年级",
-    6: "六年级",
-    7: "七年级",
-    8: "八年级",
-    9: "九年级",
-    10: "高一",
-    11: "高二",
-    12: "高三",
-}
 
 
 @dataclass(frozen=True)
@@ -69,10 +54,10 @@ DEFAULT_RULE: Final = GradeRule(
 
 
 def grade_label(grade: int | None) -> str:
-    """``3`` → ``三年级``; an unknown grade → ``""`` (messages then leave the grade out)."""
-    if grade is None:
-        return ""
-    return _GRADE_NAMES.get(grade, f"{grade}年级")
+    """``3`` → ``三年级``, ``7`` → ``初一``; an unknown grade → ``""`` (the children's own labels, one spelling)."""
+    from center_app.domain.children import grade_label as label
+
+    return label(grade)
 
 
 def grade_range_label(grade_min: int, grade_max: int) -> str:

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from center_app.context import AppContext
 from center_app.db import models as m
 from center_app.domain.books import match_key
+from center_app.domain.children import grade_label
 from center_app.domain.errors import DomainError
 from center_app.domain.isbn import make_china_isbn13
 from center_app.domain.pinyin import person_name_keys, pinyin_keys
@@ -943,7 +944,7 @@ def _landline(rng: random.Random, area: str) -> str:
 
 
 def _grade_label(grade: int) -> str:
-    return "学前班" if grade == 0 else f"{_CN_DIGITS[grade]}年级"
+    return grade_label(grade)  # the children's own spelling: 三年级, 初一
 
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, float]]) -> Any:
