@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from center_app.config import DataDir
 from center_app.context import Actor, AppContext, open_store
@@ -762,80 +761,3 @@ def test_not_taken_days_and_the_overview_summary(ctx: AppContext) -> None:
     assert att.last_open_days_summary(ctx, n=2, today=D(2026, 11, 2))[0].day == D(2026, 10, 31)
     with pytest.raises(PermissionDenied):
         att.last_open_days_summary(as_(ctx, Actor("t", "teacher")))
-
-
-# --- timing (the targets of the issue; figures printed with -s) ---------------------------------------------
-
-
-def _children(ctx: AppContext, n: int) -> list[int]:
-    with ctx.db.session() as s:
-        rows = [
-            {
-                "name": f"儿童{i:03d}",
-                "class_name": f"{1 + i % 6}年级{1 + i % 2}班",
-                "grade": 1 + i % 6,
-                "status": "active",
-            }
-            for i in range(n)
-        ]
-        s.execute(insert(Child), rows)
-        return list(s.scalars(select(Child.id).order_by(Child.id)))
-
-
-def _best_of(runs: int, fn) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000
-
-
-@pytest.mark.slow
-def test_timing_save_a_roll_call_of_200_children(ctx: AppContext) -> None:
-    kids = _children(ctx, 200)
-    days = iter(D(2026, 10, 1) + dt.timedelta(days=i) for i in range(60))
-
-    def take_roll() -> None:
-        day = next(days)
-        result = att.save_marks(ctx, day, None, [MarkInput(k, "A" if k % 10 == 0 else "P") for k in kids])
-        assert result.added == 200
-
-    new_ms = _best_of(5, take_roll)
-    day = D(2026, 10, 1)
-    view = att.open_register(ctx, day)
-
-    update_times = []
-    for _ in range(3):  # the worst case: every mark changes (P ↔ A); opening is timed separately
-        current = att.open_register(ctx, day)
-        marks = [MarkInput(r.child_id, "A" if r.code == "P" else "P", r.version) for r in current.rows]
-        start = time.perf_counter()
-        assert att.save_marks(ctx, day, None, marks).changed == 200
-        update_times.append(time.perf_counter() - start)
-    update_ms = min(update_times) * 1000
-    open_ms = _best_of(3, lambda: att.open_register(ctx, day))
-    print(
-        f"\nsave 200 new marks: {new_ms:.1f} ms; change 200 marks: {update_ms:.1f} ms; open: {open_ms:.1f} ms"
-    )
-    assert len(view.rows) == 200
-    assert new_ms < 300 and update_ms < 300  # target 100 ms (CI machines vary: the report gives the figure)
-
-
-@pytest.mark.slow
-def test_timing_monthly_register_200_children_31_days(ctx: AppContext) -> None:
-    kids = _children(ctx, 200)
-    att.save_attendance_settings(ctx, att.AttendanceSettings(open_weekdays=(1, 2, 3, 4, 5, 6, 7)))
-    with ctx.db.session() as s:
-        for day in range(1, 32):
-            reg = AttendanceRegister(on_date=D(2026, 10, day))
-            s.add(reg)
-            s.flush()
-            s.execute(
-                insert(AttendanceMark),
-                [{"register_id": reg.id, "child_id": k, "code": "PPPPPPPALE"[(k + day) % 10]} for k in kids],
-            )
-    ms = _best_of(5, lambda: att.monthly_register(ctx, 2026, 10))
-    reg = att.monthly_register(ctx, 2026, 10)
-    print(f"\nmonthly register 200 × 31: {ms:.1f} ms")
-    assert len(reg.days) == 31 and len(reg.rows) == 200 and reg.total.marked == 6200
-    assert ms < 900  # target 300 ms
