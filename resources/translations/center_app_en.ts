@@ -4,52 +4,52 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="70"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="69"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="71"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="70"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="72"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="71"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="73"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="74"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="73"/>
         <source>上次登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="98"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="86"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="101"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="89"/>
         <source>启用（已锁定至 %1）</source>
         <translation>Active (locked until %1)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="103"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="91"/>
         <source>启用（待改密码）</source>
         <translation>Active (must change password)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="104"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="92"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="122"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="110"/>
         <source>从未登录</source>
         <translation>Never</translation>
     </message>
@@ -77,176 +77,279 @@
         <translation>Volunteer teacher</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="205"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="186"/>
         <source>用户账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="222"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="203"/>
         <source>添加用户(&amp;A)</source>
         <translation>&amp;Add user</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="224"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="205"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="227"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="208"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="230"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="211"/>
         <source>重置密码(&amp;R)…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="240"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="221"/>
         <source>无人操作多久后自动锁屏：</source>
         <translation>Lock the screen after this long without use:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="244"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="225"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="245"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="226"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="248"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="229"/>
         <source>保存锁屏时间</source>
         <translation>Save lock time</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="270"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="251"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="278"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="259"/>
         <source>登录时输入，例如 chenxia</source>
         <translation>Typed at sign-in, e.g. chenxia</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="292"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="273"/>
         <source>至少6个字符；对方第一次登录时要改成自己的密码</source>
         <translation>At least 6 characters; they must change it at their first sign-in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="293"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="274"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="294"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="275"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="295"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="276"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="296"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="277"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="298"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="279"/>
         <source>创建账号(&amp;S)</source>
         <translation>Create account (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="299"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="280"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="396"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="377"/>
         <source>已创建账号 %1。请把初始密码告诉对方，对方第一次登录时要改成自己的密码。</source>
         <translation>Account %1 created. Tell them the first password; they must change it at their first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="406"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="420"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="387"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="401"/>
         <source>请先在表格中选中一个账号。</source>
         <translation>First select an account in the table.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="413"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="394"/>
         <source>已启用账号 %1。</source>
         <translation>Account %1 enabled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="413"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="394"/>
         <source>已停用账号 %1。</source>
         <translation>Account %1 disabled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="434"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="415"/>
         <source>已重置 %1 的密码（账号同时解锁）。对方下次登录时要改成自己的密码。</source>
         <translation>Password of %1 reset (and the account unlocked). They must change it at their next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="451"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="432"/>
         <source>已保存：不自动锁屏。</source>
         <translation>Saved: the screen never locks by itself.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="453"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="434"/>
         <source>已保存：%1 分钟无人操作后自动锁屏。</source>
         <translation>Saved: the screen locks after %1 minutes without use.</translation>
     </message>
 </context>
 <context>
+    <name>AttendanceCorner</name>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="90"/>
+        <source>近30个开放日到场人数</source>
+        <translation>Children present, last 30 open days</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="92"/>
+        <source>还没有考勤记录</source>
+        <translation>No attendance yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="116"/>
+        <source>记录回访…</source>
+        <translation>Record a follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="132"/>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="133"/>
+        <source>家访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="134"/>
+        <source>到学校了解</source>
+        <translation>At school</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="135"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="144"/>
+        <source>已处理（预警解除）</source>
+        <translation>Handled (clears the warning)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="147"/>
+        <source>保存回访</source>
+        <translation>Save follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="150"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="154"/>
+        <source>儿童：</source>
+        <translation>Child:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="155"/>
+        <source>方式：</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="156"/>
+        <source>情况记录：</source>
+        <translation>What we learned:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="157"/>
+        <source>结果：</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="158"/>
+        <source>下一步：</source>
+        <translation>Next step:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="184"/>
+        <source>今天还没有点名。请到“考勤”页（Ctrl+5）点名。</source>
+        <translation>The roll has not been taken today. Take it on the Attendance page (Ctrl+5).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="188"/>
+        <source>最近两周有 %1 个开放日没有点名：%2</source>
+        <translation>%1 open days in the last two weeks have no roll call: %2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="193"/>
+        <source>最近两周每个开放日都点过名。</source>
+        <translation>The roll was taken on every open day of the last two weeks.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="197"/>
+        <source>预警：%1 名儿童需要回访</source>
+        <translation>Warnings: %1 children need a follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="199"/>
+        <source>预警：目前没有需要回访的儿童</source>
+        <translation>Warnings: no child needs a follow-up now</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="66"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="67"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="67"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="68"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="68"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="69"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="69"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="70"/>
         <source>对象</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="70"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="71"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="71"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="72"/>
         <source>摘要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="72"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="73"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="97"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="80"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="97"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="80"/>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -254,88 +357,88 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="160"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="135"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="171"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="146"/>
         <source>从(&amp;F)：</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="172"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="147"/>
         <source>到：</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="173"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="148"/>
         <source>用户：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="174"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="149"/>
         <source>操作：</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="175"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="150"/>
         <source>对象：</source>
         <translation>Record:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="185"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="160"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="188"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="163"/>
         <source>在摘要和变更内容中查找，例如儿童姓名、书名</source>
         <translation>Find in summaries and changes, e.g. a child&apos;s name or a book title</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="191"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="166"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="217"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="192"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="220"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="195"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="262"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="237"/>
         <source>yyyy年M月d日</source>
         <translation>d MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="266"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="241"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="277"/>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="291"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="252"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="266"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="385"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="360"/>
         <source>没有符合条件的记录。</source>
         <translation>No entries match.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="387"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="362"/>
         <source>共 %1 条记录。</source>
         <translation>%1 entries.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/audit_tab.py" line="390"/>
+        <location filename="../../center_app/ui/pages/audit_tab.py" line="365"/>
         <source>共 %1 条记录，显示第 %2–%3 条。</source>
         <translation>%1 entries; showing %2–%3.</translation>
     </message>
@@ -1041,93 +1144,93 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="128"/>
+        <location filename="../../center_app/ui/main_window.py" line="134"/>
         <source>首页</source>
         <extracomment>emitted once, when the first page has been filled with data and the window is shown emitted after the user picked another language and the window was rebuilt in it</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="131"/>
+        <location filename="../../center_app/ui/main_window.py" line="137"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="133"/>
+        <location filename="../../center_app/ui/main_window.py" line="139"/>
         <source>图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。</source>
         <translation>Catalogue: record donated books (also from Excel donation lists), ISBN checks, pinyin search, spine labels and library cards.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="136"/>
+        <location filename="../../center_app/ui/main_window.py" line="142"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="139"/>
+        <location filename="../../center_app/ui/main_window.py" line="145"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="140"/>
+        <location filename="../../center_app/ui/main_window.py" line="146"/>
         <source>儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。</source>
         <translation>Children&apos;s profiles: guardians, parents&apos; work cities, health notes, pickup people, special attention, roster import and export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="144"/>
+        <location filename="../../center_app/ui/main_window.py" line="150"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="145"/>
+        <location filename="../../center_app/ui/main_window.py" line="151"/>
         <source>考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。</source>
         <translation>Attendance: one-minute roll call, check-in and check-out, monthly register, early warning of repeated absence.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="149"/>
+        <location filename="../../center_app/ui/main_window.py" line="155"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="150"/>
+        <location filename="../../center_app/ui/main_window.py" line="156"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="154"/>
+        <location filename="../../center_app/ui/main_window.py" line="160"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="155"/>
+        <location filename="../../center_app/ui/main_window.py" line="161"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="159"/>
+        <location filename="../../center_app/ui/main_window.py" line="165"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="160"/>
+        <location filename="../../center_app/ui/main_window.py" line="166"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="164"/>
+        <location filename="../../center_app/ui/main_window.py" line="170"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="194"/>
+        <location filename="../../center_app/ui/main_window.py" line="200"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="195"/>
+        <location filename="../../center_app/ui/main_window.py" line="201"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="286"/>
+        <location filename="../../center_app/ui/main_window.py" line="292"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -1135,78 +1238,78 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="57"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="71"/>
         <source>图书品种</source>
         <translation>Book titles</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="58"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="72"/>
         <source>馆藏图书（册）</source>
         <translation>Book copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="59"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="73"/>
         <source>在借图书</source>
         <translation>Books on loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="60"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="74"/>
         <source>逾期未还</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="61"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="75"/>
         <source>在册儿童</source>
         <translation>Children enrolled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="62"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="76"/>
         <source>今日到场</source>
         <translation>Here today</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="63"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="77"/>
         <source>器材种类</source>
         <translation>Equipment items</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="64"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="78"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="65"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="79"/>
         <source>本月活动</source>
         <translation>Activities this month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="81"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="95"/>
         <source>近12个月借阅（册次）</source>
         <translation>Loans in the last 12 months</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="83"/>
-        <location filename="../../center_app/ui/pages/overview.py" line="130"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="97"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="165"/>
         <source>还没有借阅记录</source>
         <translation>No loans yet</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="94"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="124"/>
         <source>提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。</source>
         <translation>Tip: Ctrl+1 to Ctrl+9 switch pages; Ctrl+2 is Books, Ctrl+3 is the Desk.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="104"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="133"/>
         <source>今天是 %1</source>
         <translation>Today is %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="125"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="160"/>
         <source>最受欢迎的图书（近一年）</source>
         <translation>Most borrowed (last 12 months)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="126"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="161"/>
         <source>次</source>
         <translation>loans</translation>
     </message>
@@ -1214,27 +1317,27 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="147"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="128"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="152"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="133"/>
         <source>为 %1 设置一个临时密码。对方下次登录时必须改成自己的密码。</source>
         <translation>Set a temporary password for %1. They must change it at their next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="164"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="145"/>
         <source>临时密码：</source>
         <translation>Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="172"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="153"/>
         <source>重置(&amp;R)</source>
         <translation>&amp;Reset</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="176"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="157"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1320,6 +1423,59 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/settings.py" line="177"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsModel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="39"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="40"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="41"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="42"/>
+        <source>最后到场</source>
+        <translation>Last here</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="43"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="44"/>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="45"/>
+        <source>处理</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="57"/>
+        <source>已回访 %1</source>
+        <translation>Followed up %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="59"/>
+        <source>待回访</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="65"/>
+        <source>从未</source>
+        <translation>never</translation>
     </message>
 </context>
 </TS>

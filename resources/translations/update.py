@@ -2,6 +2,7 @@
 
     .venv/bin/python resources/translations/update.py          # lupdate + lrelease
     .venv/bin/python resources/translations/update.py --check  # exit 1 if any string is untranslated
+    .venv/bin/python resources/translations/update.py --tracked  # only files git tracks
 
 UI strings are written in Chinese in the code; ``center_app_en.ts`` holds their English. After adding strings, run
 this, translate the new entries (Qt Linguist: ``pyside6-linguist resources/translations/center_app_en.ts``, or edit
@@ -25,7 +26,12 @@ def tool(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
-def sources() -> list[str]:
+def sources(*, tracked_only: bool = False) -> list[str]:
+    """Every module of the app; with ``tracked_only``, only those git knows (leaves work in progress out)."""
+    if tracked_only:
+        listed = subprocess.run(["git", "ls-files", "center_app/*.py", "center_app/**/*.py"], cwd=REPO,
+                                capture_output=True, text=True, check=True).stdout.split()
+        return sorted(set(listed))
     return sorted(str(p.relative_to(REPO)) for p in (REPO / "center_app").rglob("*.py"))
 
 
@@ -45,7 +51,7 @@ def main(argv: list[str]) -> int:
     for lang in LANGUAGES:
         ts = HERE / f"center_app_{lang}.ts"
         if "--check" not in argv:
-            subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-source-language", "zh_CN",
+            subprocess.run([tool("pyside6-lupdate"), *sources(tracked_only="--tracked" in argv), "-no-obsolete", "-source-language", "zh_CN",
                             "-target-language", lang, "-ts", str(ts)], check=True, cwd=REPO)
             subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(HERE / f"center_app_{lang}.qm")],
                            check=True, cwd=REPO)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
 from center_app.domain.permissions import allowed
@@ -15,18 +16,21 @@ from center_app.ui.i18n import format_date
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.bar_chart import BarChart
 
+if TYPE_CHECKING:
+    from center_app.ui.pages.overview_attendance import AttendanceCorner
+
 
 class StatCard(QFrame):
     def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"overviewCard_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(180, 96)
+        self.setMinimumSize(140, 76)
         layout = QVBoxLayout(self)
         self.value = QLabel("—")
         self.value.setObjectName(f"overviewValue_{key}")
         font = self.value.font()
-        font.setPointSize(font.pointSize() + 12)
+        font.setPointSize(font.pointSize() + 9)
         font.setBold(True)
         self.value.setFont(font)
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -46,7 +50,17 @@ class OverviewPage(Page):
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(ctx, events, parent)
         self.setObjectName("overviewPage")
-        layout = vbox(self)
+        # Scrolls on a small screen, or when the follow-up form is open, instead of squeezing everything.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("overviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = vbox(content)
         self.heading = page_title("", "overviewCentreName")
         self.today = QLabel()
         self.today.setObjectName("overviewToday")
@@ -70,7 +84,7 @@ class OverviewPage(Page):
         for i, (key, caption) in enumerate(captions.items()):
             card = StatCard(key, caption, self)
             self.cards[key] = card
-            grid.addWidget(card, i // 3, i % 3)
+            grid.addWidget(card, i // 5, i % 5)
         layout.addLayout(grid)
 
         # Reading at a glance: loans per month and the most borrowed titles (library statistics).
@@ -88,14 +102,29 @@ class OverviewPage(Page):
         self.top_titles.setMinimumWidth(260)
         reading.addWidget(self.loans_chart, 3)
         reading.addWidget(self.top_titles, 2)
-        layout.addWidget(self.reading)
         self.reading.setVisible(self._may_see_reading())
+
+        # Attendance: roll-not-taken reminder, last 30 open days, early warnings with follow-up.
+        self.attendance: AttendanceCorner | None = None
+        charts = QHBoxLayout()
+        if self._may_see_attendance():
+            from center_app.ui.pages.overview_attendance import AttendanceCorner
+
+            self.attendance = AttendanceCorner(ctx, events)
+            corner = self.attendance
+            # after the layout has grown to hold the form
+            corner.on_form_open = lambda: QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(corner.form))
+            layout.addWidget(self.attendance.reminder)
+            charts.addWidget(self.attendance.chart, 4)
+        charts.addWidget(self.reading, 5)
+        layout.addLayout(charts, 1)
+        if self.attendance is not None:
+            layout.addWidget(self.attendance, 1)
 
         hint = QLabel(self.tr("提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。"))
         hint.setObjectName("overviewHint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        layout.addStretch(1)
 
     def refresh(self, today: dt.date | None = None) -> None:
         today = today or dt.date.today()
@@ -106,9 +135,15 @@ class OverviewPage(Page):
         for key, card in self.cards.items():
             value = getattr(figures, key)
             card.set_value(value, alert=key == "loans_overdue" and value > 0)
-        if self.reading.isVisibleTo(self) or self._may_see_reading():
+        if self._may_see_reading():
             self._refresh_reading(today)
+        if self.attendance is not None:
+            self.attendance.refresh(today)
         super().refresh()
+
+    def _may_see_attendance(self) -> bool:
+        role = self.ctx.actor.role
+        return allowed(role, "attendance", "read") and allowed(role, "child.basic", "read")
 
     def _may_see_reading(self) -> bool:
         role = self.ctx.actor.role
