@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--anonymise", action="store_true", help="把儿童姓名换成 儿童A、儿童B…，并去掉可识别的信息"
     )
     p.add_argument("--yes", action="store_true", help="确认导出儿童的个人信息（会记入审计日志）")
+    p.add_argument("--month", metavar="YYYY-MM", help="attendance：哪个月的考勤表（默认本月）")
+    p.add_argument("--class", dest="class_name", metavar="班级", help="attendance：只导出一个班")
     p = sub.add_parser("report", help=COMMANDS["report"])
     p.add_argument("kind")
     p.add_argument("file", nargs="?")

@@ -264,7 +264,38 @@ def cmd_export(args: argparse.Namespace) -> int:
             ctx.close()
         say(f"已导出 {n} 册图书到 {target}")
         return EXIT_OK
+    if args.kind == "attendance":
+        return _export_attendance(args, target)
     return not_yet(f"export {args.kind}")(args)
+
+
+def _export_attendance(args: argparse.Namespace, target) -> int:  # noqa: ANN001 - Path
+    """The monthly register (children × days) as .xlsx — children's names: needs --yes, and is audited."""
+    import datetime as dt
+
+    from center_app.services import attendance
+
+    if target.suffix.lower() != ".xlsx":
+        err("考勤表请导出为 .xlsx 文件。")
+        return EXIT_PROBLEM
+    if not args.yes:
+        err("考勤表包含儿童的姓名，导出会记入审计日志。确认请加上 --yes。")
+        return EXIT_PROBLEM
+    today = dt.date.today()
+    try:
+        year, month = (int(part) for part in (args.month or f"{today.year}-{today.month}").split("-"))
+        dt.date(year, month, 1)
+    except ValueError:
+        err(f"月份应写成 YYYY-MM，例如 {today.year}-{today.month:02d}。")
+        return EXIT_PROBLEM
+    ctx = _open(args)
+    try:
+        register = attendance.monthly_register(ctx, year, month, class_name=args.class_name)
+        attendance.export_monthly_register_xlsx(ctx, register, target)
+    finally:
+        ctx.close()
+    say(f"已导出 {year}年{month}月 考勤表（{len(register.rows)} 名儿童）到 {target}")
+    return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:

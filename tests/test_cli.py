@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -255,3 +256,19 @@ def test_import_children_from_a_roster(tmp_path: Path, capsys: pytest.CaptureFix
     assert "新增 1 名" in capsys.readouterr().out
     assert main(["--data-dir", folder, "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["children"] == 1
+
+
+def test_export_the_monthly_attendance_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    folder = str(tmp_path / "d")
+    assert main(["--data-dir", folder, "demo-data"]) == 0
+    target = tmp_path / "考勤.xlsx"
+    assert main(["--data-dir", folder, "export", "attendance", str(target)]) == 1  # personal data: --yes
+    assert not target.exists()
+    month = dt.date.today().strftime("%Y-%m")
+    assert main(["--data-dir", folder, "export", "attendance", str(target), "--month", month, "--yes"]) == 0
+    assert "考勤表" in capsys.readouterr().out
+    sheet = load_workbook(target, read_only=True).active
+    assert sheet.max_row > 100  # the demo centre's children
+    assert main(["--data-dir", folder, "export", "attendance", str(target), "--month", "2026-13", "--yes"]) == 1
