@@ -132,13 +132,7 @@ class MainWindow(QMainWindow):
 
         return [
             PageSpec("overviewPage", self.tr("首页"), lambda: OverviewPage(ctx, ev)),
-            later(
-                "catalogPage",
-                self.tr("图书"),
-                self.tr(
-                    "图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。"
-                ),
-            ),
+            PageSpec("catalogPage", self.tr("图书"), lambda: _page("catalog", "CatalogPage")(ctx, ev)),
             PageSpec("deskPage", self.tr("借还台"), lambda: _page("desk", "DeskPage")(ctx, ev)),
             later(
                 "childrenPage",

@@ -569,6 +569,265 @@ The current data will be saved aside first.</translation>
     </message>
 </context>
 <context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="136"/>
+        <source>导出馆藏图书</source>
+        <translation>Export the book collection</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="138"/>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="187"/>
+        <source>图书</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="194"/>
+        <source>新书登记</source>
+        <translation>New book</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="195"/>
+        <source>导入清单…</source>
+        <translation>Import list…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="196"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="198"/>
+        <source>打印书标/借书证…</source>
+        <translation>Print labels/cards…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="215"/>
+        <source>书名、作者、拼音首字母（如 xyj）、ISBN、条码…</source>
+        <translation>Title, author, pinyin initials (e.g. xyj), ISBN, barcode…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="226"/>
+        <source>全部分类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="229"/>
+        <source>全部年级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="233"/>
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="235"/>
+        <source>有在馆</source>
+        <translation>Some on the shelf</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="236"/>
+        <source>全部借出</source>
+        <translation>All out</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="237"/>
+        <source>有借出</source>
+        <translation>Some on loan</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="239"/>
+        <source>有%1</source>
+        <translation>Some %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="240"/>
+        <source>全部捐赠方</source>
+        <translation>All donors</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="305"/>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="305"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="305"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="305"/>
+        <source>捐赠批次</source>
+        <translation>Donation batch</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="325"/>
+        <source> 册</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="326"/>
+        <source>加册</source>
+        <translation>Add copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="329"/>
+        <source>改状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="331"/>
+        <source>把选中的一册登记为遗失、损坏、剔除，或找回后改回在馆</source>
+        <translation>Mark the selected copy lost, damaged or withdrawn, or back on the shelf when found</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="333"/>
+        <source>修改信息  F2</source>
+        <translation>Edit  F2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="360"/>
+        <source>说明（可不填），如：封面撕破</source>
+        <translation>Note (optional), e.g. cover torn</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="362"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="365"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="404"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="386"/>
+        <source>《%1》的新书标</source>
+        <translation>New labels of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="533"/>
+        <source>%1（%2 册）</source>
+        <translation>%1 (%2 copies)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="590"/>
+        <source>共 %1 种 / %2 册</source>
+        <translation>%1 titles / %2 copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="703"/>
+        <source>没有选中图书</source>
+        <translation>No book selected</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="706"/>
+        <source>在上面的搜索框输入书名、作者、拼音首字母或扫描条码，然后在左边的列表里选一本书，这里会显示它的信息和每一册的状态。</source>
+        <translation>Type a title, an author or pinyin initials in the search box above, or scan a barcode, then pick a book in the list on the left: its details and the status of each copy show here.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="729"/>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="730"/>
+        <source>出版</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="731"/>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="731"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="732"/>
+        <source>索书号</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="733"/>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="734"/>
+        <source>适读</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="735"/>
+        <source>主题词</source>
+        <translation>Subjects</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="736"/>
+        <source>定价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="743"/>
+        <source>共 %1 册，在馆 %2，借出 %3</source>
+        <translation>%1 copies, %2 on the shelf, %3 on loan</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="766"/>
+        <source>入藏：%1</source>
+        <translation>Received: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="817"/>
+        <source>已加 %1 册，条码 %2。</source>
+        <translation>Added %1 copies, barcodes %2.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="822"/>
+        <source>打印这 %1 张书标…</source>
+        <translation>Print these %1 labels…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="835"/>
+        <source>%1 现在是“%2”，改为：</source>
+        <translation>%1 is now “%2”. Change to:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="860"/>
+        <source>%1 已改为“%2”。</source>
+        <translation>%1 is now “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="906"/>
+        <source>新登记的书</source>
+        <translation>Newly catalogued books</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="935"/>
+        <source>导入的“%1”</source>
+        <translation>imported from “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="976"/>
+        <source>已导出 %1 册到 %2</source>
+        <translation>Exported %1 copies to %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../center_app/ui/login.py" line="292"/>
@@ -961,6 +1220,155 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
 </context>
 <context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="56"/>
+        <source>选择捐赠清单</source>
+        <extracomment>the import committed: the page reloads the catalogue print spine labels for these barcodes: (barcodes, what they are)</extracomment>
+        <translation>Choose a donation list</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="68"/>
+        <source>导入捐赠清单</source>
+        <translation>Import a donation list</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="69"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="77"/>
+        <source>Excel 或 CSV 表格，每行一种书：书名（必填）、作者、出版社、出版年、ISBN、分类号、适读年级、定价、数量、捐赠方……列名写法不限（如“题名”“著者”“册数”）。先预览，确认后再导入。</source>
+        <translation>An Excel or CSV table, one book per row: title (required), author, publisher, year, ISBN, CLC number, grades, price, quantity, donor… Column names may vary (e.g. 题名, 著者, 册数). Preview first, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="86"/>
+        <source>选择文件(&amp;O)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="108"/>
+        <source>跳过有问题的行，其余照常导入</source>
+        <translation>Skip the rows with problems and import the rest</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="116"/>
+        <source>捐赠方：</source>
+        <translation>Donor:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="121"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="128"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="156"/>
+        <source>还没有选择文件。</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="163"/>
+        <source>这批书的捐赠方（表格里没写时用这个名字）</source>
+        <translation>Donor of these books (used where the table names none)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="236"/>
+        <source>共 %1 行：可导入 %2 行</source>
+        <translation>%1 rows: %2 can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="239"/>
+        <source>，%1 行有问题</source>
+        <translation>, %1 rows have problems</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="241"/>
+        <source>，跳过合计行 %1 行</source>
+        <translation>, %1 total rows skipped</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="245"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="246"/>
+        <source>将新增书目 %1 种，为已有书目 %2 种加复本，共 %3 册。</source>
+        <translation>Will add %1 new titles and more copies to %2 catalogued titles, %3 copies in all.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="252"/>
+        <source>捐赠方：%1</source>
+        <translation>Donors: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="259"/>
+        <source>识别的列：%1</source>
+        <translation>Columns found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="261"/>
+        <source>未使用的列：%1</source>
+        <translation>Columns not used: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="269"/>
+        <source>请核对：</source>
+        <translation>Please check: </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="275"/>
+        <source>表格中没写捐赠方的行用这个名字</source>
+        <translation>Used for rows that name no donor</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="277"/>
+        <source>这批书的捐赠方（表格里没有“捐赠方”列）</source>
+        <translation>Donor of these books (the table has no donor column)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="281"/>
+        <source>这个文件里没有可以导入的行。</source>
+        <translation>This file has no rows that can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="286"/>
+        <source>有问题的行请在表格里改正后重新选择文件；或勾选“跳过有问题的行”，只导入没有问题的行。</source>
+        <translation>Correct the rows with problems in the table and choose the file again, or tick “skip the rows with problems” to import only the good rows.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="290"/>
+        <source>没有发现问题，可以导入。</source>
+        <translation>No problems found: ready to import.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="335"/>
+        <source>已导入“%1”：新书目 %2 种，已有书目 %3 种加复本，共 %4 册。</source>
+        <translation>Imported “%1”: %2 new titles, more copies for %3 catalogued titles, %4 copies in all.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="342"/>
+        <source>跳过了 %1 行：第 %2 行。</source>
+        <translation>Skipped %1 rows: row %2.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="347"/>
+        <source>打印这 %1 册的书标…</source>
+        <translation>Print the labels of these %1 copies…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="356"/>
+        <source>导入的“%1”</source>
+        <translation>imported from “%1”</translation>
+    </message>
+</context>
+<context>
     <name>LoanRulesTab</name>
     <message>
         <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="109"/>
@@ -1150,87 +1558,82 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="137"/>
+        <location filename="../../center_app/ui/main_window.py" line="135"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="139"/>
-        <source>图书目录：登记捐赠图书（可从 Excel 捐赠清单导入）、ISBN 校验、拼音检索、书标和借书证打印。</source>
-        <translation>Catalogue: record donated books (also from Excel donation lists), ISBN checks, pinyin search, spine labels and library cards.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/main_window.py" line="142"/>
+        <location filename="../../center_app/ui/main_window.py" line="136"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="145"/>
+        <location filename="../../center_app/ui/main_window.py" line="139"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="146"/>
+        <location filename="../../center_app/ui/main_window.py" line="140"/>
         <source>儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。</source>
         <translation>Children&apos;s profiles: guardians, parents&apos; work cities, health notes, pickup people, special attention, roster import and export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="150"/>
+        <location filename="../../center_app/ui/main_window.py" line="144"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="151"/>
+        <location filename="../../center_app/ui/main_window.py" line="145"/>
         <source>考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。</source>
         <translation>Attendance: one-minute roll call, check-in and check-out, monthly register, early warning of repeated absence.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="155"/>
+        <location filename="../../center_app/ui/main_window.py" line="149"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="156"/>
+        <location filename="../../center_app/ui/main_window.py" line="150"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="160"/>
+        <location filename="../../center_app/ui/main_window.py" line="154"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="161"/>
+        <location filename="../../center_app/ui/main_window.py" line="155"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="165"/>
+        <location filename="../../center_app/ui/main_window.py" line="159"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="166"/>
+        <location filename="../../center_app/ui/main_window.py" line="160"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="170"/>
+        <location filename="../../center_app/ui/main_window.py" line="164"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="200"/>
+        <location filename="../../center_app/ui/main_window.py" line="194"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="201"/>
+        <location filename="../../center_app/ui/main_window.py" line="195"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="292"/>
+        <location filename="../../center_app/ui/main_window.py" line="286"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -1312,6 +1715,192 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/overview.py" line="161"/>
         <source>次</source>
         <translation>loans</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="201"/>
+        <source>打印书标和借书证</source>
+        <translation>Print spine labels and library cards</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="202"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="209"/>
+        <source>书标</source>
+        <translation>Spine labels</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="211"/>
+        <source>借书证</source>
+        <translation>Library cards</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="215"/>
+        <source>借书证上有儿童姓名，只有图书管理员、社工和管理员可以打印。</source>
+        <translation>Library cards carry children&apos;s names: only librarians, social workers and administrators may print them.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="238"/>
+        <source>白纸试印（画出格线）</source>
+        <translation>Trial on plain paper (draw the grid)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="241"/>
+        <source>先用白纸试印，叠在标签纸上对着光看是否对齐；试印不计入标签纸的用量。</source>
+        <translation>Print on plain paper first and hold it against a label sheet to the light to check the alignment; a trial does not use up labels.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="243"/>
+        <source>标签纸：</source>
+        <translation>Label sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="244"/>
+        <source>起始格：</source>
+        <translation>Start at:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="246"/>
+        <source>右图：灰色是用过的格，蓝色是这次要打印的；点一格就从那里开始。</source>
+        <translation>Right: grey labels are used, blue ones will be printed now; click a label to start there.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="262"/>
+        <source>生成 PDF 并打开(&amp;P)</source>
+        <translation>Make the &amp;PDF and open it</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="293"/>
+        <source>打印哪些书：</source>
+        <translation>Which books:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="304"/>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="308"/>
+        <source>条码范围：</source>
+        <translation>Barcodes:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="318"/>
+        <source>班级：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="323"/>
+        <source>全选</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="326"/>
+        <source>全不选</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="374"/>
+        <source>%1（%2 张）</source>
+        <translation>%1 (%2 labels)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="378"/>
+        <source>本次新登记、还没打印书标的 %1 册</source>
+        <translation>%1 copies catalogued this session, labels not printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="384"/>
+        <source>选中的书《%1》的全部 %2 册</source>
+        <translation>All %2 copies of the selected book “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="387"/>
+        <source>按条码范围…</source>
+        <translation>A barcode range…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="423"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="655"/>
+        <source>未分班</source>
+        <translation>No class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="424"/>
+        <source>%1（%2 人）</source>
+        <translation>%1 (%2 children)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="426"/>
+        <source>，%1 人还没有借书证号</source>
+        <translation>, %1 without a card number</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="455"/>
+        <source>（打印时分配证号）</source>
+        <translation>(number given when printed)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="547"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="598"/>
+        <source>张借书证</source>
+        <translation>library cards</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="547"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="598"/>
+        <source>张书标</source>
+        <translation>spine labels</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="549"/>
+        <source>还没有选择要打印的内容。</source>
+        <translation>Nothing chosen to print yet.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="552"/>
+        <source>共 %1 %2，用 %3 张标签纸。</source>
+        <translation>%1 %2 on %3 label sheets.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="600"/>
+        <source>已生成 %1：%2 %3，%4 页。</source>
+        <translation>Made %1: %2 %3, %4 pages.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="607"/>
+        <source>这是试印（画了格线），标签纸的用量不变。</source>
+        <translation>This is a trial (with the grid drawn); the label sheet count is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="610"/>
+        <source>放好标签纸后从 PDF 阅读器打印（“实际大小”，不要“适合页面”）。</source>
+        <translation>Load the label sheet and print from the PDF reader at “Actual size”, not “Fit to page”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="624"/>
+        <source>没有找到这些条码的书，没有生成 PDF。</source>
+        <translation>No books have these barcodes; no PDF was made.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="632"/>
+        <source>新登记</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="642"/>
+        <source>有 %1 个条码没有对应的书，已跳过。</source>
+        <translation>%1 barcodes belong to no book and were skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="664"/>
+        <source>新发了 %1 个借书证号。</source>
+        <translation>%1 new card numbers were given out.</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +2012,321 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/settings.py" line="177"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="119"/>
+        <source>点击一格，从那一格开始打印</source>
+        <extracomment>builds the spine labels for these barcodes (unknown barcodes are left out) what a print wrote: (PDF, labels or cards, the sheet result, a note for the message)</extracomment>
+        <translation>Click a label to start printing there</translation>
+    </message>
+</context>
+<context>
+    <name>TitleForm</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="81"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="232"/>
+        <source>新书登记</source>
+        <extracomment>``isbn_lookup(isbn13)`` → (title id, title, copies) of the catalogued book with that ISBN, or None a title was saved: (title id, barcodes of new copies — empty when a record was edited) copies were added to an existing title instead of cataloguing a duplicate: (title id, barcodes) the user asked to print labels for these barcodes: (barcodes, what they are, for the print panel)</extracomment>
+        <translation>New book</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="84"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="90"/>
+        <source>扫描 ISBN 后自动跳到书名。回车：下一项&#x3000;Ctrl+S：保存&#x3000;Esc：关闭</source>
+        <translation>After an ISBN is scanned the title is next. Enter: next field  Ctrl+S: save  Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="96"/>
+        <source>扫描或输入，没有可不填</source>
+        <translation>Scan or type; leave empty if none</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="100"/>
+        <source>如 2015</source>
+        <translation>e.g. 2015</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="101"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="112"/>
+        <source>如 I287.5</source>
+        <translation>e.g. I287.5</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="113"/>
+        <source>中图法分类号：选大类，或输入完整分类号（如 I287.5），索书号自动生成</source>
+        <translation>CLC number: pick a class or type the full number (e.g. I287.5); the call number is made for you</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="118"/>
+        <source>如 童话；动物</source>
+        <translation>e.g. fairy tale; animals</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="123"/>
+        <source> 册</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="124"/>
+        <source>如 A架3层</source>
+        <translation>e.g. shelf A, level 3</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="130"/>
+        <source>ISBN：</source>
+        <translation>ISBN:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="131"/>
+        <source>书名*：</source>
+        <translation>Title*:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="132"/>
+        <source>作者：</source>
+        <translation>Author:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="133"/>
+        <source>出版社：</source>
+        <translation>Publisher:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="134"/>
+        <source>出版年：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="134"/>
+        <source>定价：</source>
+        <translation>Price:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="135"/>
+        <source>分类号：</source>
+        <translation>CLC:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="135"/>
+        <source>年级：</source>
+        <translation>Grades:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="136"/>
+        <source>主题词：</source>
+        <translation>Subjects:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="137"/>
+        <source>位置：</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="138"/>
+        <source>册数：</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="140"/>
+        <source>备注：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="144"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="148"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="166"/>
+        <source>不是同一本，仍然登记</source>
+        <translation>Not the same book: catalogue it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="242"/>
+        <source>修改《%1》</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="324"/>
+        <source>。请核对后重新扫描或输入。</source>
+        <translation>. Please check it and scan or type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="335"/>
+        <source>《%1》已经登记过（现有 %2 册）。是同一本书的话，直接加册即可。</source>
+        <translation>“%1” is catalogued already (%2 copies). If it is the same book, just add a copy.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="377"/>
+        <source>已保存《%1》。</source>
+        <translation>Saved “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="398"/>
+        <source>已登记《%1》，索书号 %2。</source>
+        <translation>Catalogued “%1”, call number %2.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="401"/>
+        <source>条码：%1</source>
+        <translation>Barcodes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="406"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="457"/>
+        <source>请扫描下一本书。</source>
+        <translation>Scan the next book.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="413"/>
+        <source>没有保存，请改正：</source>
+        <translation>Not saved. Please correct:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="421"/>
+        <source>没有保存：已有《%1》。</source>
+        <translation>Not saved: “%1” exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="430"/>
+        <source>为《%1》加 %2 册</source>
+        <translation>Add %2 copies to “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="451"/>
+        <source>已为《%1》加 %2 册（现有 %3 册），条码：%4。</source>
+        <translation>Added %2 copies to “%1” (now %3), barcodes %4.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="467"/>
+        <source>《%1》的新书标</source>
+        <translation>New labels of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="468"/>
+        <source>打印这 %1 张书标…</source>
+        <translation>Print these %1 labels…</translation>
+    </message>
+</context>
+<context>
+    <name>TitleTableModel</name>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="58"/>
+        <source>书名</source>
+        <extracomment>``data(index, TITLE_ID_ROLE)`` → the title&apos;s id (int), for any column ``data(index, ROW_ROLE)`` → the whole ``TitleRow``</extracomment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="59"/>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="60"/>
+        <source>出版社</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="61"/>
+        <source>出版年</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="62"/>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="63"/>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="64"/>
+        <source>索书号</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="65"/>
+        <source>适读年级</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="66"/>
+        <source>册数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="67"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="95"/>
+        <source>在馆</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="84"/>
+        <source>全部年级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="85"/>
+        <source>1-2年级</source>
+        <translation>Grades 1–2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="86"/>
+        <source>3-4年级</source>
+        <translation>Grades 3–4</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="87"/>
+        <source>5-6年级</source>
+        <translation>Grades 5–6</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="88"/>
+        <source>7-9年级（初中）</source>
+        <translation>Grades 7–9 (junior high)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="96"/>
+        <source>借出</source>
+        <translation>On loan</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="97"/>
+        <source>遗失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="98"/>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="99"/>
+        <source>剔除</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/title_table.py" line="105"/>
+        <source>全部</source>
+        <translation>All</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,158 @@
+"""Library cards (借书证): which children of a class get one, and their card numbers.
+
+A card carries the child's name, class and card number (``child.basic``: what the librarian may see). Printing
+cards for a class gives a child without a card number the next free one — ``C`` and five digits, the largest
+``C#####`` in use plus one, so numbers are never reused — all in one transaction with one audit entry per child.
+The print itself is personal data leaving the program: the page audits it with ``roster.record_personal_output``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from center_app.context import AppContext
+from center_app.db.models import Child
+from center_app.domain.errors import ValidationError
+from center_app.domain.permissions import READ, WRITE, redact_child, require
+from center_app.domain.pinyin import person_name_keys
+from center_app.services import audit
+
+CARD_PREFIX = "C"
+CARD_DIGITS = 5
+MAX_CARDS_AT_ONCE = 500
+_OURS = re.compile(rf"^{CARD_PREFIX}(\d{{{CARD_DIGITS}}})$")
+NO_CLASS = ""  # children whose class is not filled in
+
+
+@dataclass(frozen=True, slots=True)
+class ClassGroup:
+    """A class of active children: for the class chooser (``三年级2班（32 人，3 人还没有借书证）``)."""
+
+    class_name: str
+    grade: int | None
+    children: int
+    without_card: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardHolder:
+    id: int
+    name: str
+    class_name: str
+    grade: int | None
+    card_barcode: str | None  # None: gets a number when the card is printed
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    """``三年级10班`` after ``三年级2班``."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text or ""))
+
+
+def _holder(role: str, child: Any) -> CardHolder:
+    data = redact_child(
+        role,
+        {
+            "id": child.id,
+            "name": child.name,
+            "class_name": child.class_name,
+            "grade": child.grade,
+            "card_barcode": child.card_barcode,
+        },
+    )
+    return CardHolder(**data)
+
+
+def _order(child: Any) -> tuple[Any, ...]:
+    full = child.name_pinyin or person_name_keys(child.name)[0]
+    return (full, child.name, child.id)
+
+
+_COLUMNS = (Child.id, Child.name, Child.name_pinyin, Child.class_name, Child.grade, Child.card_barcode)
+
+
+def _active():  # noqa: ANN202 - a SQL condition
+    return Child.status == "active"
+
+
+def list_classes(ctx: AppContext) -> list[ClassGroup]:
+    """The classes of the active children, youngest grade first, with how many still lack a card number."""
+    require(ctx.actor, "child.basic", READ)
+    groups: dict[str, list[Any]] = {}
+    with ctx.db.read() as s:
+        for child in s.execute(select(Child.class_name, Child.grade, Child.card_barcode).where(_active())):
+            groups.setdefault(child.class_name or NO_CLASS, []).append(child)
+    result = [
+        ClassGroup(
+            name,
+            min((c.grade for c in rows if c.grade is not None), default=None),
+            len(rows),
+            sum(1 for c in rows if not c.card_barcode),
+        )
+        for name, rows in groups.items()
+    ]
+    result.sort(
+        key=lambda g: (g.class_name == NO_CLASS, g.grade is None, g.grade or 0, _natural(g.class_name))
+    )
+    return result
+
+
+def children_of_class(ctx: AppContext, class_name: str) -> list[CardHolder]:
+    """The active children of a class in pinyin order of their names (``""``: those without a class)."""
+    require(ctx.actor, "child.basic", READ)
+    with ctx.db.read() as s:
+        rows = s.execute(select(*_COLUMNS).where(_active(), Child.class_name == class_name)).all()
+    return [_holder(ctx.actor.role, r) for r in sorted(rows, key=_order)]
+
+
+def issue_cards(ctx: AppContext, child_ids: Sequence[int]) -> list[CardHolder]:
+    """The children to print cards for, each with a card number: those without one get the next free
+    ``C#####`` (one transaction, audited per child). Returned in the order of ``child_ids``.
+
+    Giving out a card number is library work: it needs circulation write as well as reading the names.
+    """
+    require(ctx.actor, "child.basic", READ)
+    require(ctx.actor, "circulation", WRITE)
+    wanted = list(dict.fromkeys(child_ids))
+    if not wanted:
+        raise ValidationError("请先选择要打印借书证的儿童。")
+    if len(wanted) > MAX_CARDS_AT_ONCE:
+        raise ValidationError(f"一次最多打印 {MAX_CARDS_AT_ONCE} 张借书证。")
+    with ctx.db.session() as s:
+        children = {c.id: c for c in s.scalars(select(Child).where(Child.id.in_(wanted)))}
+        missing = [i for i in wanted if i not in children]
+        if missing:
+            raise ValidationError("有的儿童已被删除，请重新选择班级。")
+        next_number = _largest_number(s) + 1
+        for child_id in wanted:
+            child = children[child_id]
+            if child.card_barcode:
+                continue
+            if next_number >= 10**CARD_DIGITS:
+                raise ValidationError("借书证号已用完（C00001–C99999），请联系管理员。")
+            code = f"{CARD_PREFIX}{next_number:0{CARD_DIGITS}d}"
+            next_number += 1
+            child.card_barcode = code
+            audit.record(
+                s,
+                ctx.actor,
+                "update",
+                "child",
+                child.id,
+                f"{child.class_name} {child.name} 借书证号 {code}".strip(),
+                {"card_barcode": [None, code]},
+            )
+        s.flush()
+        return [_holder(ctx.actor.role, children[i]) for i in wanted]
+
+
+def _largest_number(s: Any) -> int:
+    # Every card number starting with the prefix (a few hundred children): parse in Python, skipping numbers
+    # typed by hand in another shape (C12, C-0001).
+    codes = s.scalars(select(Child.card_barcode).where(Child.card_barcode.like(f"{CARD_PREFIX}%")))
+    numbers = (int(m[1]) for m in map(_OURS.match, (c or "" for c in codes)) if m)
+    return max(numbers, default=0)
