@@ -21,6 +21,7 @@ from center_app.domain.errors import ValidationError
 from center_app.domain.permissions import READ, WRITE, redact_child, require
 from center_app.domain.pinyin import person_name_keys
 from center_app.services import audit
+from center_app.services.children import take_card_barcodes
 
 CARD_PREFIX = "C"
 CARD_DIGITS = 5
@@ -127,15 +128,10 @@ def issue_cards(ctx: AppContext, child_ids: Sequence[int]) -> list[CardHolder]:
         missing = [i for i in wanted if i not in children]
         if missing:
             raise ValidationError("有的儿童已被删除，请重新选择班级。")
-        next_number = _largest_number(s) + 1
-        for child_id in wanted:
+        without = [child_id for child_id in wanted if not children[child_id].card_barcode]
+        # The one card-number allocator (children service): never reuses a lost card's number.
+        for child_id, code in zip(without, take_card_barcodes(s, len(without)), strict=True):
             child = children[child_id]
-            if child.card_barcode:
-                continue
-            if next_number >= 10**CARD_DIGITS:
-                raise ValidationError("借书证号已用完（C00001–C99999），请联系管理员。")
-            code = f"{CARD_PREFIX}{next_number:0{CARD_DIGITS}d}"
-            next_number += 1
             child.card_barcode = code
             audit.record(
                 s,
@@ -148,11 +144,3 @@ def issue_cards(ctx: AppContext, child_ids: Sequence[int]) -> list[CardHolder]:
             )
         s.flush()
         return [_holder(ctx.actor.role, children[i]) for i in wanted]
-
-
-def _largest_number(s: Any) -> int:
-    # Every card number starting with the prefix (a few hundred children): parse in Python, skipping numbers
-    # typed by hand in another shape (C12, C-0001).
-    codes = s.scalars(select(Child.card_barcode).where(Child.card_barcode.like(f"{CARD_PREFIX}%")))
-    numbers = (int(m[1]) for m in map(_OURS.match, (c or "" for c in codes)) if m)
-    return max(numbers, default=0)
