@@ -8,7 +8,6 @@ The print itself is personal data leaving the program: the page audits it with `
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,16 +16,14 @@ from sqlalchemy import select
 
 from center_app.context import AppContext
 from center_app.db.models import Child
+from center_app.domain.children import natural_key
 from center_app.domain.errors import ValidationError
 from center_app.domain.permissions import READ, WRITE, redact_child, require
 from center_app.domain.pinyin import person_name_keys
 from center_app.services import audit
 from center_app.services.children import take_card_barcodes
 
-CARD_PREFIX = "C"
-CARD_DIGITS = 5
 MAX_CARDS_AT_ONCE = 500
-_OURS = re.compile(rf"^{CARD_PREFIX}(\d{{{CARD_DIGITS}}})$")
 NO_CLASS = ""  # children whose class is not filled in
 
 
@@ -47,11 +44,6 @@ class CardHolder:
     class_name: str
     grade: int | None
     card_barcode: str | None  # None: gets a number when the card is printed
-
-
-def _natural(text: str) -> tuple[Any, ...]:
-    """``三年级10班`` after ``三年级2班``."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text or ""))
 
 
 def _holder(role: str, child: Any) -> CardHolder:
@@ -97,7 +89,7 @@ def list_classes(ctx: AppContext) -> list[ClassGroup]:
         for name, rows in groups.items()
     ]
     result.sort(
-        key=lambda g: (g.class_name == NO_CLASS, g.grade is None, g.grade or 0, _natural(g.class_name))
+        key=lambda g: (g.class_name == NO_CLASS, g.grade is None, g.grade or 0, natural_key(g.class_name))
     )
     return result
 
