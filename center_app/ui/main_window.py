@@ -139,11 +139,7 @@ class MainWindow(QMainWindow):
                 self.tr("儿童"),
                 self.tr("儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。"),
             ),
-            later(
-                "attendancePage",
-                self.tr("考勤"),
-                self.tr("考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。"),
-            ),
+            PageSpec("attendancePage", self.tr("考勤"), lambda: _page("attendance", "AttendancePage")(ctx, ev)),
             later(
                 "equipmentPage",
                 self.tr("器材"),

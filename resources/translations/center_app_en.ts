@@ -307,6 +307,34 @@
     </message>
 </context>
 <context>
+    <name>AttendancePage</name>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="483"/>
+        <source>考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="485"/>
+        <source>Ctrl+Tab 切换页签</source>
+        <translation>Ctrl+Tab switches tabs</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="496"/>
+        <source>点名</source>
+        <translation>Roll call</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="497"/>
+        <source>签到签退</source>
+        <translation>Check-in/out</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="498"/>
+        <source>月度考勤表</source>
+        <translation>Monthly register</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../center_app/ui/pages/audit_tab.py" line="67"/>
@@ -883,6 +911,104 @@ The current data will be saved aside first.</translation>
         <location filename="../../center_app/ui/login.py" line="342"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords do not match. Please type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInOutPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="96"/>
+        <source>扫借书证签到，或输入儿童姓名 / 拼音首字母后按回车</source>
+        <translation>Scan a library card to check in, or type a child&apos;s name / pinyin initials and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="134"/>
+        <source>签退 (F9)</source>
+        <translation>Check out (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="141"/>
+        <source>↑↓ 选择儿童&#x3000;F9 签退&#x3000;Esc 取消</source>
+        <translation>↑↓ choose a child&#x3000;F9 check out&#x3000;Esc cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="170"/>
+        <source>当前账号不能办理签到签退。</source>
+        <translation>This account cannot check children in or out.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="172"/>
+        <source>请扫借书证签到。孩子回家时，在左边选中他，按 F9 签退。</source>
+        <translation>Scan a library card to check in. When a child goes home, select them on the left and press F9.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="192"/>
+        <source>接送人姓名；空着表示自行回家</source>
+        <translation>Who picks the child up; empty = went home alone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="197"/>
+        <source>确定签退 (Enter)</source>
+        <translation>Check out (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="200"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="294"/>
+        <source>没有找到姓名或拼音首字母是“%1”的儿童。请检查后重输，或扫借书证。</source>
+        <translation>No child&apos;s name or pinyin initials match &quot;%1&quot;. Check and type again, or scan the library card.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="328"/>
+        <source>找到 %1 名儿童：按 ↑↓ 选择，回车签到，Esc 取消。</source>
+        <translation>%1 children found: choose with ↑↓, Enter checks in, Esc cancels.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="360"/>
+        <source>请先在左边的名单中选中要签退的儿童（↑↓ 选择），再按 F9。</source>
+        <translation>First select the child to check out in the list on the left (↑↓), then press F9.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="373"/>
+        <source>%1 由谁接走？</source>
+        <translation>Who is picking up %1?</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="377"/>
+        <source>选择或输入接送人，按回车签退；没有人接就清空后按回车。</source>
+        <translation>Choose or type who picks the child up and press Enter; if nobody does, clear the name and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="382"/>
+        <source>已取消签退。</source>
+        <translation>Check-out cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="440"/>
+        <source>（迟到）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="450"/>
+        <source>自行回家</source>
+        <translation>went home alone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="455"/>
+        <source>&#x3000;（未授权，请核实）</source>
+        <translation>&#x3000;(not authorised, please check)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="457"/>
+        <source>在中心：%1 人（已签到、未签退）</source>
+        <translation>At the centre: %1 (checked in, not out)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/attendance.py" line="458"/>
+        <source>今天已签退：%1 人</source>
+        <translation>Checked out today: %1</translation>
     </message>
 </context>
 <context>
@@ -1578,64 +1704,202 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Children&apos;s profiles: guardians, parents&apos; work cities, health notes, pickup people, special attention, roster import and export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="144"/>
+        <location filename="../../center_app/ui/main_window.py" line="142"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/main_window.py" line="145"/>
-        <source>考勤：一分钟点名、签到签退、月度考勤表、连续缺勤预警。</source>
-        <translation>Attendance: one-minute roll call, check-in and check-out, monthly register, early warning of repeated absence.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/main_window.py" line="149"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="150"/>
+        <location filename="../../center_app/ui/main_window.py" line="146"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="154"/>
+        <location filename="../../center_app/ui/main_window.py" line="150"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="155"/>
+        <location filename="../../center_app/ui/main_window.py" line="151"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="159"/>
+        <location filename="../../center_app/ui/main_window.py" line="155"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="160"/>
+        <location filename="../../center_app/ui/main_window.py" line="156"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="164"/>
+        <location filename="../../center_app/ui/main_window.py" line="160"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="194"/>
+        <location filename="../../center_app/ui/main_window.py" line="190"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="195"/>
+        <location filename="../../center_app/ui/main_window.py" line="191"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="286"/>
+        <location filename="../../center_app/ui/main_window.py" line="282"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyModel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="55"/>
+        <source>出勤人数</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="55"/>
+        <source>缺勤人数</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="55"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="72"/>
+        <source>出勤率</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="65"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="66"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="68"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="69"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="70"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="71"/>
+        <source>请假</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="94"/>
+        <source>这一天还没点名</source>
+        <translation>No roll call taken this day</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyRegisterPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="188"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="198"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="202"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="305"/>
+        <source>全部班级</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="206"/>
+        <source>打印 PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="208"/>
+        <source>打印</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="209"/>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="211"/>
+        <source>导出</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="231"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="234"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="293"/>
+        <source>这个月没有儿童的考勤记录。</source>
+        <translation>No attendance records for this month.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="337"/>
+        <source>出勤率 %1&#x3000;出勤 %2 人次 · 缺勤 %3 · 迟到 %4 · 请假 %5&#x3000;·&#x3000;点名 %6 / %7 天 · %8 名儿童</source>
+        <translation>Rate %1&#x3000;present %2 · absent %3 · late %4 · excused %5&#x3000;·&#x3000;roll taken %6 / %7 days · %8 children</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="360"/>
+        <source>%1 含 %2 名儿童的姓名和考勤，属于个人信息。确定要%3吗？（会记录在审计日志中）</source>
+        <translation>%1 holds the names and attendance of %2 children: personal data. Really %3 it? (It is recorded in the audit log.)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="397"/>
+        <source>已生成考勤表：%1</source>
+        <translation>Register written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="417"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="422"/>
+        <source>无法写入 %1（%2）。如果这个文件正在别的程序中打开，请先关闭再试。</source>
+        <translation>Cannot write %1 (%2). If the file is open in another program, close it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="431"/>
+        <source>导出考勤表</source>
+        <translation>Export the register</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="431"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2193,265 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="157"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallModel</name>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="85"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="85"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="85"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="85"/>
+        <source>考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="85"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="178"/>
+        <source>签到 %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="180"/>
+        <source>签退 %1</source>
+        <translation>out %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="200"/>
+        <source>未点</source>
+        <translation>not marked</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/models/roll_call_model.py" line="231"/>
+        <source>未保存：按 Ctrl+S 保存</source>
+        <translation>Not saved: press Ctrl+S</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="164"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="174"/>
+        <source>点名表</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="181"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="185"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="415"/>
+        <source>全部班级</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="189"/>
+        <source>全部出勤 (Alt+A)</source>
+        <translation>All present (Alt+A)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="194"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="234"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="572"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="238"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="572"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="265"/>
+        <source>用我的覆盖</source>
+        <translation>Overwrite with mine</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="268"/>
+        <source>保留对方的</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="279"/>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="279"/>
+        <source>对方记为</source>
+        <translation>They marked</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="279"/>
+        <source>你记为</source>
+        <translation>You marked</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="279"/>
+        <source>谁、何时保存</source>
+        <translation>Saved by, at</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="313"/>
+        <source>当天考勤（全天）</source>
+        <translation>Day register (whole day)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="342"/>
+        <source>有 %1 名儿童的考勤还没有保存。切换前要保存吗？</source>
+        <translation>%1 children&apos;s marks are not saved yet. Save before switching?</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="343"/>
+        <source>保存后切换</source>
+        <translation>Save and switch</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="344"/>
+        <source>不保存，切换</source>
+        <translation>Switch without saving</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="345"/>
+        <source>留在这里</source>
+        <translation>Stay here</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="406"/>
+        <source>你可以查看这张点名表，但不能修改（只能为自己负责的课程点名）。</source>
+        <translation>You may view this register but not change it (only the sessions you lead).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="435"/>
+        <source>这节课还没点名</source>
+        <translation>Roll not taken for this session yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="437"/>
+        <source>今天还没点名</source>
+        <translation>Roll not taken today yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="439"/>
+        <source>这一天还没点名</source>
+        <translation>Roll not taken for this day</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="442"/>
+        <source>%1 点名</source>
+        <translation>roll taken by %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="448"/>
+        <source>最后保存：%1</source>
+        <translation>last saved by %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="453"/>
+        <source>不是开放日（如有活动仍可点名）</source>
+        <translation>not an open day (the roll may still be taken for an event)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="456"/>
+        <source>名单：最近几次来过这门课的孩子</source>
+        <translation>list: the children who came to the last sessions</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="461"/>
+        <source>有人</source>
+        <translation>someone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="470"/>
+        <source>空格 %1</source>
+        <translation>Space %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="471"/>
+        <source>⌫ 清除&#x3000;↑↓ 上下&#x3000;Ctrl+S 保存</source>
+        <translation>⌫ clear&#x3000;↑↓ move&#x3000;Ctrl+S save</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="478"/>
+        <source>未点 %1 / %2</source>
+        <translation>not marked %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="481"/>
+        <source>未保存 %1 人</source>
+        <translation>%1 not saved</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="512"/>
+        <source>“%1”不是考勤键。</source>
+        <translation>&quot;%1&quot; is not an attendance key. </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="520"/>
+        <source>这张点名表不能修改。</source>
+        <translation>This register cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="563"/>
+        <source>没有还没点名的儿童。</source>
+        <translation>Every child is marked already.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="568"/>
+        <source>把 %1 名还没点名的儿童记为“%2”？已经点过的不变。</source>
+        <translation>Mark the %1 children not marked yet as &quot;%2&quot;? Children already marked stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="580"/>
+        <source>已把 %1 人记为“%2”，按 Ctrl+S 保存。</source>
+        <translation>%1 children marked &quot;%2&quot;; press Ctrl+S to save.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="625"/>
+        <source>没有需要保存的改动。</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="665"/>
+        <source>%1 名儿童的考勤刚被别人改过，你的没有保存。请核对：</source>
+        <translation>%1 children&apos;s marks were just changed by someone else; yours were not saved. Please check:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="671"/>
+        <source>别人</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="708"/>
+        <source>已保留别人保存的考勤。</source>
+        <translation>Kept the marks the other person saved.</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,8 @@ def test_login_screen_then_ctrl_l_locks_and_another_user_takes_over(qtbot, data_
     qtbot.waitUntil(lambda: not window.locked, timeout=5000)
 
     window.show_page("settingsPage")
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.activateWindow()  # the gate that had focus is gone; shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.locked, timeout=2000)
     assert gate(window).objectName() == "loginScreen"

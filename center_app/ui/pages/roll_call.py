@@ -1,0 +1,709 @@
+"""点名: the roll call of a day or a session, one key per child.
+
+The grid keeps the keyboard focus. With a row selected, a code's key (1 出勤, 2 缺勤, 3 迟到, 4 请假 as configured
+in the settings) marks that child and moves to the next one, Space gives the default present code, Backspace or
+Delete clears, ↑↓ move — so forty children take forty key presses — and Ctrl+S saves. Unsaved marks are bold and
+starred until then.
+
+Two people may take the same register (the desk PC and a laptop in the yard). The save sends, per child, the
+version of the mark the user saw; what someone else saved meanwhile comes back as a conflict and is shown next to
+the grid, never overwritten silently: "用我的覆盖" saves again with the stored versions, "保留对方的" takes theirs.
+Switching to another date or register with unsaved marks asks first, in a panel above the grid (no modal dialog:
+the roll call is driven by the keyboard and by tests alike).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from center_app.context import AppContext
+from center_app.domain.errors import DomainError
+from center_app.domain.permissions import READ, WRITE, allowed
+from center_app.services import activities_query, attendance
+from center_app.services.attendance import Conflict, RegisterView, SaveResult
+from center_app.ui.models.roll_call_model import (
+    COL_CLASS,
+    COL_CODE,
+    COL_NAME,
+    COL_NOTE,
+    COL_NUMBER,
+    RollCallModel,
+)
+from center_app.ui.widgets.messages import show_message
+
+RegisterKey = tuple[dt.date, int | None]
+
+ROW_HEIGHT = 38
+_PANEL = "border-radius: 6px; padding: 4px;"
+CONFIRM_STYLE = f"QFrame#rollCallConfirm {{ background: #fef9c3; border: 1px solid #facc15; {_PANEL} }}"
+CONFLICT_STYLE = f"QFrame#rollCallConflicts {{ background: #fef2f2; border: 2px solid #f87171; {_PANEL} }}"
+NOTE_STYLE = "color: #b45309; font-weight: bold;"  # the roll not taken yet, a closed day
+INFO_STYLE = "color: #334155;"
+
+
+def bigger(widget: QWidget, extra: int, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSize(max(1, font.pointSize()) + extra)
+    font.setBold(bold)
+    return font
+
+
+class RollCallTable(QTableView):
+    """The grid: every key goes to the roll call first (``on_key`` returns True when it used it)."""
+
+    def __init__(self, on_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_key = on_key
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if not self._on_key(event):
+            super().keyPressEvent(event)
+
+
+class RollCallPanel(QWidget):
+    """The 点名 tab. ``notify`` tells the rest of the app that attendance changed (after a save)."""
+
+    def __init__(self, ctx: AppContext, notify: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rollCallTab")
+        self.ctx = ctx
+        self.notify = notify
+        self.view: RegisterView | None = None
+        self.conflicts: list[Conflict] = []
+        self.stale = True
+        self._loaded_key: RegisterKey | None = None
+        self._confirm_actions: dict[str, Callable[[], None] | None] = {}
+        role = ctx.actor.role
+        # A teacher may only take the roll of their own sessions: the day register is not offered first.
+        self.sees_day_register = allowed(role, "attendance", READ)
+        self.can_write_day = allowed(role, "attendance", WRITE)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 8, 0, 0)
+        outer.setSpacing(6)
+        outer.addLayout(self._build_choices())
+        outer.addLayout(self._build_status())
+        outer.addWidget(self._build_confirm())
+        outer.addWidget(self._build_conflicts())
+
+        self.model = RollCallModel(self)
+        self.table = RollCallTable(self._table_key)
+        self.table.setObjectName("rollCallTable")
+        self.table.setModel(self.model)
+        self.table.setFont(bigger(self, 4))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setStyleSheet(
+            "QTableView { gridline-color: #cbd5e1; }"
+            "QTableView::item:selected { background: #bfdbfe; color: black; border-top: 2px solid #2563eb;"
+            " border-bottom: 2px solid #2563eb; }"
+        )
+        header = self.table.horizontalHeader()
+        header.setFont(bigger(self, 2, bold=True))
+        header.setMinimumHeight(34)
+        for col, width in ((COL_NUMBER, 64), (COL_NAME, 170), (COL_CLASS, 150), (COL_CODE, 150)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        outer.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setObjectName("rollCallMessage")
+        self.message.setWordWrap(True)
+        self.message.setFont(bigger(self, 1))
+        bottom.addWidget(self.message, 1)
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("rollCallKeysHint")
+        self.keys_hint.setStyleSheet("color: #555;")
+        bottom.addWidget(self.keys_hint)
+        outer.addLayout(bottom)
+
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+        fill = QShortcut(QKeySequence("Alt+A"), self)
+        fill.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        fill.activated.connect(self.ask_all_present)
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.confirm)
+        cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        cancel.activated.connect(lambda: self._answer("cancel"))
+
+        self._fill_sessions(self.date_edit.date().toPython())
+
+    # --- building ---------------------------------------------------------------------------------------------
+
+    def _build_choices(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(QLabel(self.tr("日期")))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("rollCallDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy年M月d日 dddd")
+        self.date_edit.setMaximumDate(QDate.currentDate())  # no roll call for a day not come yet
+        self.date_edit.setMinimumWidth(210)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        row.addWidget(self.date_edit)
+        row.addSpacing(8)
+        row.addWidget(QLabel(self.tr("点名表")))
+        self.register_box = QComboBox()
+        self.register_box.setObjectName("rollCallRegister")
+        self.register_box.setMinimumWidth(300)
+        self.register_box.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
+        row.addWidget(self.register_box)
+        row.addSpacing(8)
+        row.addWidget(QLabel(self.tr("班级")))
+        self.class_box = QComboBox()
+        self.class_box.setObjectName("rollCallClass")
+        self.class_box.setMinimumWidth(130)
+        self.class_box.addItem(self.tr("全部班级"), None)
+        self.class_box.currentIndexChanged.connect(lambda _i: self._on_class_changed())
+        row.addWidget(self.class_box)
+        row.addStretch(1)
+        self.all_present_button = QPushButton(self.tr("全部出勤 (Alt+A)"))
+        self.all_present_button.setObjectName("rollCallAllPresent")
+        self.all_present_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys in the grid
+        self.all_present_button.clicked.connect(self.ask_all_present)
+        row.addWidget(self.all_present_button)
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
+        self.save_button.setObjectName("rollCallSave")
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.save_button.setFont(bigger(self, 1, bold=True))
+        self.save_button.setStyleSheet(
+            "QPushButton { background: #2563eb; color: white; padding: 6px 18px; border-radius: 4px; }"
+            "QPushButton:disabled { background: #94a3b8; }"
+        )
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        return row
+
+    def _build_status(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("rollCallStatus")
+        self.status.setWordWrap(True)
+        row.addWidget(self.status, 1)
+        self.unsaved = QLabel()
+        self.unsaved.setObjectName("rollCallUnsaved")
+        self.unsaved.setStyleSheet("color: #c2410c; font-weight: bold;")
+        row.addWidget(self.unsaved)
+        row.addSpacing(12)
+        self.totals = QLabel()
+        self.totals.setObjectName("rollCallTotals")
+        self.totals.setFont(bigger(self, 4, bold=True))
+        row.addWidget(self.totals)
+        return row
+
+    def _build_confirm(self) -> QFrame:
+        self.confirm = QFrame()
+        self.confirm.setObjectName("rollCallConfirm")
+        self.confirm.setStyleSheet(CONFIRM_STYLE)
+        row = QHBoxLayout(self.confirm)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.confirm_text = QLabel()
+        self.confirm_text.setObjectName("rollCallConfirmText")
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.setFont(bigger(self, 2, bold=True))
+        row.addWidget(self.confirm_text, 1)
+        self.confirm_ok = QPushButton(self.tr("确定"))
+        self.confirm_ok.setObjectName("rollCallConfirmOk")
+        self.confirm_alt = QPushButton()
+        self.confirm_alt.setObjectName("rollCallConfirmAlt")
+        self.confirm_cancel = QPushButton(self.tr("取消"))
+        self.confirm_cancel.setObjectName("rollCallConfirmCancel")
+        for key, button in (
+            ("ok", self.confirm_ok),
+            ("alt", self.confirm_alt),
+            ("cancel", self.confirm_cancel),
+        ):
+            button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog too)
+            button.setMinimumHeight(34)
+            button.clicked.connect(lambda _checked=False, k=key: self._answer(k))
+            row.addWidget(button)
+        self.confirm.hide()
+        return self.confirm
+
+    def _build_conflicts(self) -> QFrame:
+        self.conflict_panel = QFrame()
+        self.conflict_panel.setObjectName("rollCallConflicts")
+        self.conflict_panel.setStyleSheet(CONFLICT_STYLE)
+        layout = QVBoxLayout(self.conflict_panel)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.conflict_title = QLabel()
+        self.conflict_title.setObjectName("rollCallConflictTitle")
+        self.conflict_title.setWordWrap(True)
+        self.conflict_title.setStyleSheet("color: #991b1b; font-weight: bold;")
+        top.addWidget(self.conflict_title, 1)
+        self.overwrite_button = QPushButton(self.tr("用我的覆盖"))
+        self.overwrite_button.setObjectName("rollCallOverwrite")
+        self.overwrite_button.clicked.connect(self.overwrite_conflicts)
+        self.keep_theirs_button = QPushButton(self.tr("保留对方的"))
+        self.keep_theirs_button.setObjectName("rollCallKeepTheirs")
+        self.keep_theirs_button.clicked.connect(self.keep_theirs)
+        for button in (self.overwrite_button, self.keep_theirs_button):
+            button.setAutoDefault(True)
+            button.setMinimumHeight(32)
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.conflict_table = QTableWidget(0, 4)
+        self.conflict_table.setObjectName("rollCallConflictTable")
+        self.conflict_table.setHorizontalHeaderLabels(
+            [self.tr("儿童"), self.tr("对方记为"), self.tr("你记为"), self.tr("谁、何时保存")]
+        )
+        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflict_table.verticalHeader().hide()
+        self.conflict_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.conflict_table.setFont(bigger(self, 2))
+        self.conflict_table.verticalHeader().setDefaultSectionSize(30)
+        layout.addWidget(self.conflict_table)
+        self.conflict_panel.hide()
+        return self.conflict_panel
+
+    # --- choosing the register --------------------------------------------------------------------------------
+
+    @property
+    def on_date(self) -> dt.date:
+        return self.date_edit.date().toPython()
+
+    @property
+    def activity_id(self) -> int | None:
+        data = self.register_box.currentData()
+        return int(data) if data is not None else None
+
+    def _key(self) -> RegisterKey:
+        return (self.on_date, self.activity_id)
+
+    def _fill_sessions(self, day: dt.date, select: int | None | str = "default") -> None:
+        """The register choice for ``day``: the whole day plus that day's sessions (a teacher's own only)."""
+        try:
+            sessions = activities_query.sessions_on(self.ctx, day)
+        except DomainError as exc:
+            sessions = []
+            show_message(self.message, exc.message)
+        self.register_box.blockSignals(True)
+        self.register_box.clear()
+        self.register_box.addItem(self.tr("当天考勤（全天）"), None)
+        for session in sessions:
+            self.register_box.addItem(session.label, session.activity_id)
+        if select == "default":
+            # A teacher cannot open the day register: start on their first session of the day.
+            index = 1 if not self.sees_day_register and sessions else 0
+        else:
+            index = max(self.register_box.findData(select), 0) if select is not None else 0
+        self.register_box.setCurrentIndex(index)
+        self.register_box.blockSignals(False)
+
+    def _set_pickers(self, key: RegisterKey) -> None:
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(key[0]))
+        self.date_edit.blockSignals(False)
+        self._fill_sessions(key[0], key[1])
+
+    def _on_date_changed(self, _date: QDate) -> None:
+        self._fill_sessions(self.on_date)
+        self._on_choice_changed()
+
+    def _on_choice_changed(self) -> None:
+        key = self._key()
+        if key == self._loaded_key:
+            return
+        unsaved = self.model.unsaved_count()
+        if unsaved and self._loaded_key is not None:
+            old = self._loaded_key
+            self._ask(
+                self.tr("有 %1 名儿童的考勤还没有保存。切换前要保存吗？").replace("%1", str(unsaved)),
+                ok=(self.tr("保存后切换"), lambda: self._save_then_switch(key)),
+                alt=(self.tr("不保存，切换"), lambda: self._switch(key)),
+                cancel=(self.tr("留在这里"), lambda: self._set_pickers(old)),
+            )
+            self._set_pickers(old)  # until answered, the pickers show what the grid shows
+            return
+        self.load(keep_pending=False)
+
+    def _switch(self, key: RegisterKey) -> None:
+        self._set_pickers(key)
+        self.load(keep_pending=False)
+
+    def _save_then_switch(self, key: RegisterKey) -> None:
+        result = self.save()
+        if result is None or result.conflicts or self.model.unsaved_count():
+            return  # the conflicts (or the refusal) are on screen; stay on this register
+        self._switch(key)
+
+    def _on_class_changed(self) -> None:
+        self.model.set_class_filter(self.class_box.currentData())
+        self._after_rows_changed()
+        self._select_row(self.model.first_unmarked())
+
+    # --- loading ----------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the register shown, keeping the user's unsaved marks (each with the version they saw)."""
+        self.date_edit.setMaximumDate(QDate.currentDate())  # the app may have stayed open past midnight
+        self.load(keep_pending=True)
+
+    def load(self, keep_pending: bool = True) -> None:
+        key = self._key()
+        same = key == self._loaded_key
+        pending = self.model.pending_by_child() if keep_pending and same else {}
+        current = self._current_child() if same else None  # a reload keeps the place in the list
+        self.stale = False
+        self._loaded_key = key
+        try:
+            view = attendance.open_register(self.ctx, key[0], key[1])
+        except DomainError as exc:
+            self.view = None
+            self.model.load([], self.model.codes)
+            self._fill_classes()
+            self._hide_conflicts()
+            self._show_header()
+            show_message(self.message, exc.message)
+            self._enable(False)
+            return
+        self.view = view
+        self.model.load(view.rows, view.codes)
+        self.model.reapply(pending)
+        self._fill_classes()
+        self.model.set_class_filter(self.class_box.currentData())
+        self._enable(view.may_edit)
+        if not pending:
+            self._hide_conflicts()
+        self._show_header()
+        self._after_rows_changed()
+        row = self.model.row_of_child(current) if current is not None else -1
+        self._select_row(row if row >= 0 else self.model.first_unmarked())
+        self.keys_hint.setText(self._keys_text())
+        if not view.may_edit:
+            show_message(
+                self.message, self.tr("你可以查看这张点名表，但不能修改（只能为自己负责的课程点名）。")
+            )
+        elif not pending:
+            self.message.setText("")
+
+    def _fill_classes(self) -> None:
+        chosen = self.class_box.currentData()
+        self.class_box.blockSignals(True)
+        self.class_box.clear()
+        self.class_box.addItem(self.tr("全部班级"), None)
+        for name in self.model.classes():
+            self.class_box.addItem(name, name)
+        index = self.class_box.findData(chosen) if chosen is not None else 0
+        self.class_box.setCurrentIndex(max(index, 0))
+        self.class_box.blockSignals(False)
+
+    def _enable(self, editable: bool) -> None:
+        self.all_present_button.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+
+    def _show_header(self) -> None:
+        view = self.view
+        if view is None:
+            self.status.setText("")
+            return
+        parts: list[str] = []  # the date and the register are in the pickers above
+        style = INFO_STYLE
+        if view.register_id is None:
+            if view.activity_id is not None:
+                parts.append(self.tr("这节课还没点名"))
+            elif view.on_date == dt.date.today():
+                parts.append(self.tr("今天还没点名"))
+            else:
+                parts.append(self.tr("这一天还没点名"))
+            style = NOTE_STYLE
+        else:
+            taken = self.tr("%1 点名").replace(
+                "%1", self._who_when(view.taken_by, view.taken_at, view.on_date)
+            )
+            parts.append(taken)
+            if view.last_saved_at is not None and view.last_saved_at != view.taken_at:
+                parts.append(
+                    self.tr("最后保存：%1").replace(
+                        "%1", self._who_when(view.last_saved_by, view.last_saved_at, view.on_date)
+                    )
+                )
+        if not view.is_open_day:
+            parts.append(self.tr("不是开放日（如有活动仍可点名）"))
+            style = NOTE_STYLE
+        if view.scope == "regulars":
+            parts.append(self.tr("名单：最近几次来过这门课的孩子"))
+        self.status.setStyleSheet(style)
+        self.status.setText("　·　".join(parts))
+
+    def _who_when(self, who: str, when: dt.datetime | None, day: dt.date) -> str:
+        who = who or self.tr("有人")
+        if when is None:
+            return who
+        stamp = f"{when:%H:%M}" if when.date() == day else f"{when:%m-%d %H:%M}"
+        return f"{who} {stamp}"
+
+    def _keys_text(self) -> str:
+        codes = self.model.codes
+        keys = [f"{c.shortcut} {c.label}" for c in codes.codes if c.shortcut]
+        keys.append(self.tr("空格 %1").replace("%1", codes.label(codes.default_code)))
+        keys.append(self.tr("⌫ 清除　↑↓ 上下　Ctrl+S 保存"))
+        return "　".join(keys)
+
+    def _after_rows_changed(self) -> None:
+        per_code, unmarked, total = self.model.counts()
+        codes = self.model.codes
+        parts = [f"{c.label} {per_code.get(c.code, 0)}" for c in codes.codes]
+        parts.append(self.tr("未点 %1 / %2").replace("%1", str(unmarked)).replace("%2", str(total)))
+        self.totals.setText(" · ".join(parts))
+        count = self.model.unsaved_count()
+        self.unsaved.setText(self.tr("未保存 %1 人").replace("%1", str(count)) if count else "")
+
+    # --- marking by key ---------------------------------------------------------------------------------------
+
+    def _table_key(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        ):
+            return False  # Ctrl+S and the window's shortcuts
+        key = event.key()
+        codes = self.model.codes
+        if key == Qt.Key.Key_Space:
+            self.mark_current(codes.default_code)
+            return True
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.mark_current(None, advance=False)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._select_row(self._current_row() + 1)
+            return True
+        text = event.text()
+        if text and text.isprintable() and not text.isspace():
+            found = codes.by_shortcut(text)
+            if found is not None:
+                self.mark_current(found.code)
+            else:
+                # Not a code key: say which keys work rather than let the grid jump to a matching row.
+                show_message(
+                    self.message, self.tr("“%1”不是考勤键。").replace("%1", text) + self._keys_text()
+                )
+            return True
+        return False
+
+    def mark_current(self, code: str | None, *, advance: bool = True) -> None:
+        """Mark the selected child (the first row when none is) and go to the next one."""
+        if self.view is None or not self.view.may_edit:
+            show_message(self.message, self.tr("这张点名表不能修改。"))
+            return
+        row = self._current_row()
+        if row < 0:
+            row = 0
+        if not self.model.set_code(row, code):
+            return
+        self._after_rows_changed()
+        if advance and row + 1 < self.model.rowCount():
+            self._select_row(row + 1)
+        else:
+            self._select_row(row)
+
+    def _current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _current_child(self) -> int | None:
+        row = self.model.row_at(self.table.currentIndex())
+        return row.child_id if row is not None else None
+
+    def _select_row(self, row: int) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        row = min(max(row, 0), count - 1)
+        index = self.model.index(row, COL_NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+
+    def focus_grid(self) -> None:
+        if self.isVisible() and not self.confirm.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- all present ------------------------------------------------------------------------------------------
+
+    def ask_all_present(self) -> None:
+        if self.view is None or not self.view.may_edit:
+            return
+        _, unmarked, _ = self.model.counts()
+        if not unmarked:
+            show_message(self.message, self.tr("没有还没点名的儿童。"), ok=True)
+            self.focus_grid()
+            return
+        label = self.model.codes.label(self.model.codes.default_code)
+        which = self.class_box.currentData()
+        text = self.tr("把 %1 名还没点名的儿童记为“%2”？已经点过的不变。").replace("%1", str(unmarked))
+        text = text.replace("%2", label)
+        if which:
+            text = f"{which}：{text}"
+        self._ask(text, ok=(self.tr("确定"), self._fill_all_present), cancel=(self.tr("取消"), None))
+
+    def _fill_all_present(self) -> None:
+        codes = self.model.codes
+        filled = self.model.fill_unmarked(codes.default_code)
+        self._after_rows_changed()
+        show_message(
+            self.message,
+            self.tr("已把 %1 人记为“%2”，按 Ctrl+S 保存。")
+            .replace("%1", str(filled))
+            .replace("%2", codes.label(codes.default_code)),
+            ok=True,
+        )
+
+    # --- the inline question ----------------------------------------------------------------------------------
+
+    def _ask(
+        self,
+        text: str,
+        *,
+        ok: tuple[str, Callable[[], None]],
+        cancel: tuple[str, Callable[[], None] | None],
+        alt: tuple[str, Callable[[], None]] | None = None,
+    ) -> None:
+        self.confirm_text.setText(text)
+        self.confirm_ok.setText(ok[0])
+        self.confirm_cancel.setText(cancel[0])
+        self.confirm_alt.setVisible(alt is not None)
+        if alt is not None:
+            self.confirm_alt.setText(alt[0])
+        self._confirm_actions = {"ok": ok[1], "alt": alt[1] if alt else None, "cancel": cancel[1]}
+        self.confirm.show()
+        self.confirm_ok.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _answer(self, which: str) -> None:
+        if not self.confirm.isVisible():
+            return
+        action = self._confirm_actions.get(which)
+        self._confirm_actions = {}
+        self.confirm.hide()
+        if action is not None:
+            action()
+        self.focus_grid()
+
+    # --- saving -----------------------------------------------------------------------------------------------
+
+    def save(self) -> SaveResult | None:
+        """Ctrl+S: write every unsaved mark; marks someone else changed meanwhile come back as conflicts."""
+        view = self.view
+        if view is None or not view.may_edit:
+            return None
+        marks = self.model.pending()
+        if not marks:
+            show_message(self.message, self.tr("没有需要保存的改动。"), ok=True)
+            self.focus_grid()
+            return None
+        on_date, activity_id = self._loaded_key or self._key()
+        try:
+            result = attendance.save_marks(self.ctx, on_date, activity_id, marks)
+        except DomainError as exc:
+            show_message(self.message, exc.message)
+            self.focus_grid()
+            return None
+        # What was written (or found equal) now matches the database; the conflicts stay unsaved, each with the
+        # version the user saw, so saving again cannot overwrite them by accident.
+        keep = {c.child_id: (c.your_code, self._expected(c.child_id)) for c in result.conflicts}
+        self._reload_keeping(keep)
+        self._show_conflicts(list(result.conflicts))
+        show_message(self.message, result.message, ok=not result.conflicts)
+        if result.saved:
+            self.notify()
+        self.focus_grid()
+        return result
+
+    def _expected(self, child_id: int) -> int:
+        return self.model.pending_by_child().get(child_id, (None, 0))[1]
+
+    def _reload_keeping(self, keep: dict[int, tuple[str | None, int]]) -> None:
+        current = self._current_child()
+        self._loaded_key = None  # load() must not carry the old pending marks over
+        self.load(keep_pending=False)
+        self.model.reapply(keep)
+        self._after_rows_changed()
+        row = self.model.row_of_child(current) if current is not None else -1
+        if row >= 0:
+            self._select_row(row)
+
+    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        if not conflicts:
+            self._hide_conflicts()
+            return
+        self.conflict_title.setText(
+            self.tr("%1 名儿童的考勤刚被别人改过，你的没有保存。请核对：").replace("%1", str(len(conflicts)))
+        )
+        table = self.conflict_table
+        table.setRowCount(len(conflicts))
+        for n, c in enumerate(conflicts):
+            when = f"{c.marked_at:%H:%M}" if c.marked_at else ""
+            who = c.marked_by or self.tr("别人")
+            cells = [
+                c.child_name,
+                c.their_label,
+                c.your_label,
+                f"{who} {when}".strip(),
+            ]
+            for col, text in enumerate(cells):
+                table.setItem(n, col, QTableWidgetItem(text))
+        # As tall as its rows (up to four, then it scrolls): the grid keeps the room.
+        shown = min(len(conflicts), 4)
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + shown * table.verticalHeader().defaultSectionSize()
+            + 8
+        )
+        self.model.set_conflicts({c.child_id for c in conflicts})
+        self.conflict_panel.show()
+
+    def _hide_conflicts(self) -> None:
+        self.conflicts = []
+        self.model.set_conflicts(set())
+        self.conflict_panel.hide()
+
+    def overwrite_conflicts(self) -> None:
+        """用我的覆盖: save the user's marks again with the versions stored now — overwriting on purpose."""
+        if not self.conflicts:
+            return
+        self.model.reapply({c.child_id: (c.your_code, c.version) for c in self.conflicts})
+        self.save()
+
+    def keep_theirs(self) -> None:
+        """保留对方的: drop the user's conflicting marks and show what is stored (other unsaved marks stay)."""
+        dropped = {c.child_id for c in self.conflicts}
+        keep = {cid: v for cid, v in self.model.pending_by_child().items() if cid not in dropped}
+        self._hide_conflicts()
+        self._reload_keeping(keep)
+        show_message(self.message, self.tr("已保留别人保存的考勤。"), ok=True)
+        self.focus_grid()
