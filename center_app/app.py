@@ -222,6 +222,12 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     if not args.quit_when_ready and not args.demo:
         _automatic_backup(ctx, at_exit=True)
+    # Delete the window while the QApplication still exists: Qt objects left to Python's interpreter shutdown
+    # can crash it on the way out.
+    from PySide6.QtCore import QEvent
+
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     ctx.close()
     lock.release()
     if args.demo:

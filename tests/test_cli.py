@@ -272,3 +272,22 @@ def test_export_the_monthly_attendance_register(tmp_path: Path, capsys: pytest.C
     sheet = load_workbook(target, read_only=True).active
     assert sum(1 for _ in sheet.iter_rows()) > 100  # the demo centre's children
     assert main(["--data-dir", folder, "export", "attendance", str(target), "--month", "2026-13", "--yes"]) == 1
+
+
+def test_the_app_exits_cleanly_after_every_page_was_built(tmp_path: Path) -> None:
+    """A regression test: Qt objects left to interpreter shutdown crashed the process (exit code -11)."""
+    script = (
+        "import sys\n"
+        "from center_app import app as A\n"
+        "original = A.prepare_window\n"
+        "def prepare(*args, **kwargs):\n"
+        "    window = original(*args, **kwargs)\n"
+        "    window.ready.connect(lambda: [window.show_row(r) for r in range(len(window.specs))])\n"
+        "    return window\n"
+        "A.prepare_window = prepare\n"
+        f"sys.exit(A.main(['--data-dir', {str(tmp_path / 'd')!r}, '--demo', '--quit-when-ready']))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO,
+                            timeout=180)
+    assert result.returncode == 0, (result.returncode, result.stderr[-2000:])

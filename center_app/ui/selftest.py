@@ -69,5 +69,10 @@ def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestRes
     window.close()
     window.ctx.close()
     window.deleteLater()
+    # Delete the window now, while the QApplication exists: Qt objects left for Python's interpreter shutdown
+    # can crash it (a segfault after "自检通过" would make the exit code lie).
+    from PySide6.QtCore import QEvent
+
     app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     return result
