@@ -134,11 +134,7 @@ class MainWindow(QMainWindow):
             PageSpec("overviewPage", self.tr("首页"), lambda: OverviewPage(ctx, ev)),
             PageSpec("catalogPage", self.tr("图书"), lambda: _page("catalog", "CatalogPage")(ctx, ev)),
             PageSpec("deskPage", self.tr("借还台"), lambda: _page("desk", "DeskPage")(ctx, ev)),
-            later(
-                "childrenPage",
-                self.tr("儿童"),
-                self.tr("儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。"),
-            ),
+            PageSpec("childrenPage", self.tr("儿童"), lambda: _page("children", "ChildrenPage")(ctx, ev)),
             PageSpec("attendancePage", self.tr("考勤"), lambda: _page("attendance", "AttendancePage")(ctx, ev)),
             later(
                 "equipmentPage",

@@ -1012,6 +1012,947 @@ The current data will be saved aside first.</translation>
     </message>
 </context>
 <context>
+    <name>ChildForm</name>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="509"/>
+        <source>保存  Ctrl+S</source>
+        <extracomment>(child id, message to show)</extracomment>
+        <translation>Save  Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="512"/>
+        <source>取消  Esc</source>
+        <translation>Cancel  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="539"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="542"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="542"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="544"/>
+        <source>如 2015-3-2 或 2015年3月2日</source>
+        <translation>e.g. 2015-3-2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="559"/>
+        <source>如 三年级2班</source>
+        <translation>e.g. Grade 3 Class 2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="562"/>
+        <source>如 古楼村5组</source>
+        <translation>e.g. Gulou village, group 5</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="563"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="782"/>
+        <source>扫描借书证，或点“分配新号”</source>
+        <translation>Scan the card, or click “New number”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="565"/>
+        <source>分配新号</source>
+        <translation>New number</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="567"/>
+        <source>保存时分配下一个未用过的借书证号（C00001 起）</source>
+        <translation>On saving, give the next unused card number (from C00001)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="575"/>
+        <source>姓名*</source>
+        <translation>Name*</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="576"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="577"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="578"/>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="579"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="580"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="581"/>
+        <source>村/组</source>
+        <translation>Village/group</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="582"/>
+        <source>借书证号</source>
+        <translation>Library card</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="583"/>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="585"/>
+        <source>家庭</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="589"/>
+        <source>重点关注（社工定期回访）</source>
+        <translation>Special attention (regular follow-ups by a social worker)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="591"/>
+        <source>如 广东深圳</source>
+        <translation>e.g. Shenzhen, Guangdong</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="595"/>
+        <source>留守类型</source>
+        <translation>Left-behind</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="597"/>
+        <source>父亲务工地</source>
+        <translation>Father works in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="598"/>
+        <source>父亲电话</source>
+        <translation>Father&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="599"/>
+        <source>母亲务工地</source>
+        <translation>Mother works in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="600"/>
+        <source>母亲电话</source>
+        <translation>Mother&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="604"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="606"/>
+        <source>接送人（可以来接孩子的人）</source>
+        <translation>Pick-up people (who may collect the child)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="609"/>
+        <source>健康与备注</source>
+        <translation>Health and notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="611"/>
+        <source>如 哮喘，随身带喷雾</source>
+        <translation>e.g. asthma, carries an inhaler</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="613"/>
+        <source>如 花生过敏</source>
+        <translation>e.g. peanut allergy</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="615"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="616"/>
+        <source>过敏</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="617"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="626"/>
+        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Esc：取消（不保存任何修改）</source>
+        <translation>Enter: next field   Ctrl+S: save   Esc: cancel (nothing is saved)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="692"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="704"/>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="748"/>
+        <source>登记新儿童</source>
+        <translation>Register a child</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="754"/>
+        <source>修改档案：%1</source>
+        <translation>Edit profile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="807"/>
+        <source>日期无法识别</source>
+        <translation>Date not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="813"/>
+        <source>晚于今天</source>
+        <translation>After today</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="816"/>
+        <source>%1 岁</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="830"/>
+        <source>保存时补办新号，旧号 %1 作废</source>
+        <translation>A new number on saving; the old number %1 stops working</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="832"/>
+        <source>保存时自动分配下一个借书证号</source>
+        <translation>The next card number is given on saving</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="930"/>
+        <source>已登记 %1。</source>
+        <translation>%1 registered.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="932"/>
+        <source>已保存 %1 的档案。</source>
+        <translation>%1&apos;s profile saved.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="934"/>
+        <source>借书证号：%1</source>
+        <translation>Library card: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="945"/>
+        <source>没有保存，请改正：</source>
+        <translation>Not saved. Please correct:</translation>
+    </message>
+</context>
+<context>
+    <name>ChildTableModel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="82"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="84"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="85"/>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="86"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="87"/>
+        <source>借书证</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="88"/>
+        <source>留守类型</source>
+        <translation>Left-behind</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="89"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="90"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="121"/>
+        <source>已离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="123"/>
+        <source>重点关注</source>
+        <translation>Special attention</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenImportPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="54"/>
+        <source>选择花名册</source>
+        <extracomment>the import committed (a ChildImportResult): the page reloads the roster</extracomment>
+        <translation>Choose a roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="66"/>
+        <source>导入花名册</source>
+        <translation>Import a roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="67"/>
+        <source>关闭  Esc</source>
+        <translation>Close  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="75"/>
+        <source>Excel 或 CSV 表格，每行一名儿童：姓名（必填）、性别、出生日期、年级、班级、学校、村/组、留守类型、父母务工地和电话、监护人、健康状况……列名写法不限（如“生日”“班别”）。已在名单中的儿童会更新，不会重复登记；表格里空着的格子不会清除已有信息。先预览，确认后再导入。</source>
+        <translation>An Excel or CSV sheet, one child per row: name (required), gender, date of birth, grade, class, school, village/group, left-behind situation, parents&apos; work places and phones, guardian, health… Column names may vary (e.g. 生日, 班别). Children already on the roster are updated, never registered twice; an empty cell never erases what is stored. Preview first, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="85"/>
+        <source>选择文件(&amp;O)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="107"/>
+        <source>跳过有问题的行，其余照常导入</source>
+        <translation>Skip the rows with problems, import the rest</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="113"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="120"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="148"/>
+        <source>还没有选择文件。</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="224"/>
+        <source>共 %1 行：可导入 %2 行</source>
+        <translation>%1 rows: %2 can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="227"/>
+        <source>，%1 行有问题</source>
+        <translation>, %1 rows have problems</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="228"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="229"/>
+        <source>将新增 %1 名儿童，更新 %2 名，%3 名没有变化。</source>
+        <translation>Would add %1 children, update %2, %3 unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="240"/>
+        <source>识别的列：%1</source>
+        <translation>Columns recognised: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="242"/>
+        <source>未使用的列：%1</source>
+        <translation>Columns not used: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="250"/>
+        <source>请核对：</source>
+        <translation>Please check: </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="256"/>
+        <source>这个文件里没有可以导入的行。</source>
+        <translation>This file has no rows that can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="261"/>
+        <source>有问题的行请在表格里改正后重新选择文件；或勾选“跳过有问题的行”，只导入没有问题的行。</source>
+        <translation>Correct the rows with problems in the sheet and choose the file again, or tick “Skip the rows with problems” to import only the good rows.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="265"/>
+        <source>没有发现问题，可以导入。</source>
+        <translation>No problems found; ready to import.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="310"/>
+        <source>已导入“%1”：新增 %2 名儿童，更新 %3 名，%4 名没有变化。</source>
+        <translation>Imported “%1”: %2 children added, %3 updated, %4 unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="317"/>
+        <source>跳过了 %1 行：第 %2 行。</source>
+        <translation>Skipped %1 rows: rows %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenPage</name>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="185"/>
+        <location filename="../../center_app/ui/pages/children.py" line="447"/>
+        <source>导出花名册</source>
+        <translation>Export the roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="187"/>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="247"/>
+        <source>儿童</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="254"/>
+        <source>登记新儿童  Ctrl+N</source>
+        <translation>Register a child  Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="256"/>
+        <source>导入花名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="258"/>
+        <source>导出花名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="261"/>
+        <source>全体升一级…</source>
+        <translation>Everyone up a grade…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="263"/>
+        <source>新学年开学时：所有在册儿童升一个年级，初三儿童离开</source>
+        <translation>At the start of a school year: every child on the roster moves up a grade; junior 3 children leave</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="274"/>
+        <source>姓名、拼音首字母（如 wzh）、班级、借书证号…  Ctrl+F</source>
+        <translation>Name, pinyin initials (e.g. wzh), class, card number…  Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="287"/>
+        <location filename="../../center_app/ui/pages/children.py" line="584"/>
+        <source>全部班级</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="295"/>
+        <source>在册</source>
+        <translation>On the roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="296"/>
+        <source>离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="297"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="301"/>
+        <source>只看重点关注 ★</source>
+        <translation>Special attention only ★</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="363"/>
+        <source>修改档案  Enter</source>
+        <translation>Edit profile  Enter</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="364"/>
+        <source>记录回访</source>
+        <translation>Record a follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="365"/>
+        <location filename="../../center_app/ui/pages/children.py" line="725"/>
+        <source>发借书证</source>
+        <translation>Issue a card</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="366"/>
+        <location filename="../../center_app/ui/pages/children.py" line="726"/>
+        <source>离开…</source>
+        <translation>Leaves…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="384"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="390"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="391"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="401"/>
+        <source>（无权查看其他信息）</source>
+        <translation>(You may not see the rest of this profile.)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="450"/>
+        <source>花名册包含儿童的个人信息，导出会记入审计日志（谁、什么时候、多少名儿童、存到哪里）。导出的文件请妥善保管，用完删除，不要发到群里。</source>
+        <translation>The roster holds children&apos;s personal data. The export is recorded in the audit log (who, when, how many children, where to). Keep the file safe, delete it when done, and never post it in a chat group.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="457"/>
+        <source>匿名导出</source>
+        <translation>Anonymised export</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="462"/>
+        <source>匿名导出：姓名换成代号，不含借书证号、出生日期、住址、电话、监护人和备注 —— 用于统计或交给中心以外的人。</source>
+        <translation>Anonymised: names become codes; no card numbers, birth dates, addresses, phones, guardians or notes — for statistics or people outside the centre.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="469"/>
+        <source>包括已离开的儿童</source>
+        <translation>Include children who left</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="474"/>
+        <source>只导出您有权查看的信息。Excel 或 CSV 文件，可以改好后再用“导入花名册”导回来。</source>
+        <translation>Only what you may see is exported. An Excel or CSV file; after editing it can be brought back with “Import roster”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="480"/>
+        <source>选择保存位置并导出…</source>
+        <translation>Choose where to save and export…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="481"/>
+        <source>不导出</source>
+        <translation>Don&apos;t export</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="494"/>
+        <source>全体升一级</source>
+        <translation>Everyone up a grade</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="501"/>
+        <source>确实需要再升一次</source>
+        <translation>Yes, promote everyone again</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="506"/>
+        <source>确认全体升一级</source>
+        <translation>Move everyone up a grade</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="507"/>
+        <source>不升级</source>
+        <translation>Don&apos;t promote</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="525"/>
+        <source>撤销升级</source>
+        <translation>Undo the promotion</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="616"/>
+        <source>找到 %1 名</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="618"/>
+        <source>在册 %1 名</source>
+        <translation>%1 on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="702"/>
+        <source>在左边的名单中选择一名儿童，查看档案。
+
+输入姓名或拼音首字母（如 wzh）查找。</source>
+        <translation>Choose a child in the list on the left to see the profile.
+
+Type a name or pinyin initials (e.g. wzh) to find one.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="703"/>
+        <source>
+登记新的儿童请按 Ctrl+N。</source>
+        <translation>
+Press Ctrl+N to register a new child.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="709"/>
+        <source>重点关注</source>
+        <translation>Special attention</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="712"/>
+        <source>已离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="715"/>
+        <source>未分班</source>
+        <translation>No class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="719"/>
+        <location filename="../../center_app/ui/pages/children.py" line="801"/>
+        <source>%1 岁</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="721"/>
+        <source>借书证 %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="721"/>
+        <source>没有借书证</source>
+        <translation>No library card</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="725"/>
+        <source>补办借书证…</source>
+        <translation>Replace the card…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="726"/>
+        <source>恢复在册…</source>
+        <translation>Back on the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="764"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="765"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="766"/>
+        <source>村/组</source>
+        <translation>Village/group</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="767"/>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="768"/>
+        <source>留守类型</source>
+        <translation>Left-behind</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="775"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="776"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="777"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="779"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="785"/>
+        <source>%1务工</source>
+        <translation>Works in %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="791"/>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="792"/>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="796"/>
+        <source>主要监护人</source>
+        <translation>Main guardian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="802"/>
+        <source>身体：%1</source>
+        <translation>Health: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="803"/>
+        <source>文化程度：%1</source>
+        <translation>Education: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="805"/>
+        <location filename="../../center_app/ui/pages/children.py" line="807"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="807"/>
+        <source>未登记</source>
+        <translation>None entered</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="808"/>
+        <source>家庭与监护人</source>
+        <translation>Family and guardians</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="813"/>
+        <location filename="../../center_app/ui/pages/children.py" line="819"/>
+        <location filename="../../center_app/ui/pages/children.py" line="820"/>
+        <source>接送人</source>
+        <translation>Pick-up people</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="819"/>
+        <source>未登记（签退时不核对接送人）</source>
+        <translation>None entered (check-out does not check who collects)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="824"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="824"/>
+        <location filename="../../center_app/ui/pages/children.py" line="825"/>
+        <source>无记录</source>
+        <translation>Nothing recorded</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="825"/>
+        <source>过敏</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="827"/>
+        <source>健康与过敏</source>
+        <translation>Health and allergies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="831"/>
+        <source>回访记录</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="831"/>
+        <source>还没有回访记录。</source>
+        <translation>No follow-ups yet.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="833"/>
+        <source>已处理</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="833"/>
+        <source>待跟进</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="843"/>
+        <source>内容</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="844"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="845"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="853"/>
+        <source>回访记录（%1 次）</source>
+        <translation>Follow-ups (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="882"/>
+        <source>把 %1 恢复为在册？恢复后重新出现在点名和名单中。</source>
+        <translation>Put %1 back on the roster? They appear in the roll call and the roster again.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="883"/>
+        <source>恢复在册</source>
+        <translation>Back on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="889"/>
+        <source>%1 离开中心：不再出现在点名和在册名单中，档案保留，可以恢复。请填写离开日期：</source>
+        <translation>%1 leaves the centre: no longer in the roll call or the roster; the profile is kept and can be restored. Date of leaving:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="891"/>
+        <source>确认离开</source>
+        <translation>Confirm leaving</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="905"/>
+        <source>“离开日期”</source>
+        <translation>“Date of leaving” </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="914"/>
+        <source>%1 已离开中心。</source>
+        <translation>%1 has left the centre.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="916"/>
+        <source>%1 已恢复在册。</source>
+        <translation>%1 is back on the roster.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="927"/>
+        <source>补办借书证：%1 的旧号 %2 作废（以后扫到会提示），发一个新号。</source>
+        <translation>Replace the library card: %1&apos;s old number %2 stops working (a scan of it is flagged) and a new number is given.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="930"/>
+        <source>补办</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="948"/>
+        <source>%1 的借书证号：%2（可在“图书 → 打印”中打印借书证）</source>
+        <translation>%1&apos;s library card number: %2 (print the card under Books → Print)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1039"/>
+        <source>每学年开学时做一次：所有在册儿童升一个年级，班级名随之改变（三年级2班 → 四年级2班，六年级1班 → 初一1班）。</source>
+        <translation>Done once at the start of each school year: every child on the roster moves up a grade and the class name follows (Grade 3 Class 2 → Grade 4 Class 2, Grade 6 Class 1 → Junior 1 Class 1).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1043"/>
+        <source>升一个年级：%1 名儿童</source>
+        <translation>Moving up a grade: %1 children</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1049"/>
+        <source>初三毕业离开：%1 名（设为“已离开”）</source>
+        <translation>Finishing junior 3 and leaving: %1 (set to “left”)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1054"/>
+        <source>没有初三儿童，没有人离开。</source>
+        <translation>No junior 3 children; nobody leaves.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1056"/>
+        <source>没有填写年级的 %1 名儿童不变。</source>
+        <translation>%1 children without a grade stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1060"/>
+        <source>升入一年级或初一的 %1 名儿童，升级后请核对班级和学校。</source>
+        <translation>%1 children move into grade 1 or junior 1: check their class and school afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1065"/>
+        <source>升级后可以撤销（在有人修改这些儿童的档案之前）。</source>
+        <translation>The promotion can be undone (until someone edits these children&apos;s profiles).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1075"/>
+        <source>注意：%1 已经全体升过一次年级（%2 操作）。每学年只需升级一次。</source>
+        <translation>Note: everyone already moved up a grade on %1 (by %2). Once per school year is enough.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1114"/>
+        <source>花名册_匿名</source>
+        <translation>roster_anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1114"/>
+        <source>花名册</source>
+        <translation>roster</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1134"/>
+        <source>已导出 %1 名儿童（匿名）到：%2</source>
+        <translation>Exported %1 children (anonymised) to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1134"/>
+        <source>已导出 %1 名儿童到：%2</source>
+        <translation>Exported %1 children to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1166"/>
+        <source>撤销 %1 的全体升级</source>
+        <translation>Undo the promotion of %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children.py" line="1181"/>
+        <source>已撤销全体升级：%1 名儿童恢复了原来的年级、班级和状态。</source>
+        <translation>Promotion undone: %1 children have their former grade, class and status back.</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPage</name>
     <message>
         <location filename="../../center_app/ui/pages/coming_soon.py" line="27"/>
@@ -1343,6 +2284,110 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/login.py" line="247"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords do not match. Please type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpForm</name>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="989"/>
+        <source>保存  Ctrl+S</source>
+        <extracomment>(child id, message)</extracomment>
+        <translation>Save  Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="992"/>
+        <source>取消  Esc</source>
+        <translation>Cancel  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1008"/>
+        <source>如 2026-11-29</source>
+        <translation>e.g. 2026-11-29</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1018"/>
+        <source>选择或输入</source>
+        <translation>Choose or type</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1020"/>
+        <source>了解到的情况</source>
+        <translation>What you learnt</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1023"/>
+        <source>如 一个月后再回访</source>
+        <translation>e.g. follow up again in a month</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1024"/>
+        <source>已处理（该儿童当前的缺勤预警随之消除）</source>
+        <translation>Resolved (clears the child&apos;s current absence warnings)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1026"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1028"/>
+        <source>方式：</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1031"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1032"/>
+        <source>回访内容</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1033"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1034"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1037"/>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1052"/>
+        <source>记录回访：%1</source>
+        <translation>Follow-up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1069"/>
+        <source>请填写回访日期。</source>
+        <translation>Please enter the date of the follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1074"/>
+        <source>“回访日期”</source>
+        <translation>“Date” </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1077"/>
+        <source>请填写回访内容或结果。</source>
+        <translation>Please enter the notes or the outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1099"/>
+        <source>没有保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1101"/>
+        <source>已记录回访。</source>
+        <translation>Follow-up recorded.</translation>
     </message>
 </context>
 <context>
@@ -1694,67 +2739,62 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="139"/>
+        <location filename="../../center_app/ui/main_window.py" line="137"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="140"/>
-        <source>儿童档案：监护人、父母务工地、健康信息、接送人、关注标记，花名册导入导出。</source>
-        <translation>Children&apos;s profiles: guardians, parents&apos; work cities, health notes, pickup people, special attention, roster import and export.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/main_window.py" line="142"/>
+        <location filename="../../center_app/ui/main_window.py" line="138"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="145"/>
+        <location filename="../../center_app/ui/main_window.py" line="141"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="146"/>
+        <location filename="../../center_app/ui/main_window.py" line="142"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="150"/>
+        <location filename="../../center_app/ui/main_window.py" line="146"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="151"/>
+        <location filename="../../center_app/ui/main_window.py" line="147"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="155"/>
+        <location filename="../../center_app/ui/main_window.py" line="151"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="156"/>
+        <location filename="../../center_app/ui/main_window.py" line="152"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="160"/>
+        <location filename="../../center_app/ui/main_window.py" line="156"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="190"/>
+        <location filename="../../center_app/ui/main_window.py" line="186"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="191"/>
+        <location filename="../../center_app/ui/main_window.py" line="187"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="282"/>
+        <location filename="../../center_app/ui/main_window.py" line="278"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -1979,6 +3019,103 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/overview.py" line="161"/>
         <source>次</source>
         <translation>loans</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleEditor</name>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="210"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="220"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="211"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="221"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="212"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="222"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="213"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="214"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="215"/>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="216"/>
+        <source>主要</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="247"/>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="250"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="253"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="276"/>
+        <source>如 祖母、外公</source>
+        <translation>e.g. grandmother</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="280"/>
+        <source>主要监护人</source>
+        <translation>Main guardian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="283"/>
+        <source>岁</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="285"/>
+        <source>手机或带区号的座机</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="293"/>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="301"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="384"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="304"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="374"/>
+        <source>添加</source>
+        <translation>Add</translation>
     </message>
 </context>
 <context>
