@@ -215,7 +215,7 @@ def run_gui(args: argparse.Namespace) -> int:
     ctx = window.ctx
     if args.quit_when_ready:
         # Benchmarks and smoke tests: no automatic backups, which would be measured with the start-up.
-        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.ready.connect(app.quit)
     else:
         QTimer.singleShot(3000, lambda: _automatic_backup(ctx, at_exit=False))
     window.show()

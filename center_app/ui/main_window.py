@@ -225,11 +225,11 @@ class MainWindow(QMainWindow):
             return
         page = self.page(row)
         self.stack.setCurrentIndex(row)
-        page.ensure_fresh()
         if not self._ready_sent:
             self._ready_sent = True
-            # Emitted from the event loop once it is idle, i.e. after the window has been painted.
+            # Queued before the page's own deferred work: "ready" = the window shown with the page's figures.
             QTimer.singleShot(0, self.ready.emit)
+        page.ensure_fresh()
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("centre", "all"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
@@ -45,6 +45,8 @@ class StatCard(QFrame):
 
 
 class OverviewPage(Page):
+    #: emitted when the charts and warnings (filled after the counts) are up to date
+    details_filled = Signal()
     areas = ("centre", "books", "loans", "children", "attendance", "equipment", "volunteers", "activities")
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
@@ -135,11 +137,17 @@ class OverviewPage(Page):
         for key, card in self.cards.items():
             value = getattr(figures, key)
             card.set_value(value, alert=key == "loans_overdue" and value > 0)
+        super().refresh()
+        # The charts and warnings take a few hundred ms on the old PC: the counts show at once, these fill in on
+        # the next turn of the event loop (after the window is on screen).
+        QTimer.singleShot(0, lambda: self._refresh_details(today))
+
+    def _refresh_details(self, today: dt.date) -> None:
         if self._may_see_reading():
             self._refresh_reading(today)
         if self.attendance is not None:
             self.attendance.refresh(today)
-        super().refresh()
+        self.details_filled.emit()
 
     def _may_see_attendance(self) -> bool:
         role = self.ctx.actor.role
