@@ -64,6 +64,7 @@ def test_burst_of_single_writes_survives_repeated_kills(data_dir: DataDir) -> No
         assert present == set(range(next_i))
         assert len(present) - len(acknowledged) <= kills
     assert kills == 20 and len(acknowledged) > 100, (kills, len(acknowledged))
+    print(f"burst: {kills} kills, {len(acknowledged)} acknowledged operations all present")
 
 
 def test_long_transaction_is_all_or_nothing_under_kills(data_dir: DataDir) -> None:
