@@ -35,6 +35,7 @@ from sqlalchemy import or_, select
 from center_app.context import AppContext
 from center_app.db.models import AttendanceMark, AttendanceRegister, Child, FollowUp, Guardian, utcnow
 from center_app.domain import attendance as rules
+from center_app.domain import children as children_domain
 from center_app.domain.errors import NotFound, ValidationError
 from center_app.domain.permissions import READ, WRITE, allowed, redact_child, require
 from center_app.services import audit
@@ -47,12 +48,7 @@ KIND_LABELS: Final[dict[str, str]] = {ABSENT_STREAK: "连续缺勤", LOW_RATE: "
 MIN_MARKED_DAYS: Final = 5
 WINDOW_DAYS: Final = 35  # recent marks read for every child; older ones only for children not seen in it
 
-FOLLOW_UP_METHODS: Final[dict[str, str]] = {
-    "phone": "电话",
-    "home_visit": "家访",
-    "school": "到校了解",
-    "other": "其他",
-}
+FOLLOW_UP_METHODS = children_domain.FOLLOW_UP_METHODS  # one list of ways to follow up (domain/children)
 FOLLOW_UP_TEXT_MAX: Final = 2000
 FOLLOW_UP_REASON_MAX: Final = 40
 
