@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from center_app.ui.pages.overview_attendance import AttendanceCorner
 
 
+# A few ms after the counts, so the window paints with its figures first (a 0 ms timer would run in the same
+# event-loop pass as the first paint's follow-ups).
+DETAILS_DELAY_MS = 15
+
+
 class StatCard(QFrame):
     def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,7 +145,7 @@ class OverviewPage(Page):
         super().refresh()
         # The charts and warnings take a few hundred ms on the old PC: the counts show at once, these fill in on
         # the next turn of the event loop (after the window is on screen).
-        QTimer.singleShot(0, lambda: self._refresh_details(today))
+        QTimer.singleShot(DETAILS_DELAY_MS, lambda: self._refresh_details(today))
 
     def _refresh_details(self, today: dt.date) -> None:
         if self._may_see_reading():
