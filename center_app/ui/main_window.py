@@ -135,7 +135,9 @@ class MainWindow(QMainWindow):
             PageSpec("catalogPage", self.tr("图书"), lambda: _page("catalog", "CatalogPage")(ctx, ev)),
             PageSpec("deskPage", self.tr("借还台"), lambda: _page("desk", "DeskPage")(ctx, ev)),
             PageSpec("childrenPage", self.tr("儿童"), lambda: _page("children", "ChildrenPage")(ctx, ev)),
-            PageSpec("attendancePage", self.tr("考勤"), lambda: _page("attendance", "AttendancePage")(ctx, ev)),
+            PageSpec(
+                "attendancePage", self.tr("考勤"), lambda: _page("attendance", "AttendancePage")(ctx, ev)
+            ),
             later(
                 "equipmentPage",
                 self.tr("器材"),
@@ -273,13 +275,9 @@ class MainWindow(QMainWindow):
             self.screens.removeWidget(self.gate)
             self.gate.deleteLater()
             self.gate = None
-        role = ROLE_LABELS.get(actor.role, actor.role)
-        self.user_label.setText(
-            self.tr("当前用户：%1（%2）  Ctrl+L 锁定")
-            .replace("%1", actor.display_name or actor.username)
-            .replace("%2", self.tr(role))
-        )
+        self._retitle_user()
         self.restart_idle_timer()
+        self.nav.setFocus()  # keyboard users start from the navigation (the gate that had focus is gone)
         self.current_page().ensure_fresh()
         user = accounts.current_user(self.ctx) if actor.user_id is not None else None
         if user is not None and user.must_change_password:
@@ -320,6 +318,17 @@ class MainWindow(QMainWindow):
 
     # --- language -------------------------------------------------------------------------------------------
 
+    def _retitle_user(self) -> None:
+        from center_app.ui.role_labels import role_labels
+
+        actor = self.ctx.actor
+        role = role_labels().get(actor.role, ROLE_LABELS.get(actor.role, actor.role))
+        self.user_label.setText(
+            self.tr("当前用户：%1（%2）  Ctrl+L 锁定")
+            .replace("%1", actor.display_name or actor.username)
+            .replace("%2", role)
+        )
+
     def switch_language(self, language: str) -> None:
         """Install the new translators and rebuild the pages so every label is in the new language."""
         from center_app.ui.i18n import install_language
@@ -330,5 +339,11 @@ class MainWindow(QMainWindow):
         current = self.stack.currentIndex()
         # Rebuild after the settings page's click handler has returned (it is one of the pages deleted).
         QTimer.singleShot(
-            0, lambda: (self._build(), self.show_row(current), self.language_changed.emit(language))
+            0,
+            lambda: (
+                self._build(),
+                self._retitle_user(),
+                self.show_row(current),
+                self.language_changed.emit(language),
+            ),
         )

@@ -4,52 +4,52 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="69"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="58"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="70"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="59"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="71"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="60"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="72"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="61"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="73"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="62"/>
         <source>上次登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="86"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="75"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="89"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="78"/>
         <source>启用（已锁定至 %1）</source>
         <translation>Active (locked until %1)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="91"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="80"/>
         <source>启用（待改密码）</source>
         <translation>Active (must change password)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="92"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="81"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="110"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="99"/>
         <source>从未登录</source>
         <translation>Never</translation>
     </message>
@@ -57,150 +57,150 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="53"/>
-        <source>管理员</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="54"/>
-        <source>社工</source>
-        <translation>Social worker</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="55"/>
-        <source>图书管理员</source>
-        <translation>Librarian</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="56"/>
-        <source>志愿者教师</source>
-        <translation>Volunteer teacher</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="186"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="175"/>
         <source>用户账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="203"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="192"/>
         <source>添加用户(&amp;A)</source>
         <translation>&amp;Add user</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="205"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="194"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="208"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="197"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="211"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="200"/>
         <source>重置密码(&amp;R)…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="221"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="210"/>
         <source>无人操作多久后自动锁屏：</source>
         <translation>Lock the screen after this long without use:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="225"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="214"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="226"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="215"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="229"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="218"/>
         <source>保存锁屏时间</source>
         <translation>Save lock time</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="251"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="240"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="259"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="248"/>
         <source>登录时输入，例如 chenxia</source>
         <translation>Typed at sign-in, e.g. chenxia</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="273"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="262"/>
         <source>至少6个字符；对方第一次登录时要改成自己的密码</source>
         <translation>At least 6 characters; they must change it at their first sign-in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="274"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="263"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="275"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="264"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="276"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="265"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="277"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="266"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="279"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="268"/>
         <source>创建账号(&amp;S)</source>
         <translation>Create account (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="280"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="269"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="377"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="366"/>
         <source>已创建账号 %1。请把初始密码告诉对方，对方第一次登录时要改成自己的密码。</source>
         <translation>Account %1 created. Tell them the first password; they must change it at their first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="387"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="401"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="376"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="390"/>
         <source>请先在表格中选中一个账号。</source>
         <translation>First select an account in the table.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="394"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="383"/>
         <source>已启用账号 %1。</source>
         <translation>Account %1 enabled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="394"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="383"/>
         <source>已停用账号 %1。</source>
         <translation>Account %1 disabled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="415"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="404"/>
         <source>已重置 %1 的密码（账号同时解锁）。对方下次登录时要改成自己的密码。</source>
         <translation>Password of %1 reset (and the account unlocked). They must change it at their next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="432"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="421"/>
         <source>已保存：不自动锁屏。</source>
         <translation>Saved: the screen never locks by itself.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="434"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="423"/>
         <source>已保存：%1 分钟无人操作后自动锁屏。</source>
         <translation>Saved: the screen locks after %1 minutes without use.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/role_labels.py" line="14"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/role_labels.py" line="15"/>
+        <source>社工</source>
+        <translation>Social worker</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/role_labels.py" line="16"/>
+        <source>图书管理员</source>
+        <translation>Librarian</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/role_labels.py" line="17"/>
+        <source>志愿者教师</source>
+        <translation>Volunteer teacher</translation>
     </message>
 </context>
 <context>
@@ -2744,57 +2744,57 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="138"/>
+        <location filename="../../center_app/ui/main_window.py" line="139"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="141"/>
+        <location filename="../../center_app/ui/main_window.py" line="143"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="142"/>
+        <location filename="../../center_app/ui/main_window.py" line="144"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="146"/>
+        <location filename="../../center_app/ui/main_window.py" line="148"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="147"/>
+        <location filename="../../center_app/ui/main_window.py" line="149"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="151"/>
+        <location filename="../../center_app/ui/main_window.py" line="153"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="152"/>
+        <location filename="../../center_app/ui/main_window.py" line="154"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="156"/>
+        <location filename="../../center_app/ui/main_window.py" line="158"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="186"/>
+        <location filename="../../center_app/ui/main_window.py" line="188"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="187"/>
+        <location filename="../../center_app/ui/main_window.py" line="189"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="278"/>
+        <location filename="../../center_app/ui/main_window.py" line="327"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -2945,78 +2945,84 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="71"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="78"/>
         <source>图书品种</source>
+        <extracomment>emitted when the charts and warnings (filled after the counts) are up to date</extracomment>
         <translation>Book titles</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="72"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="79"/>
         <source>馆藏图书（册）</source>
         <translation>Book copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="73"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="80"/>
         <source>在借图书</source>
         <translation>Books on loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="74"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="81"/>
         <source>逾期未还</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="75"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="82"/>
         <source>在册儿童</source>
         <translation>Children enrolled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="76"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="83"/>
         <source>今日到场</source>
         <translation>Here today</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="77"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="84"/>
         <source>器材种类</source>
         <translation>Equipment items</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="78"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="85"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="79"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="86"/>
         <source>本月活动</source>
         <translation>Activities this month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="95"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="102"/>
         <source>近12个月借阅（册次）</source>
         <translation>Loans in the last 12 months</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="97"/>
-        <location filename="../../center_app/ui/pages/overview.py" line="165"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="104"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="183"/>
         <source>还没有借阅记录</source>
         <translation>No loans yet</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="124"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="133"/>
         <source>提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。</source>
         <translation>Tip: Ctrl+1 to Ctrl+9 switch pages; Ctrl+2 is Books, Ctrl+3 is the Desk.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="133"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="142"/>
         <source>今天是 %1</source>
         <translation>Today is %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="160"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="171"/>
+        <source>%1月</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/overview.py" line="178"/>
         <source>最受欢迎的图书（近一年）</source>
         <translation>Most borrowed (last 12 months)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="161"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="179"/>
         <source>次</source>
         <translation>loans</translation>
     </message>
@@ -3307,27 +3313,27 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="128"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="117"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="133"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="122"/>
         <source>为 %1 设置一个临时密码。对方下次登录时必须改成自己的密码。</source>
         <translation>Set a temporary password for %1. They must change it at their next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="145"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="134"/>
         <source>临时密码：</source>
         <translation>Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="153"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="142"/>
         <source>重置(&amp;R)</source>
         <translation>&amp;Reset</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="157"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="146"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4019,7 +4025,7 @@ If this keeps happening, send the details to your technical support.</translatio
     <message>
         <location filename="../../center_app/ui/pages/overview_attendance.py" line="44"/>
         <source>电话</source>
-        <translation>Phone call</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/overview_attendance.py" line="45"/>

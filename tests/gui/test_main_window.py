@@ -93,6 +93,7 @@ def test_switching_to_english_relabels_the_window(qtbot, window, language) -> No
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Home", timeout=3000)
     assert window.stack.currentWidget().objectName() == "settingsPage"
     assert window.nav.item(8).text() == "Settings"
+    assert "Administrator" in window.user_label.text() and "Ctrl+L" in window.user_label.text()
     assert settings.get_language(window.ctx) == "en"
     # and back to Chinese
     page = window.show_page("settingsPage")

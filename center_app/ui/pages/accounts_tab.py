@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,27 +33,17 @@ from PySide6.QtWidgets import (
 
 from center_app.context import AppContext
 from center_app.domain.errors import DomainError
-from center_app.domain.permissions import ADMIN, LIBRARIAN, ROLES, STAFF, TEACHER
+from center_app.domain.permissions import ROLES, STAFF
 from center_app.services import accounts
 from center_app.services.accounts import UserInfo
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
 from center_app.ui.pages.base import Page, page_title, vbox
+from center_app.ui.role_labels import role_labels
 from center_app.ui.widgets.messages import show_message
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def role_labels() -> dict[str, str]:
-    """Role names for the UI. Literal strings in one fixed context, so lupdate finds them and every caller gets the
-    same translation (``domain.permissions.ROLE_LABELS`` is plain data, not translated)."""
-    return {
-        ADMIN: QCoreApplication.translate("AccountsTab", "管理员"),
-        STAFF: QCoreApplication.translate("AccountsTab", "社工"),
-        LIBRARIAN: QCoreApplication.translate("AccountsTab", "图书管理员"),
-        TEACHER: QCoreApplication.translate("AccountsTab", "志愿者教师"),
-    }
 
 
 def _local(instant: dt.datetime) -> dt.datetime:

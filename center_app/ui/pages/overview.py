@@ -120,7 +120,9 @@ class OverviewPage(Page):
             self.attendance = AttendanceCorner(ctx, events)
             corner = self.attendance
             # after the layout has grown to hold the form
-            corner.on_form_open = lambda: QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(corner.form))
+            corner.on_form_open = lambda: QTimer.singleShot(
+                0, lambda: scroll.ensureWidgetVisible(corner.form)
+            )
             layout.addWidget(self.attendance.reminder)
             charts.addWidget(self.attendance.chart, 4)
         charts.addWidget(self.reading, 5)
@@ -166,8 +168,11 @@ class OverviewPage(Page):
         from center_app.services import library_stats
 
         months = library_stats.loans_per_month(self.ctx, 12, today)
+        month_label = self.tr("%1月")
         self.loans_chart.set_data(
-            [f"{int(m.month[5:])}月" for m in months], [m.loans for m in months], highlight=len(months) - 1
+            [month_label.replace("%1", str(int(m.month[5:]))) for m in months],
+            [m.loans for m in months],
+            highlight=len(months) - 1,
         )
         top = library_stats.most_borrowed(self.ctx, limit=5, since=today - dt.timedelta(days=365))
         heading = self.tr("最受欢迎的图书（近一年）")
