@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from center_app.config import DataDir
 from center_app.domain.errors import DomainError
@@ -308,58 +309,54 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     if args.kind == "children":
         return _import_children(args, source)
-    if args.kind != "books":
-        return not_yet(f"import {args.kind}")(args)
-    from center_app.services import book_import
+    if args.kind == "books":
+        from center_app.services import book_import
 
-    ctx = _open(args)
-    try:
-        reading = ProgressLine("读取中")
-        preview = book_import.preview_import(ctx, source, progress=lambda d, t: reading(100 * d // max(t, 1)))
-        say(f"{source.name}：{preview.preview.summary()}")
-        say(
-            f"新书目 {preview.new_titles} 种，已有书目加册 {preview.matched_titles} 种，共 {preview.copies} 册"
-        )
-        for line in preview.problems:
-            err(line)
-        for line in preview.warnings:
-            say(f"注意：{line}")
-        if args.dry_run:
-            say("只是检查（--dry-run），没有写入。")
-            return EXIT_OK if preview.ok else EXIT_PROBLEM
-        if not preview.ok and not args.skip_invalid:
-            err("文件中有问题，没有导入任何数据。请改正后重新导入，或加 --skip-invalid 只导入没有问题的行。")
-            return EXIT_PROBLEM
-        writing = ProgressLine("导入中")
-        result = book_import.run_import(
-            ctx,
+        return _run_import(
+            args,
             source,
-            skip_invalid=args.skip_invalid,
-            preview=preview,
-            progress=lambda d, t: writing(100 * d // max(t, 1)),
+            book_import,
+            lambda p: [
+                f"{source.name}：{p.preview.summary()}",
+                f"新书目 {p.new_titles} 种，已有书目加册 {p.matched_titles} 种，共 {p.copies} 册",
+            ],
+            lambda r: (
+                [
+                    f"已导入：新书目 {r.titles_created} 种，加册 {r.titles_matched} 种，共 {r.copies_created} 册。"
+                ]
+                + ([f"新条码：{r.barcodes[0]} … {r.barcodes[-1]}（请打印书标）"] if r.barcodes else [])
+            ),
         )
-    finally:
-        ctx.close()
-    say(
-        f"已导入：新书目 {result.titles_created} 种，加册 {result.titles_matched} 种，共 {result.copies_created} 册。"
-    )
-    if result.skipped_rows:
-        say(f"跳过了有问题的行：{', '.join(f'第{n}行' for n in result.skipped_rows)}")
-    if result.barcodes:
-        say(f"新条码：{result.barcodes[0]} … {result.barcodes[-1]}（请打印书标）")
-    return EXIT_OK
+    return not_yet(f"import {args.kind}")(args)
 
 
 def _import_children(args: argparse.Namespace, source) -> int:  # noqa: ANN001 - Path
     from center_app.services import children_import
 
+    return _run_import(
+        args,
+        source,
+        children_import,
+        lambda p: [f"{source.name}：{p.summary()}"],
+        lambda r: [f"已导入：新增 {r.created} 名，更新 {r.updated} 名，未变 {r.unchanged} 名。"],
+    )
+
+
+def _run_import(
+    args: argparse.Namespace,
+    source,  # noqa: ANN001 - Path
+    service,  # noqa: ANN001 - an import service module: preview_import / run_import
+    describe_preview: Callable[[Any], list[str]],
+    describe_result: Callable[[Any], list[str]],
+) -> int:
+    """The one import flow for every kind: preview, list every 第N行 problem, then all-or-nothing unless
+    --skip-invalid; --dry-run stops after the preview."""
     ctx = _open(args)
     try:
         reading = ProgressLine("读取中")
-        preview = children_import.preview_import(
-            ctx, source, progress=lambda d, t: reading(100 * d // max(t, 1))
-        )
-        say(f"{source.name}：{preview.summary()}")
+        preview = service.preview_import(ctx, source, progress=lambda d, t: reading(100 * d // max(t, 1)))
+        for line in describe_preview(preview):
+            say(line)
         for line in preview.problems:
             err(line)
         for line in preview.warnings:
@@ -371,7 +368,7 @@ def _import_children(args: argparse.Namespace, source) -> int:  # noqa: ANN001 -
             err("文件中有问题，没有导入任何数据。请改正后重新导入，或加 --skip-invalid 只导入没有问题的行。")
             return EXIT_PROBLEM
         writing = ProgressLine("导入中")
-        result = children_import.run_import(
+        result = service.run_import(
             ctx,
             source,
             skip_invalid=args.skip_invalid,
@@ -380,9 +377,12 @@ def _import_children(args: argparse.Namespace, source) -> int:  # noqa: ANN001 -
         )
     finally:
         ctx.close()
-    say(f"已导入：新增 {result.created} 名，更新 {result.updated} 名，未变 {result.unchanged} 名。")
+    lines = describe_result(result)
+    say(lines[0])
     if result.skipped_rows:
         say(f"跳过了有问题的行：{', '.join(f'第{n}行' for n in result.skipped_rows)}")
+    for line in lines[1:]:
+        say(line)
     return EXIT_OK
 
 
