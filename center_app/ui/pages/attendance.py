@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from center_app.ui.events import DataEvents
 from center_app.ui.pages.base import Page, page_title
 from center_app.ui.pages.monthly_register_view import MonthlyRegisterPanel
 from center_app.ui.pages.roll_call import RollCallPanel, bigger
+from center_app.ui.widgets.scanner_focus import should_take_focus_back
 from center_app.ui.widgets.sound import DeskSound
 
 MessageKind = Literal["ok", "error", "info"]
@@ -216,14 +216,7 @@ class CheckInOutPanel(QWidget):
         """Take the focus back unless it went to another input of the panel or left the panel."""
         if not self.isVisible() or not self.input.isEnabled() or self.checkout_panel.isVisible():
             return
-        widget = QApplication.focusWidget()
-        if widget is self.input:
-            return
-        if widget is None:
-            if self.window().isActiveWindow():
-                self.focus_input()
-            return
-        if self.isAncestorOf(widget) and not isinstance(widget, _INPUTS):
+        if should_take_focus_back(self, self.input, _INPUTS):
             self.focus_input()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -62,6 +61,7 @@ from center_app.services.circulation import BorrowerRow, BorrowerStatus, DeskRes
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.pages.base import Page, page_title
+from center_app.ui.widgets.scanner_focus import should_take_focus_back
 from center_app.ui.widgets.sound import DeskSound
 
 MessageKind = Literal["ok", "error", "info"]
@@ -421,16 +421,7 @@ class DeskPage(Page):
     def _refocus_if_lost(self) -> None:
         """After the input lost the focus: take it back unless it went to another input of the page (the class
         filter) or outside the page (the navigation, a dialog, another window)."""
-        if not self.isVisible() or not self.input.isEnabled():
-            return
-        widget = QApplication.focusWidget()
-        if widget is self.input:
-            return
-        if widget is None:
-            if self.window().isActiveWindow():
-                self.focus_input()
-            return
-        if self.isAncestorOf(widget) and not isinstance(widget, _INPUTS):
+        if self.isVisible() and self.input.isEnabled() and should_take_focus_back(self, self.input, _INPUTS):
             self.focus_input()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
