@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余行")
+    p.add_argument("--again", action="store_true", help="books：这个文件已导入过，仍要再导入一次")
     p = sub.add_parser("export", help=COMMANDS["export"])
     p.add_argument("kind", choices=["books", "children", "equipment", "volunteers", "attendance"])
     p.add_argument("file", help="FILE.xlsx 或 FILE.csv（UTF-8 带 BOM，Excel 可直接打开）")

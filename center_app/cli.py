@@ -24,11 +24,42 @@ EXIT_UNAVAILABLE = 2
 
 
 def say(text: str) -> None:
-    print(text, flush=True)
+    _write(sys.stdout, text + "\n")
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    _write(sys.stderr, text + "\n")
+
+
+def _write(stream: Any, text: str) -> None:
+    """Write to the console, and never fail for it: output is for a person (or ``| head -3``). A closed pipe must
+    not decide what a command does — least of all roll back an import whose progress line it cut off."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError:  # BrokenPipeError (the reader went away), EIO/ENOSPC on a redirected console
+        _silence(stream)
+    except ValueError:  # "I/O operation on closed file"; anything else (an encoding error) is a real bug
+        if not getattr(stream, "closed", False):
+            raise
+
+
+def _silence(stream: Any) -> None:
+    """Point a stream whose reader went away at the null device, so later writes (and Python's flush at exit)
+    pass quietly instead of raising BrokenPipeError again."""
+    import os
+
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):
+        return
+    try:
+        os.dup2(null, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(null)
 
 
 def _data_dir(args: argparse.Namespace) -> DataDir:
@@ -74,10 +105,14 @@ class ProgressLine:
             return
         self.last = percent
         end = "\n" if percent >= 100 else ""
-        if sys.stderr.isatty():
-            print(f"\r{self.label} {percent:3d}%", end=end, file=sys.stderr, flush=True)
+        try:
+            tty = sys.stderr.isatty()
+        except (OSError, ValueError):
+            return
+        if tty:
+            _write(sys.stderr, f"\r{self.label} {percent:3d}%{end}")
         elif percent % 25 == 0:
-            print(f"{self.label} {percent:3d}%", file=sys.stderr, flush=True)
+            _write(sys.stderr, f"{self.label} {percent:3d}%\n")
 
 
 # --- commands -------------------------------------------------------------------------------------------------
@@ -326,6 +361,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 ]
                 + ([f"新条码：{r.barcodes[0]} … {r.barcodes[-1]}（请打印书标）"] if r.barcodes else [])
             ),
+            # The same list twice registers every copy twice: refused unless --again says it is meant.
+            same_file=lambda p: book_import.already_imported(p.earlier) if p.earlier is not None else None,
         )
     return not_yet(f"import {args.kind}")(args)
 
@@ -348,22 +385,45 @@ def _run_import(
     service,  # noqa: ANN001 - an import service module: preview_import / run_import
     describe_preview: Callable[[Any], list[str]],
     describe_result: Callable[[Any], list[str]],
+    same_file: Callable[[Any], str | None] | None = None,
 ) -> int:
-    """The one import flow for every kind: preview, list every 第N行 problem, then all-or-nothing unless
-    --skip-invalid; --dry-run stops after the preview."""
+    """The one import flow for every kind: preview (the sheet read, the columns not recognised, notices such as
+    merged cells), list every 第N行 problem, then all-or-nothing unless --skip-invalid; --dry-run stops after the
+    preview. ``same_file(preview)``: for kinds where importing the same file twice doubles things, the sentence
+    saying when it was imported before — then it is refused unless --again."""
+    again = bool(getattr(args, "again", False))
     ctx = _open(args)
     try:
         reading = ProgressLine("读取中")
         preview = service.preview_import(ctx, source, progress=lambda d, t: reading(100 * d // max(t, 1)))
         for line in describe_preview(preview):
             say(line)
+        read = preview.preview
+        if read.sheet_name:
+            say(f"读取的工作表：“{read.sheet_name}”，表头在第{read.header_row}行")
+        else:
+            say(f"表头在第{read.header_row}行")
+        if read.ignored_columns:
+            say(f"未识别的列（没有导入）：{'、'.join(read.ignored_columns)}")
         for line in preview.problems:
             err(line)
         for line in preview.warnings:
             say(f"注意：{line}")
+        earlier = same_file(preview) if same_file is not None else None
+        if earlier and (again or args.dry_run):
+            say(
+                f"注意：“{source.name}”{earlier}"
+                + ("按 --again 再导入一次。" if again else "正式导入需要加 --again。")
+            )
         if args.dry_run:
             say("只是检查（--dry-run），没有写入。")
             return EXIT_OK if preview.ok else EXIT_PROBLEM
+        if earlier and not again:
+            err(
+                f"“{source.name}”{earlier}再导入一次会把每一册再登记一遍，所以没有导入。"
+                "如果确实又收到了同样的一批书，请加上 --again 再运行。"
+            )
+            return EXIT_PROBLEM
         if not preview.ok and not args.skip_invalid:
             err("文件中有问题，没有导入任何数据。请改正后重新导入，或加 --skip-invalid 只导入没有问题的行。")
             return EXIT_PROBLEM
@@ -374,6 +434,7 @@ def _run_import(
             skip_invalid=args.skip_invalid,
             preview=preview,
             progress=lambda d, t: writing(100 * d // max(t, 1)),
+            **({"again": again} if same_file is not None else {}),
         )
     finally:
         ctx.close()

@@ -110,7 +110,8 @@ def test_reimporting_adds_copies_not_duplicates(ctx) -> None:  # noqa: ANN001
     preview = book_import.preview_import(ctx, SAMPLE_XLSX)
     assert (preview.new_titles, preview.matched_titles, preview.copies) == (0, 29, 39)
     assert "为已有书目 29 种加复本" in preview.summary()
-    again = book_import.run_import(ctx, SAMPLE_XLSX, skip_invalid=True)
+    # The very same file: only when the user confirms it is a second, identical donation.
+    again = book_import.run_import(ctx, SAMPLE_XLSX, skip_invalid=True, again=True)
     assert (again.titles_created, again.titles_matched, again.copies_created) == (0, 29, 39)
     assert again.barcodes[0] == "T0000040"
     titles, copies, donors, batches, _ = counts(ctx)
@@ -396,3 +397,94 @@ def test_run_with_the_confirmed_preview_does_not_read_again(ctx, tmp_path: Path)
     result = book_import.run_import(ctx, path, preview=preview, skip_invalid=True)
     assert (result.titles_created, result.barcodes, result.skipped_rows) == (1, ("B001",), (3,))
     assert preview.ok  # the caller's preview is not changed
+
+
+# --- the same file twice, merged cells, hidden sheets ----------------------------------------------------------
+
+
+def test_the_same_file_again_is_recognised_and_refused_unless_confirmed(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+    path = make_xlsx(tmp_path / "捐赠.xlsx", [HEADER, ["西游记", "吴承恩", "", "", "", "", 2, "", "爱心书屋"]])
+    first = book_import.preview_import(ctx, path)
+    assert first.earlier is None
+    book_import.run_import(ctx, path, preview=first)
+    before = counts(ctx)
+
+    preview = book_import.preview_import(ctx, path)
+    assert preview.earlier is not None
+    assert (preview.earlier.file_name, preview.earlier.rows, preview.earlier.items) == ("捐赠.xlsx", 1, 2)
+    assert abs((preview.earlier.at - dt.datetime.now()).total_seconds()) < 60  # local time, not UTC
+    with pytest.raises(book_import.AlreadyImported) as info:
+        book_import.run_import(ctx, path, preview=preview)
+    assert info.value.message == (
+        f"“捐赠.xlsx”已在 {preview.earlier.when} 导入过（1 行，2 册）。再导入一次会把每一册再登记一遍，所以没有导入。"
+    )
+    assert counts(ctx) == before  # nothing written, not even an audit entry
+
+    # A copy under another name is the same file; the user confirms a second identical donation.
+    copy = tmp_path / "捐赠 (1).xlsx"
+    copy.write_bytes(path.read_bytes())
+    with pytest.raises(book_import.AlreadyImported):
+        book_import.run_import(ctx, copy)
+    result = book_import.run_import(ctx, copy, again=True)
+    assert result.copies_created == 2 and counts(ctx)[1] == 4
+    third = book_import.preview_import(ctx, path)
+    assert third.earlier is not None and third.earlier.times == 2
+    assert book_import.already_imported(third.earlier).endswith("（1 行，2 册，共导入过 2 次）。")
+    with ctx.db.read() as s:
+        entry = s.scalars(select(AuditLog).where(AuditLog.action == "import").order_by(AuditLog.id.desc())).first()
+    assert "已导入过，确认再次导入" in entry.summary
+    assert json.loads(entry.changes)["sha256"][1] == third.preview.sha256
+
+
+def test_a_changed_file_is_a_new_file(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+    path = make_xlsx(tmp_path / "a.xlsx", [["书名"], ["西游记"]])
+    book_import.run_import(ctx, path)
+    make_xlsx(path, [["书名"], ["西游记"], ["水浒传"]])
+    assert book_import.preview_import(ctx, path).earlier is None
+
+
+def test_a_merged_donor_cell_gives_every_row_its_donor(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["古楼村儿童之家 捐赠图书清单"])
+    ws.append(["书名", "作者", "数量", "捐赠方"])
+    ws.append(["小马过河", "彭文席", 1, "县图书馆"])
+    for title in ("西游记", "水浒传", "红楼梦", "三国演义"):
+        ws.append([title, "某人", 1, None])
+    ws.append(["雷雨", "曹禺", 2, "王老师"])
+    ws.merge_cells("D3:D7")
+    path = tmp_path / "merged.xlsx"
+    workbook.save(path)
+    preview = book_import.preview_import(ctx, path)
+    assert preview.donors == ("县图书馆", "王老师")  # not 未注明 for rows 4–7
+    assert "第3–7行的“捐赠方”是合并单元格，已按合并的值填入每一行" in preview.warnings
+    result = book_import.run_import(ctx, path, preview=preview)
+    assert result.donors == ("县图书馆", "王老师")
+    with ctx.db.read() as s:
+        by_donor = dict(
+            s.execute(
+                select(Donor.name, func.count(BookCopy.id))
+                .join(DonationBatch, DonationBatch.donor_id == Donor.id)
+                .join(BookCopy, BookCopy.batch_id == DonationBatch.id)
+                .group_by(Donor.name)
+            ).all()
+        )
+    assert by_donor == {"县图书馆": 5, "王老师": 2}
+
+
+def test_the_preview_names_a_hidden_sheet_it_did_not_read(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    hidden.title = "去年"
+    hidden.append(["书名", "数量"])
+    hidden.append(["旧书", 50])
+    hidden.sheet_state = "hidden"
+    this_year = workbook.create_sheet("今年")
+    this_year.append(["书名", "数量"])
+    this_year.append(["新书", 1])
+    workbook.active = 1
+    path = tmp_path / "两年.xlsx"
+    workbook.save(path)
+    preview = book_import.preview_import(ctx, path)
+    assert preview.preview.sheet_name == "今年" and preview.copies == 1
+    assert any("“去年”（隐藏）也有内容，没有读取" in w for w in preview.warnings)

@@ -282,3 +282,39 @@ def test_grade_only_or_class_only_lists_keep_grade_and_class_consistent(staff, t
     rows = [line({"姓名": "韦小宝", "出生日期": "2016-1-2", "学校": "古楼村小学"})]
     result = imp.run_import(staff, write_roster(tmp_path / "s.xlsx", rows), today=TODAY)
     assert result.updated == 1 and svc.get_child(staff, kid.id).class_name == "五年级1班"
+
+
+def test_the_same_roster_again_is_imported_with_a_notice(staff, tmp_path) -> None:
+    # Not refused (a second import updates, it never registers twice), but the preview says when it came before
+    # and that the list's cells would overwrite what was changed in the app since.
+    path = write_roster(tmp_path / "花名册.xlsx", fixed_rows())
+    first = imp.preview_import(staff, path, today=TODAY)
+    assert first.earlier is None and not any("导入过" in w for w in first.warnings)
+    imp.run_import(staff, path, preview=first, today=TODAY)
+    wang = children(staff)["王子涵"]
+    svc.update_child(staff, wang.id, ChildInput.from_values({**svc._child_values(wang), "father_phone": "13500000000"}))
+    again = imp.preview_import(staff, path, today=TODAY)
+    assert again.earlier is not None and (again.earlier.rows, again.earlier.items) == (7, 7)
+    assert (again.new, again.updated, again.unchanged) == (0, 1, 6)
+    assert again.warnings[0] == (
+        f"这个文件已在 {again.earlier.when} 导入过（7 行）。再导入不会重复登记儿童；"
+        "表中与现在的档案不同的内容会写回档案（本次将更新 1 名），请核对"
+    )
+    result = imp.run_import(staff, path, preview=again, today=TODAY)
+    assert (result.created, result.updated) == (0, 1) and len(children(staff)) == 7
+
+
+def test_a_merged_class_cell_fills_every_row(staff, tmp_path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "性别", "班级"])
+    ws.append(["王子涵", "男", "三年级2班"])
+    ws.append(["覃思琪", "女", None])
+    ws.append(["李明", "男", None])
+    ws.merge_cells("C2:C4")
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    preview = imp.preview_import(staff, path, today=TODAY)
+    assert "第2–4行的“班级”是合并单元格，已按合并的值填入每一行" in preview.warnings
+    imp.run_import(staff, path, preview=preview, today=TODAY)
+    assert {c.class_name for c in children(staff).values()} == {"三年级2班"}

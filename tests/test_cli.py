@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -291,3 +292,108 @@ def test_the_app_exits_cleanly_after_every_page_was_built(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO,
                             timeout=180)
     assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
+
+
+# --- imports that say what they did, and a closed pipe that decides nothing ---------------------------------------
+
+
+def donation_list(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "今年"
+    sheet.append(["书名", "作者", "数量", "捐赠方", "经手人"])
+    sheet.append(["小马过河", "彭文席", 2, "县图书馆", "王老师"])
+    sheet.append(["西游记", "吴承恩", 1, None, None])
+    sheet.append(["水浒传", "施耐庵", 1, None, None])
+    sheet.merge_cells("D2:D4")
+    hidden = book.create_sheet("去年")
+    hidden.append(["书名", "数量"])
+    hidden.append(["旧书", 40])
+    hidden.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_import_books_says_what_it_read_and_refuses_the_same_file_without_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "d")
+    source = str(donation_list(tmp_path / "捐赠.xlsx"))
+    assert main(["--data-dir", folder, "import", "books", source]) == 0
+    out = capsys.readouterr().out
+    assert "读取的工作表：“今年”，表头在第1行" in out
+    assert "未识别的列（没有导入）：经手人" in out
+    assert "注意：第2–4行的“捐赠方”是合并单元格，已按合并的值填入每一行" in out
+    assert "工作表“去年”（隐藏）也有内容，没有读取" in out
+    assert "共 4 册" in out
+
+    assert main(["--data-dir", folder, "import", "books", source, "--dry-run"]) == 0
+    assert "正式导入需要加 --again" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "import", "books", source]) == 1
+    refused = capsys.readouterr().err
+    today = dt.date.today().isoformat()
+    assert f"“捐赠.xlsx”已在 {today} " in refused and "导入过（3 行，4 册）" in refused and "--again" in refused
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["copies"] == 4  # not doubled
+
+    assert main(["--data-dir", folder, "import", "books", source, "--again"]) == 0
+    assert "按 --again 再导入一次" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["copies"] == 8
+
+
+def test_import_children_twice_only_notes_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    roster = tmp_path / "花名册.xlsx"
+    book = Workbook()
+    book.active.append(["姓名", "性别", "班级"])
+    book.active.append(["王子涵", "男", "三年级2班"])
+    book.save(roster)
+    folder = str(tmp_path / "d")
+    assert main(["--data-dir", folder, "import", "children", str(roster)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", folder, "import", "children", str(roster)]) == 0  # an update, never a duplicate
+    out = capsys.readouterr().out
+    assert "注意：这个文件已在" in out and "再导入不会重复登记儿童" in out and "未变 1 名" in out
+
+
+class ClosedPipe(io.StringIO):
+    """A console whose reader went away (``… 2>&1 | head -3`` after three lines)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("fileno")
+
+
+def test_a_closed_pipe_never_rolls_an_import_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "d")
+    source = str(donation_list(tmp_path / "捐赠.xlsx"))
+    with monkeypatch.context() as m:
+        m.setattr(sys, "stdout", ClosedPipe())
+        m.setattr(sys, "stderr", ClosedPipe())
+        # The progress line ("导入中 100%") is written inside the import's transaction.
+        assert main(["--data-dir", folder, "import", "books", source]) == 0
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["copies"] == 4
+
+
+def test_import_piped_into_a_reader_that_quits_at_once(tmp_path: Path) -> None:
+    """``import books F 2>&1 | head -0``: every write fails with EPIPE; the import is still made, exit 0."""
+    folder = str(tmp_path / "d")
+    source = str(donation_list(tmp_path / "捐赠.xlsx"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), "--data-dir", folder, "import", "books", source],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=REPO,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first line
+    assert process.wait(timeout=120) == 0
+    result = run_cli("--data-dir", folder, "stats", "--json")
+    assert json.loads(result.stdout)["copies"] == 4

@@ -214,3 +214,173 @@ def test_export_new_columns_follow_the_role(ctx, full_roster, tmp_path) -> None:
     flat = " ".join(str(c) for row in rows_of(anonymous.path) for c in row if c is not None)
     for secret in ("古楼村3组12号", "13812345678", "0769-22334455", "爱画画", "王奶奶"):
         assert secret not in flat
+
+
+# --- anonymised means anonymous: an allow-list, labels per child, nothing free-text --------------------------------
+
+#: Names and phone numbers typed into the free-text and place fields of a real roster (outside testing found them in
+#: an "anonymised" file).
+SECRETS = (
+    "覃美玲",
+    "13712345678",
+    "韦建国",
+    "13698765432",
+    "蒙老师",
+    "0771-5556677",
+    "古楼村中心小学",
+    "深圳宝安福永镇华强电子厂",
+    "东莞长安镇蓝天鞋厂",
+    "古楼村3组",
+    "古楼村3组12号",
+)
+
+
+@pytest.fixture
+def revealing_child(ctx) -> None:
+    from center_app.domain.children import ChildInput, GuardianInput
+    from center_app.services import children as svc
+
+    svc.create_child(
+        ctx,
+        ChildInput(
+            "覃美玲",
+            gender="女",
+            birth_date="2017-3-2",
+            class_name="三年级2班",
+            school="古楼村中心小学",
+            village="古楼村3组",
+            address="古楼村3组12号",
+            left_behind_type="双留守",
+            father_work_city="深圳宝安福永镇华强电子厂",
+            father_phone="13712345678",
+            mother_work_city="东莞长安镇蓝天鞋厂",
+            health_notes="哮喘，发作时打给舅舅韦建国 13698765432",
+            allergy_notes="青霉素过敏（蒙老师 0771-5556677 知道）",
+            special_attention=True,
+            card_barcode="C00001",
+            notes="覃美玲的外婆说 13698765432 白天打不通",
+        ),
+        [GuardianInput("韦建国", "舅舅", "13698765432")],
+        today=dt.date(2026, 3, 10),
+    )
+    # Two different children with the same name, in one class.
+    svc.create_child(ctx, ChildInput("李明", gender="男", birth_date="2018-9-1", class_name="二年级1班"))
+    svc.create_child(ctx, ChildInput("李明", gender="男", birth_date="2018-5-6", class_name="二年级1班"))
+
+
+def all_cells(path: Path) -> list[str]:
+    if path.suffix == ".csv":
+        import csv
+
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return [cell for row in csv.reader(fh) for cell in row]
+    return [str(c) for row in rows_of(path) for c in row if c is not None]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_anonymised_export_has_only_the_allow_list_and_no_free_text(
+    ctx, revealing_child, tmp_path, suffix: str
+) -> None:
+    result = roster.export_children(
+        ctx, tmp_path / f"对外{suffix}", confirmed=True, anonymise=True, today=dt.date(2026, 3, 10)
+    )
+    assert result.columns == ("代号", "性别", "年级", "班级", "年龄", "留守类型")
+    raw = result.path.read_bytes().decode("utf-8-sig", errors="replace") if suffix == ".csv" else ""
+    cells = all_cells(result.path)
+    flat = " ".join(cells) + raw
+    for secret in SECRETS:
+        assert secret not in flat, secret
+    for hint in ("C00001", "2017-03-02", "2017", "哮喘", "青霉素", "外婆", "舅舅", "深圳", "东莞"):
+        assert hint not in flat, hint
+    table = [cells[i : i + 6] for i in range(0, len(cells), 6)]
+    rows = {r[0]: r for r in table[1:]}
+    assert rows["儿童C"][1:] == ["女", "3", "三年级2班", "9", "父母均外出"]  # 9 on 2026-03-10: born 2017-03-02
+
+
+def test_two_children_with_one_name_get_two_labels(ctx, revealing_child, tmp_path) -> None:
+    result = roster.export_children(ctx, tmp_path / "a.xlsx", confirmed=True, anonymise=True)
+    table = rows_of(result.path)
+    labels = [r[0] for r in table[1:]]
+    assert labels == ["儿童A", "儿童B", "儿童C"]  # 李明, 李明, 覃美玲 (roster order): one label per child
+    assert [r[4] for r in table[1:3]] == sorted(r[4] for r in table[1:3])  # both 李明 are there, with their ages
+
+
+def test_pseudonyms_are_per_key_so_child_ids_never_merge() -> None:
+    assert pseudonyms([7, 3, 7, 9]) == {7: "儿童A", 3: "儿童B", 9: "儿童C"}
+
+
+def test_a_column_added_to_the_roster_later_stays_out_of_anonymised_exports(
+    ctx, revealing_child, tmp_path, monkeypatch
+) -> None:
+    # Someone adds a column to the roster export (here: the health notes again, under a new header, readable by
+    # every role). The full export shows it at once; the anonymised export does not, because it is an allow-list.
+    monkeypatch.setattr(roster, "COLUMNS", (*roster.COLUMNS, ("health_notes", "健康提示", "child.basic")))
+    full = roster.export_children(ctx, tmp_path / "full.xlsx", confirmed=True)
+    assert "健康提示" in full.columns
+    anonymous = roster.export_children(ctx, tmp_path / "anon.xlsx", confirmed=True, anonymise=True)
+    assert anonymous.columns == tuple(header for _, header, _ in roster.ANONYMISED_COLUMNS)
+    assert "13698765432" not in " ".join(all_cells(anonymous.path))
+
+
+def test_a_librarian_anonymised_export_has_no_profile_columns(ctx, revealing_child, tmp_path) -> None:
+    ctx.actor = Actor(username="tushu", role="librarian")
+    result = roster.export_children(ctx, tmp_path / "lib.xlsx", confirmed=True, anonymise=True)
+    assert result.columns == ("代号", "性别", "年级", "班级")  # age and left-behind type need the profile
+
+
+# --- the audit log names the file with its folder -------------------------------------------------------------
+
+
+def export_targets(ctx) -> list[str]:
+    import json
+
+    with ctx.db.read() as s:
+        return [
+            json.loads(e.changes)["target"][1]
+            for e in s.query(AuditLog).filter(AuditLog.action.in_(("export", "print"))).order_by(AuditLog.id)
+        ]
+
+
+def test_the_audit_keeps_the_absolute_path_of_an_export_typed_as_a_bare_name(
+    ctx, children, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = roster.export_children(ctx, Path("cha2.csv"), confirmed=True, anonymise=True)
+    where = str((tmp_path / "cha2.csv").resolve())
+    assert result.path == Path(where) and Path(where).is_file()
+    assert export_targets(ctx) == [where]
+    with ctx.db.read() as s:
+        assert s.query(AuditLog).filter_by(action="export").one().summary.endswith(f"→ {where}")
+
+
+def test_every_export_that_records_a_path_records_it_absolute(ctx, children, tmp_path, monkeypatch) -> None:
+    from center_app.services import attendance, backup, book_import
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u盘").mkdir()
+    book_import.export_books(ctx, "books.xlsx")
+    register = attendance.monthly_register(ctx, 2026, 3)
+    attendance.export_monthly_register_xlsx(ctx, register, "kq.xlsx")
+    roster.record_personal_output(ctx, "print", "打印借书证", rows=1, target=Path("cards.pdf"), anonymised=False)
+    backup.backup_now(ctx, Path("u盘"))
+    targets = export_targets(ctx)
+    assert targets[:3] == [str((tmp_path / name).resolve()) for name in ("books.xlsx", "kq.xlsx", "cards.pdf")]
+    with ctx.db.read() as s:
+        entry = s.query(AuditLog).filter_by(action="backup").one()
+    assert str((tmp_path / "u盘").resolve()) in entry.summary
+
+
+def test_cli_export_audits_the_absolute_path(data_dir, ctx, children, tmp_path, monkeypatch, capsys) -> None:
+    ctx.close()
+    monkeypatch.chdir(tmp_path)
+    argv = ["--data-dir", str(data_dir.root), "export", "children", "cha2.csv", "--yes", "--anonymise"]
+    assert main(argv) == 0
+    where = str((tmp_path / "cha2.csv").resolve())
+    assert where in capsys.readouterr().out
+    from center_app.context import open_store
+
+    again = open_store(data_dir)
+    try:
+        assert export_targets(again) == [where]
+    finally:
+        again.close()

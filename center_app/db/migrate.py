@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions. tests/test_migrations.py checks it against Alembic's own head, so
 # start-up can compare revisions without importing Alembic.
-HEAD_REVISION = "0002_integrity_indexes"
+HEAD_REVISION = "0003_import_file_hash"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -127,6 +127,24 @@ class DonationBatch(Timestamped, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+# --- imports ------------------------------------------------------------------------------------------------
+
+
+class ImportedFile(Base):
+    """A file imported (a donation list, a roster), by the SHA-256 of its bytes: the same file is recognised when it
+    comes again — importing a donation list twice would register every copy twice."""
+
+    __tablename__ = "imported_file"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # books | children
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(400), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # UTC
+    rows: Mapped[int] = mapped_column(Integer, default=0)  # rows of the file imported
+    items: Mapped[int] = mapped_column(Integer, default=0)  # copies, or children registered or updated
+    actor: Mapped[str] = mapped_column(String(120), default="")
+
+
 # --- children -----------------------------------------------------------------------------------------------
 
 

@@ -1,9 +1,16 @@
-"""Anonymising children's names for reports that leave the centre: 王子涵 → 儿童A, 李明 → 儿童B … 儿童AA."""
+"""Anonymising children for reports that leave the centre: each child becomes 儿童A, 儿童B … 儿童AA.
+
+Labels are given per *child* (by id), never per name: two children called 李明 are two children in a statistic, and
+a label shared by name would also tell the reader that two rows had the same name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from string import ascii_uppercase
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
 def letters(n: int) -> str:
@@ -16,10 +23,10 @@ def letters(n: int) -> str:
     return text
 
 
-def pseudonyms(names: Iterable[str], prefix: str = "儿童") -> dict[str, str]:
-    """A stable pseudonym per distinct name, in order of first appearance (the same child keeps one label)."""
-    mapping: dict[str, str] = {}
-    for name in names:
-        if name not in mapping:
-            mapping[name] = f"{prefix}{letters(len(mapping))}"
+def pseudonyms(keys: Iterable[K], prefix: str = "儿童") -> dict[K, str]:
+    """A label per distinct key (pass child ids), in order of first appearance: a key seen again keeps its label."""
+    mapping: dict[K, str] = {}
+    for key in keys:
+        if key not in mapping:
+            mapping[key] = f"{prefix}{letters(len(mapping))}"
     return mapping

@@ -70,6 +70,10 @@ class ImportPreview:
     ignored_columns: list[str] = field(default_factory=list)  # header texts that matched no schema column
     encoding: str = ""  # CSV only: "utf-8", "gb18030", "utf-16"
     delimiter: str = ""  # CSV only
+    sha256: str = ""  # of the file's bytes: a service recognises a file it has imported before
+    # What reading did that the user should know before importing: merged cells filled in, the sheet read being
+    # hidden, other sheets with content left unread. Plain Chinese sentences, shown with the warnings.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

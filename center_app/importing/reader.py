@@ -10,6 +10,13 @@ What real files do, and what this module does about it:
 - The content decides, not the name: an xlsx workbook named ``.csv`` is read as a workbook (Windows hides
   extensions, so people cannot easily rename files); ``.xls``, encrypted workbooks, Word documents and random
   bytes get a Chinese message saying what to do, never a traceback.
+- A workbook is read from its first *visible* sheet with a header (the active one first); a hidden sheet only when no
+  visible one has a header. The preview names the sheet read, says when it is hidden, and names the other sheets
+  that hold something and were not read.
+- A merged range below the header (a 捐赠方 cell merged over rows 5–9) shows its value in every cell of the range,
+  so that is how it is read — with a notice naming the rows and the column, never a silent blank in rows 6–9.
+- A text file that is neither valid UTF-8 nor valid GBK/GB18030 is refused whole, naming the line(s) with the
+  stray bytes.
 - The header may sit below title rows and blank spacer rows; it is the first of the first 20 rows holding at
   least two known column names (or, failing that, all the required ones: a bare list under "书名"). Rows below
   keep the number the user sees (Excel's row, or the CSV line).
@@ -22,9 +29,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import itertools
 import logging
+import re
 import unicodedata
 import warnings
 import zipfile
@@ -87,21 +96,28 @@ def read_table(
     """
     file = Path(path)
     _check_cancel(cancel)
-    kind, data = _sniff(file)
+    kind, data, digest = _sniff(file)
     with ExitStack() as stack:
+        sheets: list[Any] = []  # every worksheet of a workbook, filled as the candidates are made
         if kind == "xlsx":
-            candidates: Iterable[_Candidate] = _xlsx_candidates(file, sheet, stack)
+            candidates: Iterable[_Candidate] = _xlsx_candidates(file, sheet, stack, sheets)
         else:
             candidates = _text_candidates(file.name, data)
         found = _find_header(file.name, schema, candidates, first_wins=kind == "xlsx")
-        return _collect(file.name, schema, found, progress, cancel)
+        preview = _collect(file.name, schema, found, progress, cancel)
+        preview.sha256 = digest
+        if kind == "xlsx":
+            preview.notices[:0] = _sheet_notices(found.candidate, sheets)
+        return preview
 
 
 # ------------------------------------------------------------------------------------------ file type
 
 
-def _sniff(file: Path) -> tuple[str, bytes]:
-    """Decide how to read the file from its first bytes (and its name, for the messages)."""
+def _sniff(file: Path) -> tuple[str, bytes, str]:
+    """Decide how to read the file from its first bytes (and its name, for the messages).
+
+    Returns the kind ("xlsx" or "text"), a text file's bytes, and the SHA-256 of the whole file."""
     name, suffix = file.name, file.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES | OLD_EXCEL_SUFFIXES:
         shown = f"“{suffix}”格式的文件" if suffix else "没有扩展名的文件"
@@ -110,7 +126,14 @@ def _sniff(file: Path) -> tuple[str, bytes]:
         size = file.stat().st_size
         with file.open("rb") as fh:
             head = fh.read(8)
-            data = fh.read() if size <= MAX_TEXT_BYTES and not head.startswith(_ZIP_MAGIC) else b""
+            digest = hashlib.sha256(head)
+            data = b""
+            if head.startswith(_ZIP_MAGIC):
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+            elif size <= MAX_TEXT_BYTES:
+                data = fh.read()
+                digest.update(data)
     except FileNotFoundError:
         raise ValidationError(f"找不到文件“{name}”，它可能已被移动或删除。") from None
     except IsADirectoryError:
@@ -123,7 +146,7 @@ def _sniff(file: Path) -> tuple[str, bytes]:
     if size == 0:
         raise ValidationError(f"文件“{name}”是空的，里面没有任何内容。")
     if head.startswith(_ZIP_MAGIC):
-        return "xlsx", b""
+        return "xlsx", b"", digest.hexdigest()
     if head.startswith(_OLE_MAGIC):
         if suffix in OLD_EXCEL_SUFFIXES:
             raise ValidationError(f"“{name}”是旧版 Excel 格式（{suffix}），不能直接导入。{_SAVE_AS_XLSX}")
@@ -139,7 +162,11 @@ def _sniff(file: Path) -> tuple[str, bytes]:
         raise ValidationError(
             f"文件“{name}”太大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），请分成几个文件导入。"
         )
-    return "text", head + data
+    return "text", head + data, digest.hexdigest()
+
+
+#: A merged range as (first row, first column, last row, last column), 1-based like Excel's.
+Merge = tuple[int, int, int, int]
 
 
 @dataclass(slots=True)
@@ -151,6 +178,8 @@ class _Candidate:
     total: int  # estimated number of rows, for progress
     encoding: str = ""
     delimiter: str = ""
+    hidden: bool = False  # a hidden (or "very hidden") worksheet
+    merges: list[Merge] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -164,7 +193,9 @@ class _Found:
 # ------------------------------------------------------------------------------------------ xlsx
 
 
-def _xlsx_candidates(file: Path, wanted: str | None, stack: ExitStack) -> Iterator[_Candidate]:
+def _xlsx_candidates(
+    file: Path, wanted: str | None, stack: ExitStack, seen: list[Any]
+) -> Iterator[_Candidate]:
     has_formulas = _inspect_zip(file)
     workbook = _load_workbook(file, stack, data_only=True)
     # Only when some sheet holds formulas: a second pass that sees the formulas themselves, so that a formula
@@ -173,6 +204,7 @@ def _xlsx_candidates(file: Path, wanted: str | None, stack: ExitStack) -> Iterat
     sheets = list(workbook.worksheets)
     if not sheets:
         raise ValidationError(f"工作簿“{file.name}”里没有工作表。")
+    seen.extend(sheets)
     if wanted is not None:
         chosen = [ws for ws in sheets if ws.title == wanted] or [
             ws for ws in sheets if normalize_header(ws.title) == normalize_header(wanted)
@@ -182,14 +214,100 @@ def _xlsx_candidates(file: Path, wanted: str | None, stack: ExitStack) -> Iterat
             raise ValidationError(f"工作簿“{file.name}”里没有名为“{wanted}”的工作表（现有：{names}）。")
         sheets = chosen[:1]
     else:
+        # What the user sees first: the visible sheets, the one they last looked at first; hidden sheets last.
         active = workbook.active
-        if active in sheets:  # the sheet the user last looked at is the one they mean
-            sheets.remove(active)
-            sheets.insert(0, active)
+        visible = [ws for ws in sheets if not _is_hidden(ws)]
+        if active in visible:
+            visible.remove(active)
+            visible.insert(0, active)
+        sheets = visible + [ws for ws in sheets if _is_hidden(ws)]
     for ws in sheets:
         fws = formulas[ws.title] if formulas is not None else None
         what = f"工作表“{ws.title}”"
-        yield _Candidate(ws.title, _guarded(_sheet_rows(ws, fws), file.name, what), total=ws.max_row or 0)
+        yield _Candidate(
+            ws.title,
+            _guarded(_sheet_rows(ws, fws), file.name, what),
+            total=ws.max_row or 0,
+            hidden=_is_hidden(ws),
+            merges=_merged_ranges(ws, file.name),
+        )
+
+
+def _is_hidden(ws: Any) -> bool:
+    return getattr(ws, "sheet_state", "visible") != "visible"  # "hidden" or "veryHidden"
+
+
+_MERGE_REF = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)"')
+
+
+def _merged_ranges(ws: Any, name: str) -> list[Merge]:
+    """The sheet's merged ranges. openpyxl's read-only mode does not read them, so the ``<mergeCells>`` element
+    (after all the rows in the sheet's XML) is found with a byte search while the part is streamed."""
+    from openpyxl.utils.cell import range_boundaries
+
+    collected: list[bytes] | None = None
+    try:
+        with ws._get_source() as source:  # the sheet's XML part in the open archive
+            tail = b""
+            while chunk := source.read(1 << 20):
+                if collected is not None:
+                    collected.append(chunk)
+                    continue
+                block = tail + chunk
+                at = block.find(b"mergeCells")
+                if at >= 0:
+                    collected = [block[max(at - 16, 0) :]]
+                else:
+                    tail = block[-16:]
+    except Exception:  # the rows themselves will say what is wrong with the part, if anything is
+        log.warning(
+            "cannot look for merged cells in %s of %s", getattr(ws, "title", "?"), name, exc_info=True
+        )
+        return []
+    if collected is None:
+        return []
+    ranges: list[Merge] = []
+    for ref in _MERGE_REF.findall(b"".join(collected).decode("utf-8", "replace")):
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref.upper())
+        except (TypeError, ValueError):
+            continue
+        if (min_row, min_col) != (max_row, max_col):
+            ranges.append((min_row, min_col, max_row, max_col))
+    return sorted(ranges)
+
+
+def _sheet_has_data(ws: Any, rows: int = 1000) -> bool:
+    """Does the sheet hold anything in its first ``rows`` rows? (For the "other sheets were not read" notice.)"""
+    try:
+        ws.reset_dimensions()
+        for index, values in enumerate(ws.iter_rows(values_only=True)):
+            if any(clean_cell(v) is not None for v in values[:MAX_COLUMNS]):
+                return True
+            if index >= rows:
+                break
+    except Exception:
+        log.warning("cannot look into sheet %s", getattr(ws, "title", "?"), exc_info=True)
+    return False
+
+
+def _sheet_notices(chosen: _Candidate, sheets: list[Any]) -> list[str]:
+    notices = []
+    if chosen.hidden:
+        notices.append(
+            f"工作表“{chosen.sheet_name}”是隐藏的工作表：其他工作表里没有找到表头，所以读取了它，请核对"
+        )
+    others = [
+        f"“{ws.title}”（隐藏）" if _is_hidden(ws) else f"“{ws.title}”"
+        for ws in sheets
+        if ws.title != chosen.sheet_name and _sheet_has_data(ws)
+    ]
+    if others:
+        notices.append(
+            f"只读取了工作表“{chosen.sheet_name}”；工作表{'、'.join(others)}也有内容，没有读取"
+            "（一次只导入一个工作表，需要的话请把它另存为单独的文件再导入）"
+        )
+    return notices
 
 
 def _inspect_zip(file: Path) -> bool:
@@ -336,18 +454,56 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
         if 0 in sample:  # UTF-8 and GBK text never holds NUL bytes; UTF-16 without BOM does (ASCII chars)
             even_nuls = sample[0::2].count(0)
             attempts.insert(0, (data, "utf-16-be" if even_nuls > sample[1::2].count(0) else "utf-16-le"))
+    # encoding -> (payload, its first bad byte, where decoding resumes after it)
+    failures: dict[str, tuple[bytes, int, int]] = {}
     for payload, encoding in attempts:
         try:
             text = payload.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            failures[encoding] = (payload, exc.start, exc.end)
             continue
         if encoding.startswith("utf-16-") and not _plausible(text):
             continue  # binary junk decodes as UTF-16 too; only a guess that reads as text counts
         return text, encoding.removesuffix("-le").removesuffix("-be")
+    lines = _bad_lines(failures)
+    where = f"第{'、'.join(map(str, lines[:10]))}{'等' if len(lines) > 10 else ''}行" if lines else "文件中"
     raise ValidationError(
-        f"无法识别文件编码：“{name}”既不是 UTF-8，也不是 GBK/GB18030。"
-        "请用 Excel 或 WPS 打开它，另存为 Excel 工作簿（.xlsx）或“CSV UTF-8（逗号分隔）”后再导入。"
+        f"“{name}”{where}有无法识别的字符（文件编码不是 UTF-8 或 GBK？），没有导入任何数据。"
+        "请改正这些字符，或用 Excel 或 WPS 打开它，另存为 Excel 工作簿（.xlsx）或“CSV UTF-8（逗号分隔）”后再导入。"
     )
+
+
+def _bad_lines(failures: dict[str, tuple[bytes, int, int]], limit: int = 11) -> list[int]:
+    """The line numbers of the bytes that the file's most likely encoding cannot decode (at most ``limit``).
+
+    The likely encoding: UTF-8 when valid UTF-8 text (a non-ASCII character) comes before its first bad byte — GBK
+    text almost never is valid UTF-8 — else GB18030 (GBK), else whatever failed furthest into the file."""
+    if not failures:
+        return []
+    utf8 = failures.get("utf-8")
+    if utf8 is not None and any(b >= 0x80 for b in utf8[0][: utf8[1]]):
+        encoding = "utf-8"
+    elif "gb18030" in failures:
+        encoding = "gb18030"
+    else:
+        encoding = max(failures, key=lambda e: failures[e][1])
+    payload, start, resume = failures[encoding]
+    offsets = [start]
+    while len(offsets) < limit:  # the next bad bytes, resuming where errors="replace" would
+        try:
+            payload[resume:].decode(encoding)
+        except UnicodeDecodeError as exc:
+            offsets.append(resume + exc.start)
+            resume += exc.end
+        else:
+            break
+    lines: list[int] = []
+    for offset in offsets:
+        prefix = payload[:offset].decode(encoding, errors="replace")
+        line = (prefix.count("\n") if "\n" in prefix else prefix.count("\r")) + 1
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _plausible(text: str) -> bool:
@@ -407,7 +563,7 @@ def _find_header(name: str, schema: Schema, candidates: Iterable[_Candidate], *,
             diagnosis.error = diagnosis.error or exc
             continue
         found = _header_in(schema, candidate, head, diagnosis)
-        if found is not None and (best is None or found.match.count > best.match.count):
+        if found is not None and (best is None or _rank(found) > _rank(best)):
             if best is not None:
                 _close(best.candidate.rows)
             best = found
@@ -420,6 +576,11 @@ def _find_header(name: str, schema: Schema, candidates: Iterable[_Candidate], *,
     if diagnosis.error is not None:
         raise diagnosis.error
     raise _no_header_error(name, schema, diagnosis)
+
+
+def _rank(found: _Found) -> tuple[bool, int]:
+    # A visible sheet with a header beats any hidden one (what the user sees is what they mean), then more names.
+    return not found.candidate.hidden, found.match.count
 
 
 def _header_in(
@@ -514,15 +675,17 @@ def _collect(
         delimiter=candidate.delimiter,
     )
     validator = schema.validator()
+    merged = _MergedFill(candidate.merges, found.header_row)
     done = found.header_row
-    for number, cells in found.rows:
+    for number, original in found.rows:
         done += 1
         if done % PROGRESS_EVERY == 0:
             _check_cancel(cancel)
             if progress is not None:
                 progress(done, max(candidate.total, done))
-        if all(clean_cell(v) is None for v in cells):
-            continue  # blank spacer row
+        cells = merged.fill(number, original)
+        if all(clean_cell(v) is None for v in original):
+            continue  # blank spacer row (even where a merged cell reaches into it)
         if is_total_row(cells):
             preview.total_rows_seen += 1
             preview.skipped_total_rows.append(number)
@@ -538,9 +701,64 @@ def _collect(
     if not validator.rows and not validator.problems:
         raise ValidationError(f"“{name}”的表头（第{found.header_row}行）下面没有数据。")
     preview.rows, preview.problems = validator.rows, validator.problems
+    preview.notices.extend(merged.notices(found.match.positions, found.match.texts))
     if progress is not None:
         progress(done, done)
     return preview
+
+
+class _MergedFill:
+    """Gives every cell of a merged range below the header the range's value (Excel shows it in all of them; only
+    the top-left cell holds it in the file), and remembers which ranges it filled, for the notices."""
+
+    def __init__(self, merges: Iterable[Merge], header_row: int) -> None:
+        # Only ranges wholly below the header: a merged title or header cell is not data.
+        self._pending = sorted(m for m in merges if m[0] > header_row)
+        self._active: list[tuple[Merge, object]] = []
+        self.filled: list[Merge] = []
+
+    def fill(self, number: int, cells: list[Any]) -> list[Any]:
+        while self._pending and self._pending[0][0] <= number:
+            merge = self._pending.pop(0)
+            if merge[0] == number:
+                first = merge[1] - 1
+                value = cells[first] if first < len(cells) else None
+                if clean_cell(value) is not None:
+                    self._active.append((merge, value))
+                    self.filled.append(merge)
+        self._active = [(m, v) for m, v in self._active if m[2] >= number]
+        if not self._active:
+            return cells
+        cells = list(cells)
+        for (_top, left, _bottom, right), value in self._active:
+            right = min(right, MAX_COLUMNS)
+            if len(cells) < right:
+                cells.extend([None] * (right - len(cells)))
+            for index in range(left - 1, right):
+                cells[index] = value
+        return cells
+
+    def notices(self, positions: dict[str, int], texts: dict[str, str]) -> list[str]:
+        """``第5–9行的“捐赠方”是合并单元格，已按合并的值填入每一行`` — per column (or columns), for the imported
+        columns only (a merged note in an ignored column changes nothing)."""
+        spans: dict[tuple[str, ...], list[Merge]] = {}
+        for merge in self.filled:
+            top, left, bottom, right = merge
+            headers = tuple(
+                texts[k] for k, i in sorted(positions.items(), key=lambda kv: kv[1]) if left - 1 <= i < right
+            )
+            if headers:
+                spans.setdefault(headers, []).append(merge)
+        lines = []
+        for headers, merges in spans.items():
+            rows = [f"{m[0]}–{m[2]}" if m[2] > m[0] else str(m[0]) for m in merges]
+            shown = "、".join(rows[:10]) + ("等" if len(rows) > 10 else "")
+            names = "、".join(f"“{h}”" for h in headers)
+            down = any(m[2] > m[0] for m in merges)
+            lines.append(
+                f"第{shown}行的{names}是合并单元格，已按合并的值填入{'每一行' if down else '合并的每一格'}"
+            )
+        return lines
 
 
 def _check_cancel(cancel: Cancel | None) -> None:

@@ -466,7 +466,7 @@ def backup_now(
         folder = ctx.data_dir.backups
         folder.mkdir(parents=True, exist_ok=True)
     else:
-        folder = Path(target_dir)
+        folder = Path(target_dir).resolve()  # the audit log names the absolute folder (a copy of every child)
         # Don't create it: a missing folder usually means the USB stick was pulled out.
         if not folder.is_dir():
             raise DomainError(f"找不到目标文件夹 {folder}（U盘是否已拔出？）")
@@ -622,7 +622,7 @@ def _invalid(reason: str, details: str = "") -> DomainError:
 
 def inspect_backup(path: Path) -> BackupSummary:
     """Open a backup read-only and describe it; DomainError("不是有效的备份文件：…") if it is not a good one."""
-    path = Path(path)
+    path = Path(path).resolve()  # shown, and recorded by a restore, with its folder
     reason = _header_problem(path)
     if reason:
         raise _invalid(reason, str(path))

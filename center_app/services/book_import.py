@@ -7,7 +7,10 @@ Reading, header detection, encodings and the ``第N行: …`` problems come from
 - checks only the database can answer (a barcode already on another book) and within-file barcode repeats;
 - the *plan*: which rows are new titles and which add copies to a title already catalogued (same ISBN, or for a
   book without ISBN the same title and author — ``books.match_key``), so importing the same list twice adds
-  copies instead of duplicate records. Several rows of one book in the file make one title.
+  copies instead of duplicate records. Several rows of one book in the file make one title;
+- the same FILE again: every import records the SHA-256 of the file's bytes (``imported_files``). The preview says
+  when a file was imported before, and ``run_import`` refuses it (``AlreadyImported``) unless the caller passes
+  ``again=True`` — the user confirmed it is a second, identical donation, not the same list picked twice.
 
 ``run_import`` is all or nothing: ONE transaction for the whole file. A bad row refuses the file (every problem
 listed) unless the user chose to skip bad rows; cancelling writes nothing. The file is read before the write
@@ -34,7 +37,7 @@ from sqlalchemy.orm import Session
 from center_app.context import AppContext
 from center_app.db.models import BookCopy, BookTitle, DonationBatch, Donor
 from center_app.domain import books, clc
-from center_app.domain.errors import ValidationError
+from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import require
 from center_app.domain.pinyin import pinyin_keys
 from center_app.importing import (
@@ -54,7 +57,7 @@ from center_app.importing import (
     yuan,
 )
 from center_app.importing.schema import show
-from center_app.services import audit
+from center_app.services import audit, imported_files
 from center_app.services.catalog import (
     UNKNOWN_DONOR,
     BarcodeAllocator,
@@ -62,6 +65,7 @@ from center_app.services.catalog import (
     clean_name,
     donor_id_for,
 )
+from center_app.services.imported_files import EarlierImport
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -165,6 +169,22 @@ SCHEMA = Schema(
 # ------------------------------------------------------------------------------------------ results
 
 
+class AlreadyImported(DomainError):
+    """This very file (same bytes) was imported before; importing it again needs ``again=True``."""
+
+    def __init__(self, source: str, earlier: EarlierImport) -> None:
+        super().__init__(
+            f"“{source}”{already_imported(earlier)}再导入一次会把每一册再登记一遍，所以没有导入。"
+        )
+        self.earlier = earlier
+
+
+def already_imported(earlier: EarlierImport) -> str:
+    """``已在 2026-11-29 14:05 导入过（30 行，39 册）。`` (``第2次``… when it was imported more than once)."""
+    times = f"，共导入过 {earlier.times} 次" if earlier.times > 1 else ""
+    return f"已在 {earlier.when} 导入过（{earlier.rows} 行，{earlier.items} 册{times}）。"
+
+
 @dataclass(frozen=True, slots=True)
 class BookImportPreview:
     """What importing the file would do. ``preview`` holds the rows and the ``第N行`` problems."""
@@ -175,6 +195,7 @@ class BookImportPreview:
     copies: int
     donors: tuple[str, ...]
     warnings: tuple[str, ...] = ()  # e.g. the same ISBN under a different title: imported, but worth a look
+    earlier: EarlierImport | None = None  # this very file was imported before: ask before importing it again
 
     @property
     def ok(self) -> bool:
@@ -342,13 +363,15 @@ def preview_import(
     with ctx.db.read() as s:
         preview = _check_barcodes(s, preview)
         plan = _plan(s, preview.rows, None)
+        earlier = imported_files.earlier_import(s, imported_files.BOOKS, preview.sha256)
     return BookImportPreview(
         preview=preview,
         new_titles=len(plan.titles),
         matched_titles=len(plan.matched),
         copies=len(plan.copies),
         donors=plan.donors,
-        warnings=tuple(plan.warnings),
+        warnings=(*preview.notices, *plan.warnings),
+        earlier=earlier,
     )
 
 
@@ -361,6 +384,7 @@ def run_import(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     preview: BookImportPreview | None = None,
+    again: bool = False,
 ) -> BookImportResult:
     """Import the file in one transaction (see the module doc). ``donor_name`` is used for rows that name none.
 
@@ -369,7 +393,8 @@ def run_import(
     and the matching run again inside the transaction either way.
 
     ``progress(done, total)`` is called while the file is read, then again while titles are written.
-    Raises ValidationError (bad rows, unless ``skip_invalid``; an unreadable file) or ImportCancelled.
+    Raises ValidationError (bad rows, unless ``skip_invalid``; an unreadable file), ImportCancelled, or
+    AlreadyImported when this very file was imported before and ``again`` is not set.
     """
     require(ctx.actor, "catalog", "write")
     source = Path(path).name
@@ -378,6 +403,9 @@ def run_import(
     )
     _check_cancel(cancel)
     with ctx.db.session() as s:
+        earlier = imported_files.earlier_import(s, imported_files.BOOKS, read.sha256)
+        if earlier is not None and not again:
+            raise AlreadyImported(source, earlier)
         preview_now = _check_barcodes(s, read)
         rows = preview_now.rows_for_import(skip_invalid=skip_invalid)
         if not rows:
@@ -399,6 +427,15 @@ def run_import(
             skipped_rows=tuple(preview_now.bad_rows) if skip_invalid else (),
             warnings=tuple(plan.warnings),
         )
+        imported_files.record_import(
+            s,
+            ctx.actor,
+            imported_files.BOOKS,
+            read.sha256,
+            source,
+            rows=len(rows),
+            items=result.copies_created,
+        )
         audit.record(
             s,
             ctx.actor,
@@ -407,9 +444,12 @@ def run_import(
             ",".join(map(str, result.batch_ids))[:40],
             f"导入“{source}”：新书目 {created} 种，已有书目 {result.titles_matched} 种加复本，"
             f"共 {result.copies_created} 册"
-            + (f"，跳过 {len(result.skipped_rows)} 行" if result.skipped_rows else ""),
+            + (f"，跳过 {len(result.skipped_rows)} 行" if result.skipped_rows else "")
+            + (f"（此文件 {earlier.when} 已导入过，确认再次导入）" if earlier is not None else ""),
             {
                 "file": [None, source],
+                "sha256": [None, read.sha256],
+                "again": [None, earlier is not None],
                 "titles_created": [None, created],
                 "titles_matched": [None, result.titles_matched],
                 "copies_created": [None, result.copies_created],
@@ -557,7 +597,7 @@ def export_books(
     The headers are the import's own column names, so the file can be edited and imported elsewhere.
     """
     require(ctx.actor, "catalog", "read")
-    target = Path(path)
+    target = Path(path).resolve()  # the audit log names the folder too, not just the name as typed
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ValidationError(f"只能导出为 .xlsx 或 .csv 文件（现为“{target.name}”）。")
@@ -634,7 +674,7 @@ def export_books(
             "export",
             "book_copy",
             "",
-            f"导出馆藏图书 {count} 册 → {target.name}",
+            f"导出馆藏图书 {count} 册 → {target}",
             {"rows": [None, count], "target": [None, str(target)]},
         )
     return count

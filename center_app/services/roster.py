@@ -4,19 +4,28 @@ optionally anonymised, and always written to the audit log (who, when, how many,
 The columns are the roster import's (``services/children_import.py``): a staff member's export imports back with no
 changes, so the roster can be edited in Excel and brought back. The privacy rules here apply to every export or
 print that contains children's personal data: call ``record_personal_output`` in the same place.
+
+An anonymised export is built from its own ALLOW-LIST (``ANONYMISED_COLUMNS``), never by blanking columns of the
+full roster: only what a statistic needs leaves the centre, and a column added to ``COLUMNS`` later stays out of
+anonymised files unless someone adds it to the allow-list on purpose. Free text (health, allergies, remarks), the
+school, the village, the parents' places of work and the birth date (the age in years is given instead) can all
+point at one child, so none of them is in it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from center_app.context import AppContext
-from center_app.db.models import Child
+from center_app.db.models import Child, Guardian
 from center_app.domain.anonymise import pseudonyms
+from center_app.domain.children import age_on
 from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import allowed, redact_child, require
 from center_app.services import audit
@@ -50,6 +59,18 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("notes", "备注", "child.profile"),
 )
 
+#: The anonymised export's columns — an ALLOW-LIST, (key, Chinese header, field group needed to export it). Nothing
+#: else is ever written to an anonymised file. Add a column here only if a statistic needs it and it cannot point
+#: at one child (no free text, no places, no dates, no numbers of any kind that belong to a person).
+ANONYMISED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("label", "代号", "child.basic"),
+    ("gender", "性别", "child.basic"),
+    ("grade", "年级", "child.basic"),
+    ("class_name", "班级", "child.basic"),
+    ("age", "年龄", "child.profile"),  # completed years on the day of the export, never the birth date
+    ("left_behind_type", "留守类型", "child.profile"),
+)
+
 
 class ConfirmationRequired(DomainError):
     """Personal data leaves the program only after the user confirmed it (the UI asks; the CLI needs --yes)."""
@@ -64,9 +85,28 @@ class ExportResult:
 
 
 def record_personal_output(
-    ctx: AppContext, action: str, what: str, *, rows: int, target: str, anonymised: bool
+    ctx: AppContext,
+    action: str,
+    what: str,
+    *,
+    rows: int,
+    target: str | os.PathLike[str],
+    anonymised: bool,
+    columns: Sequence[str] = (),
 ) -> None:
-    """Audit a print or export that contains children's personal data (its own short transaction)."""
+    """Audit a print or export that contains children's personal data (its own short transaction).
+
+    ``target`` is the file written: the log keeps its absolute path (``cha2.csv`` as typed says nothing a month
+    later about which folder — or which USB stick — the children's data went to).
+    """
+    where = str(Path(target).resolve())
+    changes: dict[str, list[object]] = {
+        "rows": [None, rows],
+        "anonymised": [None, anonymised],
+        "target": [None, where],
+    }
+    if columns:
+        changes["columns"] = [None, list(columns)]
     with ctx.db.session() as s:
         audit.record(
             s,
@@ -74,8 +114,8 @@ def record_personal_output(
             action,
             "child",
             "",
-            f"{what}：{rows} 名儿童{'（已匿名）' if anonymised else ''} → {target}",
-            {"rows": [None, rows], "anonymised": [None, anonymised], "target": [None, target]},
+            f"{what}：{rows} 名儿童{'（已匿名）' if anonymised else ''} → {where}",
+            changes,
         )
 
 
@@ -88,73 +128,36 @@ def export_children(
     include_left: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    today: dt.date | None = None,
 ) -> ExportResult:
-    """Write the roster to .xlsx or .csv with only the columns the user may read."""
+    """Write the roster to .xlsx or .csv with only the columns the user may read.
+
+    ``anonymise``: only the ``ANONYMISED_COLUMNS`` the user may read, each child labelled by id (儿童A, 儿童B…)
+    and aged in completed years on ``today``.
+    """
     require(ctx.actor, "children", "read")
     if not confirmed:
         raise ConfirmationRequired("花名册包含儿童的个人信息。请确认导出（命令行请加 --yes）。")
-    path = Path(path)
+    path = Path(path).resolve()
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError("请选择 .xlsx 或 .csv 文件名。")
     role = ctx.actor.role
-    columns = [(key, header) for key, header, group in COLUMNS if allowed(role, group, "read")]
+    spec = ANONYMISED_COLUMNS if anonymise else COLUMNS
+    columns = [(key, header) for key, header, group in spec if allowed(role, group, "read")]
     with ctx.db.read() as s:
         query = select(Child)
         if not include_left:
             query = query.where(Child.status == "active")
         children = sorted(s.scalars(query).all(), key=roster_sort_key)
         primary = primary_guardians(s)  # the primary guardian, else the first entered
-    names = pseudonyms(c.name for c in children) if anonymise else {}
-    rows = []
-    for child in children:
-        guardian = primary.get(child.id)
-        data = redact_child(
-            role,
-            {
-                "name": child.name,
-                "gender": GENDER.get(child.gender, child.gender),
-                "grade": child.grade,
-                "class_name": child.class_name,
-                "card_barcode": child.card_barcode or "",
-                "birth_date": child.birth_date,
-                "school": child.school,
-                "village": child.village,
-                "address": child.address,
-                "left_behind_type": LEFT_BEHIND.get(child.left_behind_type, child.left_behind_type),
-                "special_attention": child.special_attention,
-                "father_work_city": child.father_work_city,
-                "father_phone": child.father_phone,
-                "mother_work_city": child.mother_work_city,
-                "mother_phone": child.mother_phone,
-                "health_notes": child.health_notes,
-                "allergy_notes": child.allergy_notes,
-                "notes": child.notes,
-            },
-        )
-        # "王奶奶（祖母）": the import reads it back as name + relation; no empty "（）" when the relation is unknown.
-        data["guardian"] = (
-            (f"{guardian.name}（{guardian.relation}）" if guardian.relation else guardian.name)
-            if guardian is not None and allowed(role, "child.family", "read")
-            else ""
-        )
-        data["guardian_phone"] = (
-            guardian.phone if guardian is not None and allowed(role, "child.phones", "read") else ""
-        )
-        if anonymise:
-            # Everything that identifies a child is dropped, not just the name (remarks are free text: they go too).
-            data.update(
-                name=names[child.name],
-                card_barcode="",
-                birth_date=None,
-                village="",
-                address="",
-                father_phone="",
-                mother_phone="",
-                guardian="",
-                guardian_phone="",
-                notes="",
-            )
-        rows.append([data.get(key) for key, _ in columns])
+    if anonymise:
+        labels = pseudonyms(c.id for c in children)
+        on = today or dt.date.today()
+        records = [_anonymised(child, labels[child.id], on) for child in children]
+    else:
+        records = [_full(role, child, primary.get(child.id)) for child in children]
+    # Only the chosen columns' keys are read from a record: whatever else a record holds never reaches the file.
+    rows = [[record.get(key) for key, _ in columns] for record in records]
 
     from center_app.importing import write_csv, write_xlsx
 
@@ -166,6 +169,61 @@ def export_children(
     else:
         write_csv(path, headers, rows, progress=progress, cancel=cancel, total=len(rows))
     record_personal_output(
-        ctx, "export", "导出花名册", rows=len(rows), target=str(path), anonymised=anonymise
+        ctx,
+        "export",
+        "导出花名册",
+        rows=len(rows),
+        target=path,
+        anonymised=anonymise,
+        columns=headers,
     )
     return ExportResult(path, len(rows), anonymise, tuple(headers))
+
+
+def _anonymised(child: Child, label: str, today: dt.date) -> dict[str, object]:
+    """The values an anonymised row may draw from (the allow-list picks from these; nothing else is here)."""
+    return {
+        "label": label,
+        "gender": GENDER.get(child.gender, child.gender),
+        "grade": child.grade,
+        "class_name": child.class_name,
+        "age": age_on(child.birth_date, today) if child.birth_date else None,
+        "left_behind_type": LEFT_BEHIND.get(child.left_behind_type, child.left_behind_type),
+    }
+
+
+def _full(role: str, child: Child, guardian: Guardian | None) -> dict[str, object]:
+    """Every roster value, redacted to what ``role`` may read."""
+    data = redact_child(
+        role,
+        {
+            "name": child.name,
+            "gender": GENDER.get(child.gender, child.gender),
+            "grade": child.grade,
+            "class_name": child.class_name,
+            "card_barcode": child.card_barcode or "",
+            "birth_date": child.birth_date,
+            "school": child.school,
+            "village": child.village,
+            "address": child.address,
+            "left_behind_type": LEFT_BEHIND.get(child.left_behind_type, child.left_behind_type),
+            "special_attention": child.special_attention,
+            "father_work_city": child.father_work_city,
+            "father_phone": child.father_phone,
+            "mother_work_city": child.mother_work_city,
+            "mother_phone": child.mother_phone,
+            "health_notes": child.health_notes,
+            "allergy_notes": child.allergy_notes,
+            "notes": child.notes,
+        },
+    )
+    # "王奶奶（祖母）": the import reads it back as name + relation; no empty "（）" when the relation is unknown.
+    data["guardian"] = (
+        (f"{guardian.name}（{guardian.relation}）" if guardian.relation else guardian.name)
+        if guardian is not None and allowed(role, "child.family", "read")
+        else ""
+    )
+    data["guardian_phone"] = (
+        guardian.phone if guardian is not None and allowed(role, "child.phones", "read") else ""
+    )
+    return data

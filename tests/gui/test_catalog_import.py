@@ -125,3 +125,55 @@ def test_an_unreadable_file_is_explained(qtbot, page: CatalogPage, tmp_path: Pat
     assert panel.message.text()
     assert not panel.run_button.isEnabled()
     assert counts(page.ctx) == (0, 0)
+
+
+def merged_donation_list(path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "捐赠清单"
+    sheet.append(["书名", "作者", "数量", "捐赠方", "经手人"])
+    sheet.append(["草房子", "曹文轩", 2, "爱心书屋", "韦老师"])
+    sheet.append(["小王子", "圣埃克苏佩里", 1, None, None])
+    sheet.merge_cells("D2:D3")
+    workbook.save(path)
+    return path
+
+
+def problem_texts(panel) -> list[str]:  # noqa: ANN001
+    return [panel.problems.item(n).text() for n in range(panel.problems.count())]
+
+
+def test_the_same_list_again_asks_first_and_the_preview_says_what_it_read(
+    qtbot, page: CatalogPage, tmp_path: Path
+) -> None:  # noqa: ANN001
+    path = merged_donation_list(tmp_path / "捐赠.xlsx")
+    panel = page.import_panel
+    panel.choose_file = lambda: str(path)
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    summary = panel.summary.text()
+    assert "工作表：捐赠清单（第 1 行是表头）" in summary and "未使用的列：经手人" in summary
+    assert "捐赠方：爱心书屋" in summary  # both rows, not 未注明 for the second
+    assert "请核对：第2–3行的“捐赠方”是合并单元格，已按合并的值填入每一行" in problem_texts(panel)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert counts(page.ctx) == (2, 3)
+
+    # The same file a second time: the preview says so, and the import asks before registering every copy again.
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    assert any("这个文件已在" in t and "导入过（2 行，3 册），再导入需要确认" in t for t in problem_texts(panel))
+    assert panel.run_button.isEnabled()
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.again_box.isVisible() and "每一册都会再登记一遍" in panel.again_text.text()
+    assert panel.again_button.hasFocus()
+    assert counts(page.ctx) == (2, 3)  # nothing yet
+    qtbot.mouseClick(panel.again_cancel, Qt.MouseButton.LeftButton)
+    assert not panel.again_box.isVisible() and panel.message.text() == "没有导入。"
+    assert counts(page.ctx) == (2, 3)
+
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.again_box.isVisible()
+    qtbot.keyClick(panel.again_button, Qt.Key.Key_Space)  # the focused "仍要再导入" button, from the keyboard
+    assert not panel.again_box.isVisible()
+    assert counts(page.ctx) == (2, 6)
+    assert "共 3 册" in panel.message.text()

@@ -329,6 +329,26 @@ def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path
     assert not panel.progress.isVisible() and not panel.cancel_button.isVisible()
 
 
+def test_the_same_roster_again_is_noted_in_the_preview_and_updates(
+    qtbot, page: ChildrenPage, tmp_path: Path
+) -> None:  # noqa: ANN001
+    path = roster_file(tmp_path / "花名册.xlsx", [["覃小雨", "女", "2017-05-04", "三年级2班", "覃奶奶", "奶奶", ""]])
+    page.open_import()
+    panel = page.import_panel
+    panel.choose_file = lambda: str(path)
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    assert "工作表：Sheet（第 2 行是表头）" in panel.summary.text()
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    before = count(page.ctx, Child)
+
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    problems = [panel.problems.item(n).text() for n in range(panel.problems.count())]
+    assert any(p.startswith("请核对：这个文件已在") and "再导入不会重复登记儿童" in p for p in problems), problems
+    assert panel.run_button.isEnabled()  # an update, not a duplicate: no confirmation needed
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert count(page.ctx, Child) == before and "1 名没有变化" in panel.message.text()
+
+
 # --- export -------------------------------------------------------------------------------------------------
 
 
@@ -358,6 +378,10 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert not names & cells
     assert sheet.max_row == len(names) + 1
+    # only what a statistic needs, and one label per child
+    assert [c.value for c in sheet[1]] == ["代号", "性别", "年级", "班级", "年龄", "留守类型"]
+    labels = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert len(set(labels)) == len(labels) == len(page.model.rows)
     logged = audit_rows(page.ctx, "export", "child")
     assert len(logged) == 1 and "已匿名" in logged[0].summary and str(target) in logged[0].summary
 

@@ -332,8 +332,130 @@ def test_undecodable_bytes(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(b"a,b\n\xff\xff\xff\n")  # 0xFF starts no UTF-8 and no GB18030 character
 
-    with pytest.raises(ValidationError, match="无法识别文件编码"):
+    with pytest.raises(ValidationError, match="“bad.csv”第2行有无法识别的字符（文件编码不是 UTF-8 或 GBK？）"):
         read_table(path, books_schema())
+
+
+def test_one_stray_byte_in_a_gbk_file_names_its_line(tmp_path: Path) -> None:
+    lines = ["书名,作者,数量"] + [f"童话{n},作者{n},1" for n in range(2, 30)]
+    data = bytearray("\r\n".join(lines).encode("gbk"))
+    at = data.index("童话12,".encode("gbk"))
+    data[at + 4 : at + 4] = b"\x81"  # one stray lead byte before the comma on line 12: an invalid GBK pair
+    path = tmp_path / "捐赠.csv"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ValidationError) as info:
+        read_table(path, books_schema())
+    assert info.value.message.startswith("“捐赠.csv”第12行有无法识别的字符（文件编码不是 UTF-8 或 GBK？），没有导入")
+
+
+def test_stray_bytes_in_a_utf8_file_name_every_line(tmp_path: Path) -> None:
+    text = "书名,作者\n" + "".join(f"故事{n},某某\n" for n in range(2, 9))
+    data = text.encode("utf-8").replace("故事4".encode(), b"\xff" + "故事4".encode())
+    data = data.replace("故事7".encode(), "故事7".encode() + b"\xfe")
+    path = tmp_path / "u.csv"
+    path.write_bytes(data)
+    with pytest.raises(ValidationError, match="第4、7行有无法识别的字符"):
+        read_table(path, books_schema())
+
+
+def test_the_preview_carries_the_files_sha256(tmp_path: Path) -> None:
+    import hashlib
+
+    path = write_csv_text(tmp_path / "l.csv", "书名\n雷雨\n")
+    assert read_table(path, books_schema()).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    workbook = make_xlsx(tmp_path / "l.xlsx", [["书名", "作者"], ["雷雨", "曹禺"]])
+    assert read_table(workbook, books_schema()).sha256 == hashlib.sha256(workbook.read_bytes()).hexdigest()
+
+
+def test_merged_cells_below_the_header_fill_every_row_with_a_notice(tmp_path: Path) -> None:
+    schema = Schema([Column("title", "书名", required=True), Column("donor", "捐赠方"), Column("note", "备注")])
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["2026年秋季捐赠清单"])  # a merged title row above the header: not data, not filled into it
+    ws.merge_cells("A1:D1")
+    ws.append([])
+    ws.append(["书名", "捐赠方", "备注", "联系人"])
+    for n in range(4, 13):
+        ws.append([f"书{n}", "爱心书屋" if n == 5 else None, None, None])
+    ws.merge_cells("B5:B9")  # the donor of rows 5–9
+    ws["C10"] = "同上"
+    ws.merge_cells("C10:C11")
+    ws["D4"] = "王老师 13812345678"
+    ws.merge_cells("D4:D6")  # an ignored column: filled, but nothing of it is imported, so no notice
+    path = tmp_path / "merged.xlsx"
+    workbook.save(path)
+    preview = read_table(path, schema)
+    donors = {r.row: r["donor"] for r in preview.rows}
+    assert donors == {4: None, 5: "爱心书屋", 6: "爱心书屋", 7: "爱心书屋", 8: "爱心书屋", 9: "爱心书屋",
+                      10: None, 11: None, 12: None}
+    assert {r.row: r["note"] for r in preview.rows if r["note"]} == {10: "同上", 11: "同上"}
+    assert preview.notices == [
+        "第5–9行的“捐赠方”是合并单元格，已按合并的值填入每一行",
+        "第10–11行的“备注”是合并单元格，已按合并的值填入每一行",
+    ]
+    assert preview.header_row == 3 and preview.ignored_columns == ["联系人"]
+
+
+def test_a_merged_range_across_columns_and_a_blank_row_inside_a_merge(tmp_path: Path) -> None:
+    schema = Schema([Column("title", "书名", required=True), Column("author", "作者"), Column("donor", "捐赠方")])
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["书名", "作者", "捐赠方"])
+    ws.append(["雷雨", "曹禺", "县图书馆"])
+    ws.append([None, None, None])  # a blank spacer row under the merged donor: still skipped, not a bad row
+    ws.append(["日出", "曹禺", None])
+    ws.merge_cells("C2:C4")
+    ws.append(["合订本", None, None])
+    ws.merge_cells("A5:B5")
+    path = tmp_path / "m.xlsx"
+    workbook.save(path)
+    preview = read_table(path, schema)
+    assert preview.ok
+    assert [(r.row, r["title"], r["author"], r["donor"]) for r in preview.rows] == [
+        (2, "雷雨", "曹禺", "县图书馆"),
+        (4, "日出", "曹禺", "县图书馆"),
+        (5, "合订本", "合订本", None),
+    ]
+    assert preview.notices == [
+        "第2–4行的“捐赠方”是合并单元格，已按合并的值填入每一行",
+        "第5行的“书名”、“作者”是合并单元格，已按合并的值填入合并的每一格",
+    ]
+
+
+def test_a_hidden_sheet_is_read_only_when_no_visible_sheet_has_a_header(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "旧清单"
+    old.append(["书名", "作者"])
+    old.append(["旧书", "某人"])
+    old.sheet_state = "hidden"
+    new = workbook.create_sheet("新清单")
+    new.append(["书名", "作者"])
+    new.append(["新书", "某人"])
+    workbook.create_sheet("空白")
+    workbook.active = 1
+    path = tmp_path / "hidden.xlsx"
+    workbook.save(path)
+    preview = read_table(path, books_schema())
+    assert preview.sheet_name == "新清单" and titles(preview) == ["新书"]
+    assert preview.notices == [
+        "只读取了工作表“新清单”；工作表“旧清单”（隐藏）也有内容，没有读取（一次只导入一个工作表，需要的话请把它另存为单独的文件再导入）"
+    ]
+
+    # The hidden sheet first in the workbook and active: the visible one is still preferred.
+    workbook.active = 0
+    workbook.save(path)
+    assert read_table(path, books_schema()).sheet_name == "新清单"
+
+    # Only the hidden sheet has a header: it is read, and the preview says so.
+    del workbook["新清单"]
+    workbook["空白"].append(["说明：请填写旧清单"])
+    workbook.active = workbook.sheetnames.index("空白")
+    workbook.save(path)
+    preview = read_table(path, books_schema())
+    assert preview.sheet_name == "旧清单" and titles(preview) == ["旧书"]
+    assert preview.notices[0] == "工作表“旧清单”是隐藏的工作表：其他工作表里没有找到表头，所以读取了它，请核对"
+    assert "工作表“空白”也有内容，没有读取" in preview.notices[1]
 
 
 def test_binary_content_in_csv(tmp_path: Path) -> None:

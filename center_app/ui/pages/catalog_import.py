@@ -3,6 +3,10 @@
 The preview lists every ``第N行`` problem; the import is refused whole while any remain, unless the user ticks
 "skip the rows with problems". The import is one transaction (``book_import.run_import``): cancelling — or a
 power cut — leaves nothing written. Afterwards the new copies' spine labels are one click away.
+
+The preview names the sheet read and lists what reading noticed (merged cells filled in, other sheets not read).
+A file imported before (the same bytes) is said so in the preview, and importing it again asks first: the same
+list picked twice would register every copy twice.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from center_app.domain.errors import DomainError, ValidationError
 from center_app.importing import FILE_DIALOG_FILTER, ImportCancelled
 from center_app.services import book_import
 from center_app.services.book_import import BookImportPreview, BookImportResult
+from center_app.services.imported_files import EarlierImport
+from center_app.ui.i18n import format_date
 from center_app.ui.pages.catalog_forms import heading_label
 from center_app.ui.widgets.messages import show_message
 
@@ -60,6 +66,7 @@ class ImportPanel(QWidget):
         self.result: BookImportResult | None = None
         self._busy = False
         self._cancel_requested = False
+        self._again_confirmed = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -135,6 +142,27 @@ class ImportPanel(QWidget):
         run_row.addStretch(0)
         layout.addLayout(run_row)
 
+        # Asked before a file imported earlier is imported again (inline, not a modal dialog).
+        self.again_box = QWidget(self)
+        self.again_box.setObjectName("importAgainBox")
+        again_layout = QHBoxLayout(self.again_box)
+        again_layout.setContentsMargins(0, 0, 0, 0)
+        self.again_text = QLabel()
+        self.again_text.setObjectName("importAgainText")
+        self.again_text.setWordWrap(True)
+        self.again_text.setStyleSheet("color: #92400e;")
+        self.again_button = QPushButton(self.tr("仍要再导入(&A)"))
+        self.again_button.setObjectName("importAgainConfirm")
+        self.again_button.clicked.connect(self.confirm_again)
+        self.again_cancel = QPushButton(self.tr("不导入"))
+        self.again_cancel.setObjectName("importAgainCancel")
+        self.again_cancel.clicked.connect(self._decline_again)
+        again_layout.addWidget(self.again_text, 1)
+        again_layout.addWidget(self.again_button)
+        again_layout.addWidget(self.again_cancel)
+        self.again_box.hide()
+        layout.addWidget(self.again_box)
+
         self.message = QLabel()
         self.message.setObjectName("importMessage")
         self.message.setWordWrap(True)
@@ -163,6 +191,8 @@ class ImportPanel(QWidget):
         self.donor.setPlaceholderText(self.tr("这批书的捐赠方（表格里没写时用这个名字）"))
         self.message.clear()
         self.print_button.hide()
+        self.again_box.hide()
+        self._again_confirmed = False
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -250,6 +280,12 @@ class ImportPanel(QWidget):
         ]
         if p.donors:
             lines.append(self.tr("捐赠方：%1").replace("%1", "、".join(p.donors)))
+        if read.sheet_name:
+            lines.append(
+                self.tr("工作表：%1（第 %2 行是表头）")
+                .replace("%1", read.sheet_name)
+                .replace("%2", str(read.header_row))
+            )
         labels = {key: column.label for key, column in book_import.SCHEMA.by_key.items()}
         # "著者→作者": which header became which column, so a surprising match is seen before importing.
         found = "、".join(
@@ -261,6 +297,15 @@ class ImportPanel(QWidget):
             lines.append(self.tr("未使用的列：%1").replace("%1", "、".join(read.ignored_columns)))
         self.summary.setText("\n".join(lines))
         self.problems.clear()
+        if p.earlier is not None:
+            item = QListWidgetItem(
+                self.tr("这个文件已在 %1 导入过（%2 行，%3 册），再导入需要确认。")
+                .replace("%1", self._when(p.earlier))
+                .replace("%2", str(p.earlier.rows))
+                .replace("%3", str(p.earlier.items))
+            )
+            item.setForeground(WARNING_COLOUR)
+            self.problems.addItem(item)
         for text in p.preview.problem_lines(MAX_LISTED):
             item = QListWidgetItem(text)
             item.setForeground(PROBLEM_COLOUR)
@@ -300,11 +345,31 @@ class ImportPanel(QWidget):
                 self.problems.addItem(item)
             self.problems.show()
 
+    @staticmethod
+    def _when(earlier: EarlierImport) -> str:
+        return f"{format_date(earlier.at.date())} {earlier.at:%H:%M}"
+
     # --- import -------------------------------------------------------------------------------------------
 
     def run(self) -> BookImportResult | None:
         if self.path is None or self.preview is None or not self.run_button.isEnabled():
             return None
+        earlier = self.preview.earlier
+        if earlier is not None and not self._again_confirmed:
+            # The same file again would register every copy again: only if the user says it is meant.
+            self.again_text.setText(
+                self.tr(
+                    "这个文件已在 %1 导入过（%2 行，%3 册）。再导入一次，每一册都会再登记一遍。"
+                    "确实又收到了同样的一批书吗？"
+                )
+                .replace("%1", self._when(earlier))
+                .replace("%2", str(earlier.rows))
+                .replace("%3", str(earlier.items))
+            )
+            self.again_box.show()
+            self.again_button.setFocus()
+            return None
+        self.again_box.hide()
         self._set_busy(True)
         self.message.clear()
         self.print_button.hide()
@@ -317,6 +382,7 @@ class ImportPanel(QWidget):
                 progress=self.progress_callback,
                 cancel=self._cancelled,
                 preview=self.preview,
+                again=self._again_confirmed,
             )
         except ImportCancelled as exc:
             self._set_busy(False)
@@ -349,6 +415,17 @@ class ImportPanel(QWidget):
             self.print_button.setFocus()
         self.imported.emit(result)
         return result
+
+    def confirm_again(self) -> BookImportResult | None:
+        """The user confirmed importing a file imported before."""
+        self._again_confirmed = True
+        self.again_box.hide()
+        return self.run()
+
+    def _decline_again(self) -> None:
+        self.again_box.hide()
+        show_message(self.message, self.tr("没有导入。"))
+        self.choose_button.setFocus()
 
     def _print_labels(self) -> None:
         if self.result is not None:

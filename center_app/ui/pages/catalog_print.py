@@ -656,7 +656,7 @@ class PrintPanel(QWidget):
         path = unique_path(folder, f"借书证_{safe_file_part(named)}_{len(cards)}张_{stamp}")
         result = library_cards_pdf(path, cards, grid, start, centre_name=centre, guides=trial)
         roster.record_personal_output(
-            self.ctx, "print", "打印借书证", rows=len(cards), target=path.name, anonymised=False
+            self.ctx, "print", "打印借书证", rows=len(cards), target=path, anonymised=False
         )
         if lacking:  # card numbers were given out: show them, and tell the pages that list children
             self.reset_children()

@@ -4,6 +4,10 @@ The preview says how many children would be new, updated or unchanged and lists 
 is refused whole while any remain, unless the user ticks "skip the rows with problems". The import is one
 transaction (``children_import.run_import``): cancelling — or a power cut — leaves nothing written. A child already
 on the roster is updated, never registered twice, and a blank cell never erases what the profile holds.
+
+The preview names the sheet read and lists what reading noticed (merged cells filled in, other sheets not read).
+A roster imported before (the same bytes) is imported again without a confirmation — it updates, it never
+duplicates — but the preview says when it was imported and that its cells would overwrite later edits.
 """
 
 from __future__ import annotations
@@ -231,6 +235,12 @@ class ChildrenImportPanel(QWidget):
             .replace("%2", str(p.updated))
             .replace("%3", str(p.unchanged)),
         ]
+        if read.sheet_name:
+            lines.append(
+                self.tr("工作表：%1（第 %2 行是表头）")
+                .replace("%1", read.sheet_name)
+                .replace("%2", str(read.header_row))
+            )
         labels = {key: column.label for key, column in import_service.SCHEMA.by_key.items()}
         # "生日→出生日期": which header became which column, so a surprising match is seen before importing.
         found = "、".join(
