@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo-data", help=COMMANDS["demo-data"])
     p.add_argument("--scale", type=int, default=1, help="规模：1 约 4,000 册；25 约 100,000 册和十年的记录")
     p.add_argument("--seed", type=int, default=20261129)
+    p.add_argument("--yes", action="store_true", help="确认写进默认（正式使用的）数据文件夹")
     return parser
 
 
@@ -133,8 +134,7 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
         from center_app.services import demo
 
         demo.fill_demo(ctx)
-    if actor is None and (fill_demo or accounts.is_demo_folder(ctx)):
-        actor = accounts.ensure_demo_admin(ctx)  # demo folders sign in by themselves
+        accounts.ensure_demo_admin(ctx)  # the window's gate signs it in (a folder with only the demo in it)
     if actor is not None:
         ctx.actor = actor
     language = settings.get_language(ctx)
@@ -156,8 +156,8 @@ def open_main_window(data_dir: str | os.PathLike[str] | DataDir, user: str | Non
     """Open the real main window in-process on ``data_dir`` (for tests and tools); it is shown.
 
     ``user``: the username of an existing account to sign in without a password. Without it the window starts as
-    the app does: a demo folder signs its demo administrator in, otherwise the first-run wizard or the login screen
-    is shown. Creates the QApplication if needed; does not take the data-folder lock."""
+    the app does: a folder holding only demo data signs its demo administrator in, otherwise the first-run wizard
+    or the login screen is shown. Creates the QApplication if needed; does not take the data-folder lock."""
     folder = data_dir if isinstance(data_dir, DataDir) else DataDir.resolve(data_dir)
     actor = None
     if user:

@@ -169,11 +169,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM
 
 
+def _folder_was_chosen(args: argparse.Namespace) -> bool:
+    """The data folder came from --data-dir, CENTER_APP_DATA_DIR or --demo, not the user's default (real) one."""
+    import os
+
+    from center_app.config import ENV_DATA_DIR
+
+    return bool(getattr(args, "demo", False) or args.data_dir or os.environ.get(ENV_DATA_DIR))
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from center_app.services import demo
 
     if args.scale < 1 or args.scale > 100:
         err("规模 --scale 应在 1 到 100 之间。")
+        return EXIT_PROBLEM
+    if not _folder_was_chosen(args) and not args.yes:
+        err(
+            f"没有指定数据文件夹，演示数据会写进本机正式使用的数据文件夹：{_data_dir(args).root}\n"
+            "演示数据文件夹会自动以演示管理员身份登录，不适合存放真实的儿童信息。"
+            "请用 --data-dir 指定一个新的空文件夹；确实要写进这个默认文件夹，请加上 --yes。"
+        )
         return EXIT_PROBLEM
     ctx = _open(args)
     last = [-1]
@@ -184,9 +200,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         last[0] = percent
 
     try:
-        summary = demo.fill_demo(ctx, scale=args.scale, seed=args.seed, progress=progress)
         from center_app.services import accounts
 
+        accounts.refuse_if_has_accounts(ctx)  # before writing anything: a real centre's folder stays as it is
+        summary = demo.fill_demo(ctx, scale=args.scale, seed=args.seed, progress=progress)
         accounts.ensure_demo_admin(ctx)  # the folder now opens signed in as the demo administrator
     finally:
         ctx.close()

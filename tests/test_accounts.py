@@ -382,13 +382,45 @@ def test_ensure_demo_admin_creates_once_and_signs_in(ctx: AppContext) -> None:
     assert (first.username, first.role, first.display_name) == ("demo", "admin", "演示管理员")
     again = accounts.ensure_demo_admin(ctx)
     assert again.user_id == first.user_id
-    assert not accounts.needs_first_admin(ctx)
-    # The demo admin can then create the demo folder's other accounts, and auto sign-in still works.
-    ctx.actor = first
-    _add(ctx, "demo.teacher", "teacher")
-    assert accounts.ensure_demo_admin(ctx).user_id == first.user_id
+    assert accounts.is_demo_folder(ctx)
+    signed_in = accounts.demo_sign_in(ctx)
+    assert signed_in is not None and signed_in.user_id == first.user_id
+    assert _audit(ctx, "login")[-1].summary == "演示数据文件夹：演示管理员自动登录"
     with pytest.raises(LoginFailed):  # its password is random: nobody can sign in as it by guessing
         accounts.authenticate(ctx, "demo", "demo", now=T0)
+
+
+def test_a_demo_folder_with_another_account_no_longer_signs_in_by_itself(ctx: AppContext) -> None:
+    """The demo was tried, then somebody started real work on the folder: from then on, passwords."""
+    ctx.actor = accounts.ensure_demo_admin(ctx)
+    wang = _add(ctx, "wang", "staff")  # e.g. the social worker's account, then real children typed in
+    assert accounts.demo_sign_in(ctx) is None
+    with pytest.raises(PermissionDenied):
+        accounts.ensure_demo_admin(ctx)
+    # Nobody can sign in as the demo administrator, so the folder asks for its real administrator (no dead end).
+    assert accounts.needs_first_admin(ctx)
+    ctx.actor = Actor.nobody()
+    accounts.create_first_admin(ctx, "lifang", "李芳", ADMIN_PW)
+    assert not accounts.needs_first_admin(ctx)
+    assert accounts.demo_sign_in(ctx) is None
+    with pytest.raises(PermissionDenied, match="已经有管理员"):
+        accounts.create_first_admin(ctx, "zhang", "张", ADMIN_PW)
+    # Disabling the other accounts does not bring the auto sign-in back while a real administrator exists…
+    ctx.actor = accounts.authenticate(ctx, "lifang", ADMIN_PW, now=T0)
+    accounts.set_active(ctx, wang, False)
+    assert accounts.demo_sign_in(ctx) is None
+    # …and a disabled demo account never signs in.
+    demo = next(u for u in accounts.list_users(ctx) if u.username == "demo")
+    accounts.set_active(ctx, demo.id, False)
+    assert accounts.demo_sign_in(ctx) is None
+    assert accounts.is_demo_folder(ctx)  # still flagged until the demo data is cleared: the banner stays
+
+
+def test_a_folder_that_is_not_flagged_never_signs_in_by_itself(ctx: AppContext) -> None:
+    assert accounts.demo_sign_in(ctx) is None  # a brand-new folder: the first-run wizard
+    accounts.create_first_admin(ctx, "lifang", "李芳", ADMIN_PW)
+    assert accounts.demo_sign_in(ctx) is None
+    assert not accounts.is_demo_folder(ctx)
 
 
 def test_ensure_demo_admin_refuses_a_real_centres_folder(ctx: AppContext, admin: Actor) -> None:

@@ -397,3 +397,35 @@ def test_import_piped_into_a_reader_that_quits_at_once(tmp_path: Path) -> None:
     assert process.wait(timeout=120) == 0
     result = run_cli("--data-dir", folder, "stats", "--json")
     assert json.loads(result.stdout)["copies"] == 4
+
+
+def test_demo_data_refuses_the_default_data_folder_without_yes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --data-dir or CENTER_APP_DATA_DIR the folder is the user's real one: a demo there signs in by itself."""
+    import platformdirs
+
+    from center_app.config import ENV_DATA_DIR
+
+    default = tmp_path / "user-data"
+    monkeypatch.delenv(ENV_DATA_DIR)
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *_args, **_kwargs: str(default))
+    assert main(["demo-data"]) == 1
+    err = capsys.readouterr().err
+    assert "默认" in err and "--data-dir" in err and "--yes" in err and default.name in err
+    assert not (default / "center.db").exists()  # nothing written, not even an empty store
+    assert main(["demo-data", "--yes"]) == 0
+    assert str(default) in capsys.readouterr().out
+    # A folder chosen by the environment variable is a choice too — but one with accounts is refused, untouched.
+    chosen = tmp_path / "env"
+    monkeypatch.setenv(ENV_DATA_DIR, str(chosen))
+    from center_app.config import DataDir
+    from center_app.context import open_store
+    from center_app.services import accounts
+
+    ctx = open_store(DataDir(chosen).ensure())
+    accounts.create_first_admin(ctx, "lifang", "李芳", "guLou-2026")
+    ctx.close()
+    assert main(["demo-data"]) == 1
+    assert "已有账号" in capsys.readouterr().err
+    assert main(["--data-dir", str(chosen), "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["copies"] == 0  # refused before anything was written

@@ -187,6 +187,20 @@ def _active_admins(s: Session) -> int:
     )
 
 
+def _demo_flag(s: Session) -> bool:
+    flag = s.get(Setting, DEMO_FOLDER_KEY)
+    return flag is not None and flag.value == "true"
+
+
+def _real_admins(s: Session) -> int:
+    """Active administrators a person can sign in as: in a demo folder the demo administrator (random password,
+    never shown) does not count."""
+    stmt = select(func.count()).select_from(User).where(User.role == ADMIN, User.active.is_(True))
+    if _demo_flag(s):
+        stmt = stmt.where(func.lower(User.username) != DEMO_USERNAME)
+    return int(s.scalar(stmt) or 0)
+
+
 def _width(text: str) -> int:
     # A Chinese character counts as two, so a two-character name (王芳) is long enough but "ab" is not.
     return sum(1 if ord(ch) < 128 else 2 for ch in text)
@@ -247,16 +261,20 @@ def _check_volunteer(s: Session, volunteer_id: int | None) -> int | None:
 
 
 def needs_first_admin(ctx: AppContext) -> bool:
-    """True while no active administrator exists: the app then shows the first-run wizard instead of sign-in."""
+    """True while no active administrator exists: the app then shows the first-run wizard instead of sign-in.
+
+    A demo folder's demo administrator does not count (nobody knows its password): a demo folder that no longer
+    signs in by itself (someone added accounts) gets the wizard for its real administrator, not a dead end."""
     with ctx.db.read() as s:
-        return _active_admins(s) == 0
+        return _real_admins(s) == 0
 
 
 def create_first_admin(ctx: AppContext, username: str, display_name: str, password: str) -> UserInfo:
-    """The first-run wizard's one step. Refused as soon as any active administrator exists."""
+    """The first-run wizard's one step. Refused as soon as an active administrator exists (other than a demo
+    folder's demo administrator)."""
     with ctx.db.session() as s:
         # Checked inside the write transaction (BEGIN IMMEDIATE), so two wizards cannot both succeed.
-        if _active_admins(s) > 0:
+        if _real_admins(s) > 0:
             raise PermissionDenied("已经有管理员账号了，请用管理员账号登录后再添加用户。")
         name = _check_username(s, username)
         shown = _check_display_name(display_name)
@@ -525,21 +543,46 @@ def reset_password(ctx: AppContext, user_id: int, new_password: str) -> UserInfo
 
 
 # --- demo data folders --------------------------------------------------------------------------------------
+#
+# A demo folder (``--demo``, or filled by ``demo-data``) is flagged by the ``demo_folder`` setting and has a demo
+# administrator whose password is random and never shown. It signs in by itself only while it holds nothing but the
+# demo: the flag is set, the demo account is active, and no other account is enabled. As soon as anybody adds an
+# account (a centre starting real work on it), the normal sign-in — or, with no real administrator yet, the first-run
+# wizard — is shown; "清空演示数据" (services/demo_reset.py) clears the flag and the demo for good.
+
+
+def _demo_only_actor(s: Session) -> Actor | None:
+    """The demo administrator if this folder may sign it in by itself, else None."""
+    if not _demo_flag(s):
+        return None
+    user = _find(s, DEMO_USERNAME)
+    if user is None or not user.active or user.role != ADMIN:
+        return None
+    others = s.scalar(select(func.count()).select_from(User).where(User.active.is_(True), User.id != user.id))
+    return None if others else _actor(user)
+
+
+def refuse_if_has_accounts(ctx: AppContext) -> None:
+    """Raise ``PermissionDenied`` unless the folder has no accounts yet (asked before writing demo data into it)."""
+    with ctx.db.read() as s:
+        if s.scalar(select(func.count()).select_from(User)):
+            raise PermissionDenied(
+                "这个数据文件夹已有账号，不能把它变成演示数据文件夹（演示账号会自动登录）。请换一个新的空文件夹。"
+            )
 
 
 def ensure_demo_admin(ctx: AppContext) -> Actor:
-    """The administrator a demo data folder signs in as automatically. Its password is random and never shown.
+    """Create the administrator a demo data folder signs in as automatically (its password is random and never
+    shown), and mark the folder as a demo folder.
 
-    Only for demo folders: works on a folder with no accounts yet (and marks it as a demo folder), or on one
-    already marked; refuses a real centre's folder, so auto sign-in can never open real children's data.
+    Only on a folder with no accounts yet, or on a demo folder that still holds nothing but the demo; refuses a
+    real centre's folder, so auto sign-in can never open real children's data.
     """
     with ctx.db.session() as s:
-        flag = s.get(Setting, DEMO_FOLDER_KEY)
-        is_demo = flag is not None and flag.value == "true"
-        user = _find(s, DEMO_USERNAME)
-        if user is not None and is_demo:
-            return _actor(user)
-        if user is not None or s.scalar(select(func.count()).select_from(User)):
+        actor = _demo_only_actor(s)
+        if actor is not None:
+            return actor
+        if s.scalar(select(func.count()).select_from(User)):
             raise PermissionDenied("这个数据文件夹已有正式账号，不能自动登录演示账号。请用自己的账号登录。")
         user = User(
             username=DEMO_USERNAME,
@@ -551,6 +594,7 @@ def ensure_demo_admin(ctx: AppContext) -> Actor:
             failed_attempts=0,
         )
         s.add(user)
+        flag = s.get(Setting, DEMO_FOLDER_KEY)
         if flag is None:
             s.add(Setting(key=DEMO_FOLDER_KEY, value=json.dumps(True)))
         else:
@@ -563,10 +607,28 @@ def ensure_demo_admin(ctx: AppContext) -> Actor:
         return actor
 
 
-def is_demo_folder(ctx: AppContext) -> bool:
+def demo_sign_in(ctx: AppContext) -> Actor | None:
+    """At the gate (start-up, after a restore): the demo administrator if this folder holds nothing but the demo
+    (see above), audited as a login; otherwise None and the normal sign-in or first-run wizard is shown."""
     with ctx.db.read() as s:
-        flag = s.get(Setting, DEMO_FOLDER_KEY)
-        return flag is not None and flag.value == "true"
+        if _demo_only_actor(s) is None:  # the usual case costs one read, no write transaction
+            return None
+    with ctx.db.session() as s:
+        actor = _demo_only_actor(s)
+        if actor is None:
+            return None
+        user = _get(s, actor.user_id)  # type: ignore[arg-type]
+        user.last_login_at = _utc(None)
+        audit.record(s, actor, "login", "user_account", user.id, "演示数据文件夹：演示管理员自动登录")
+        return actor
+
+
+def is_demo_folder(ctx: AppContext) -> bool:
+    """The folder is flagged as a demo folder (the window shows the 演示数据 banner) — whether or not it still signs
+    in by itself. No permission check: it is asked before anyone has signed in (the banner is on the sign-in screen
+    too), and says nothing about any child or person."""
+    with ctx.db.read() as s:
+        return _demo_flag(s)
 
 
 def sign_in_as(ctx: AppContext, username: str) -> Actor:

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from center_app.domain.errors import DomainError
 
@@ -21,8 +21,20 @@ log = logging.getLogger("center_app.errors")
 _installed: dict[str, object] = {}
 
 
+def _owner() -> QWidget | None:
+    """The window a dialog belongs to: the active one, else the visible main window. A parentless dialog is a window
+    of its own (its own taskbar button, may open behind the app, activation does not return to the main window)."""
+    active = QApplication.activeWindow()
+    if active is not None:
+        return active
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "mainWindow" and widget.isVisible():
+            return widget
+    return None  # start-up failed before the main window existed: then it is the only window
+
+
 def error_dialog(exc: BaseException, logs_dir: Path, *, details: str = "") -> QMessageBox:
-    box = QMessageBox(QApplication.activeWindow())
+    box = QMessageBox(_owner())
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "出了点问题"))

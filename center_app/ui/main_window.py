@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,7 +85,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.workspace = central
         self.screens.addWidget(central)
-        self.setCentralWidget(self.screens)
+        # The 演示数据 banner above every screen while the folder is a demo folder.
+        from center_app.ui.demo_banner import DemoBanner
+
+        shell = QWidget(self)
+        shell_layout = QVBoxLayout(shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.setSpacing(0)
+        self.demo_banner = DemoBanner(ctx, shell)
+        self.demo_banner.cleared.connect(self._demo_cleared)
+        shell_layout.addWidget(self.demo_banner)
+        shell_layout.addWidget(self.screens, 1)
+        self.setCentralWidget(shell)
         self.gate: QWidget | None = None
 
         self.status_label = QLabel()
@@ -243,10 +255,16 @@ class MainWindow(QMainWindow):
         from center_app.services import accounts
         from center_app.ui.login import FirstAdminWidget, LoginWidget
 
+        if locked_for is None:
+            # A folder holding nothing but the demo signs its demo administrator in (start-up, after a restore).
+            demo_admin = accounts.demo_sign_in(self.ctx)
+            if demo_admin is not None:
+                self.sign_in(demo_admin)
+                return
         if self.gate is not None:
             self.screens.removeWidget(self.gate)
             self.gate.deleteLater()
-        if accounts.needs_first_admin(self.ctx):
+        if locked_for is None and accounts.needs_first_admin(self.ctx):
             gate: QWidget = FirstAdminWidget(self.ctx)
         else:
             gate = LoginWidget(self.ctx, locked_for=locked_for)
@@ -256,6 +274,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(gate)
         self.user_label.setText("")
         self.idle_timer.stop()
+        self.demo_banner.update_for(signed_in=False)
         if hasattr(gate, "reset"):
             gate.reset()
         if not self._ready_sent:
@@ -276,6 +295,7 @@ class MainWindow(QMainWindow):
             self.gate.deleteLater()
             self.gate = None
         self._retitle_user()
+        self.demo_banner.update_for(signed_in=True)
         self.restart_idle_timer()
         self.nav.setFocus()  # keyboard users start from the navigation (the gate that had focus is gone)
         self.current_page().ensure_fresh()
@@ -291,6 +311,26 @@ class MainWindow(QMainWindow):
         self.ctx.actor = Actor.nobody()
         self._built_for = None
         QTimer.singleShot(0, self._show_gate)  # after the backup tab's click handler has returned
+
+    def _demo_cleared(self, result: object) -> None:
+        """The demo data is gone: nobody stays signed in; the real administrator is created (or signs in) next."""
+        from center_app.ui.widgets.messages import show_message
+
+        self.ctx.actor = Actor.nobody()
+        self._built_for = None
+        self._show_gate()
+        backup = getattr(result, "backup", None)
+        text = self.tr("演示数据已清空。")
+        if backup is not None:
+            text += self.tr("清空前的数据已备份为 %1。").replace("%1", backup.name)
+        text += (
+            self.tr("请创建正式的管理员账号。")
+            if getattr(result, "needs_first_admin", False)
+            else self.tr("请用管理员账号登录。")
+        )
+        if self.gate is not None and hasattr(self.gate, "message"):
+            show_message(self.gate.message, text, ok=True)
+        self.events.data_changed.emit("all")
 
     def lock(self) -> None:
         """Hide everything behind the lock screen; the same or another user signs in to continue."""
@@ -342,6 +382,7 @@ class MainWindow(QMainWindow):
             0,
             lambda: (
                 self._build(),
+                self.demo_banner.retranslate(),
                 self._retitle_user(),
                 self.show_row(current),
                 self.language_changed.emit(language),

@@ -467,10 +467,12 @@ class ChildrenPage(Page):
         note.setWordWrap(True)
         note.setStyleSheet("color: #64748b; margin-left: 22px;")
         layout.addWidget(note)
-        self.export_include_left = QCheckBox(self.tr("包括已离开的儿童"))
+        # Parented before its visibility is set: a parentless widget made visible is a window of its own for a
+        # moment, and takes activation (shortcuts, scanner input) from the main window.
+        self.export_include_left = QCheckBox(self.tr("包括已离开的儿童"), panel)
         self.export_include_left.setObjectName("childrenExportIncludeLeft")
-        self.export_include_left.setVisible(self.sees_profile)
         layout.addWidget(self.export_include_left)
+        self.export_include_left.setVisible(self.sees_profile)
         columns = QLabel(
             self.tr("只导出您有权查看的信息。Excel 或 CSV 文件，可以改好后再用“导入花名册”导回来。")
         )

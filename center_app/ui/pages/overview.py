@@ -95,7 +95,8 @@ class OverviewPage(Page):
         layout.addLayout(grid)
 
         # Reading at a glance: loans per month and the most borrowed titles (library statistics).
-        self.reading = QWidget()
+        # Parented at once: made visible below, a parentless widget would be a window of its own for a moment.
+        self.reading = QWidget(content)
         self.reading.setObjectName("overviewReading")
         reading = QHBoxLayout(self.reading)
         reading.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +151,9 @@ class OverviewPage(Page):
         QTimer.singleShot(DETAILS_DELAY_MS, lambda: self._refresh_details(today))
 
     def _refresh_details(self, today: dt.date) -> None:
+        # Signed out in between (demo data cleared, a restore): nothing to show, and nothing it may read.
+        if not self.ctx.actor.signed_in:
+            return
         if self._may_see_reading():
             self._refresh_reading(today)
         if self.attendance is not None:
