@@ -189,26 +189,91 @@ def _automatic_backup(ctx: AppContext, *, at_exit: bool) -> None:
         log.exception("automatic backup failed")
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def _show_fatal(exc: BaseException, data_dir: DataDir) -> None:
+    """Tell the user, in Chinese, why the app cannot start (a seam tests replace: the dialog is modal)."""
+    from center_app.ui.errors import show_fatal
+
+    show_fatal(exc, data_dir.logs)
+
+
+def _ask_recovery(db_path: Path, summary: object) -> tuple[str, Path | None]:
+    """Show the recovery dialog (a seam tests replace): the user's choice and, for another folder, which one."""
+    from center_app.ui.dialogs.store_recovery import StoreRecoveryDialog
+
+    dialog = StoreRecoveryDialog(db_path, summary)  # type: ignore[arg-type]
+    dialog.exec()
+    return dialog.choice, dialog.folder
+
+
+def _recover(data_dir: DataDir) -> DataDir | None:
+    """``center.db`` is damaged: offer the newest verified backup or another folder. The folder to try next, or
+    None to give up. The caller holds the folder's lock; the damaged bytes are kept by the restore."""
+    from center_app.domain.errors import DomainError
+    from center_app.services import backup
+    from center_app.ui.dialogs.store_recovery import OTHER_FOLDER, RESTORE
+
+    summary = backup.newest_verified_backup(data_dir)
+    choice, folder = _ask_recovery(data_dir.db_path, summary)
+    if choice == RESTORE and summary is not None:
+        from center_app.context import Actor
+
+        try:
+            # Nobody can sign in to a damaged database: the person at this PC account restores, as the command
+            # line does (whoever can start the app here can read the data folder's files anyway).
+            backup.restore(data_dir, summary.path, actor=Actor.command_line())
+        except DomainError as exc:
+            log.warning("restore at start-up failed: %s", exc.message)
+            _show_fatal(exc, data_dir)
+            return None
+        return data_dir
+    if choice == OTHER_FOLDER and folder is not None:
+        return DataDir.resolve(folder)
+    return None
+
+
+def start_window(args: argparse.Namespace) -> tuple[QMainWindow, DataDir, object] | None:
+    """Lock the data folder and build the main window; on a damaged database offer a backup or another folder.
+
+    Returns (window, data folder, its lock) or None after telling the user, in Chinese, why it cannot start."""
+    from center_app.context import store_problem_for
+    from center_app.db import health
     from center_app.db.lock import DataFolderLock
+    from center_app.logging_setup import ensure_some_log
 
     data_dir = _demo_data_dir() if args.demo else DataDir.resolve(args.data_dir)
-    lock = DataFolderLock(data_dir)
-    try:
-        data_dir.ensure()
-        lock.acquire()  # a second copy of the app on this folder is told who has it, and refused
-        window = prepare_window(data_dir, fill_demo=args.demo)
-    except Exception as exc:  # say so in Chinese; the traceback goes to the log
-        log.exception("start-up failed")
-        from center_app.ui.errors import show_fatal
-
-        message = getattr(exc, "message", "") or "无法打开中心的数据。"
-        print(message, file=sys.stderr, flush=True)
-        if not args.quit_when_ready:  # a smoke test or benchmark must not wait on a dialog
+    while True:
+        lock = DataFolderLock(data_dir)
+        try:
+            health.ensure_writable_folder(data_dir.root, (data_dir.backups, data_dir.logs, data_dir.exports))
+            lock.acquire()  # a second copy of the app on this folder is told who has it, and refused
+            return prepare_window(data_dir, fill_demo=args.demo), data_dir, lock
+        except Exception as exc:  # say so in Chinese; the traceback goes to the log
+            ensure_some_log()
+            log.exception("start-up failed")
+            problem = store_problem_for(exc, data_dir)
+            shown = problem or exc
+            print(getattr(shown, "message", "") or "无法打开中心的数据。", file=sys.stderr, flush=True)
+            if args.quit_when_ready:  # a smoke test or benchmark must not wait on a dialog
+                lock.release()
+                return None
             _qapplication()
-            show_fatal(exc, data_dir.logs)
-        lock.release()
+            if problem is not None and problem.kind == health.DAMAGED:
+                next_dir = _recover(data_dir)
+                lock.release()
+                if next_dir is None:
+                    return None
+                data_dir = next_dir
+                continue
+            lock.release()
+            _show_fatal(shown, data_dir)
+            return None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started = start_window(args)
+    if started is None:
         return 1
+    window, data_dir, lock = started
 
     from PySide6.QtCore import QTimer
 
@@ -230,7 +295,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     ctx.close()
-    lock.release()
+    lock.release()  # type: ignore[attr-defined]
     if args.demo:
         import shutil
 

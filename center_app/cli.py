@@ -73,23 +73,30 @@ def _data_dir(args: argparse.Namespace) -> DataDir:
 LOCK_WAIT_SECONDS = 5.0
 
 
-def _open(args: argparse.Namespace, *, lock: bool = True):  # noqa: ANN202 - AppContext
+def _open(args: argparse.Namespace):  # noqa: ANN202 - AppContext
     """Open the store as the command line. Writing commands take the data-folder lock first, waiting briefly
     for the app or another command to finish; the lock is released when the process ends."""
-    from center_app.context import open_store
-    from center_app.db.lock import DataFolderLock
-    from center_app.logging_setup import setup_logging
+    from center_app.context import Actor, open_store
 
-    data_dir = _data_dir(args).ensure()
-    setup_logging(data_dir.logs)
-    if lock:
-        holder = DataFolderLock(data_dir)
-        holder.acquire(wait_seconds=LOCK_WAIT_SECONDS)  # StoreLocked says who holds it → exit 1
-        _held_locks.append(holder)
-    return open_store(data_dir)
+    data_dir = _data_dir(args)
+    _lock(data_dir)  # StoreLocked says who holds it → exit 1
+    return open_store(data_dir, actor=Actor.command_line())  # the CLI says who it is: never a default
 
 
 _held_locks: list[object] = []
+
+
+def _lock(data_dir: DataDir) -> None:
+    """Take the data folder's lock (wait briefly), creating the folder if needed; released at exit."""
+    from center_app.db import health
+    from center_app.db.lock import DataFolderLock
+    from center_app.logging_setup import setup_logging
+
+    health.ensure_writable_folder(data_dir.root, (data_dir.backups, data_dir.logs))
+    setup_logging(data_dir.logs)
+    holder = DataFolderLock(data_dir)
+    holder.acquire(wait_seconds=LOCK_WAIT_SECONDS)
+    _held_locks.append(holder)
 
 
 class ProgressLine:
@@ -119,20 +126,19 @@ class ProgressLine:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from center_app.domain.errors import StoreLocked
+    """Only reads: no lock (the app may have the folder open), no migration, nothing created — a mistyped path
+    is an error, not a new empty centre; a folder without a database yet has all figures 0."""
+    from center_app.context import Actor, open_store_for_reading
     from center_app.services import overview
 
-    try:
-        ctx = _open(args)
-    except StoreLocked:
-        # The app has the folder open (and has migrated it): reading the figures is still safe.
-        from center_app.context import open_store
-
-        ctx = open_store(_data_dir(args), migrate=False)
-    try:
-        figures = overview.counts(ctx).as_dict()
-    finally:
-        ctx.close()
+    ctx = open_store_for_reading(_data_dir(args), actor=Actor.command_line())
+    if ctx is None:
+        figures = overview.zero_counts().as_dict()
+    else:
+        try:
+            figures = overview.counts(ctx).as_dict()
+        finally:
+            ctx.close()
     if args.json:
         say(json.dumps(figures, ensure_ascii=False))
     else:
@@ -166,6 +172,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in report.problems:
         err(f"问题：{problem}")
+    for line in report.details:
+        err(f"  SQLite：{line}")
     return EXIT_PROBLEM
 
 
@@ -236,10 +244,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     ctx = _open(args)
     try:
-        target = Path(args.to).expanduser() if args.to else None
-        if target is not None and not target.is_dir():
-            err(f"文件夹不存在：{target}（U 盘是否已插好？）")
-            return EXIT_PROBLEM
+        target = Path(args.to).expanduser() if args.to else None  # missing or read-only: the service says so
         info = backup.backup_now(ctx, target, progress=ProgressLine("备份中"))
     finally:
         ctx.close()
@@ -250,6 +255,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from center_app.context import Actor
     from center_app.services import backup
 
     source = Path(args.file).expanduser()
@@ -264,9 +270,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         err("恢复会用这个备份替换当前的数据（当前数据会先另存一份）。确认请加上 --yes 再运行。")
         return EXIT_PROBLEM
-    ctx = _open(args)  # takes the lock: the app must not be open during a restore
-    ctx.close()
-    result = backup.restore(ctx.data_dir, source, progress=ProgressLine("恢复中"))
+    # Takes the lock (the app must not be open during a restore) but never opens or migrates the current
+    # database: a restore must work precisely when that file is damaged.
+    data_dir = _data_dir(args)
+    _lock(data_dir)
+    result = backup.restore(data_dir, source, progress=ProgressLine("恢复中"), actor=Actor.command_line())
     if result.safety_copy:
         say(f"恢复前的数据已另存为：{result.safety_copy}")
     say("恢复完成。")
@@ -487,16 +495,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _fallback_log() -> str:
     """Where the traceback goes when the data folder itself is unusable (never to the console)."""
-    import tempfile
-    from pathlib import Path
+    from center_app.logging_setup import ensure_some_log
 
-    from center_app.logging_setup import setup_logging
-
-    try:
-        return str(setup_logging(Path(tempfile.gettempdir()) / "center-app-logs"))
-    except OSError:
-        logging.getLogger().addHandler(logging.NullHandler())
-        return "logs/center.log"
+    return str(ensure_some_log() or "logs/center.log")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -512,6 +513,12 @@ def _run(command: Callable[[argparse.Namespace], int], args: argparse.Namespace)
     try:
         return command(args)
     except DomainError as exc:
+        if getattr(exc, "technical", ""):
+            from center_app.logging_setup import configured_paths
+
+            if not configured_paths():  # a read-only command: never a log line on the console
+                _fallback_log()
+            log.warning("%s (%s)", exc.message, exc.technical)  # type: ignore[attr-defined]
         err(exc.message)
         if exc.details:
             err(exc.details)

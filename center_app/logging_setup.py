@@ -26,3 +26,17 @@ def setup_logging(logs_dir: Path, *, level: int = logging.INFO) -> Path:
         root.setLevel(level)
     _configured.append(path)
     return path
+
+
+def ensure_some_log() -> Path | None:
+    """Where a traceback goes when the data folder itself is unusable: a log in the temp folder, never the
+    console (Python's last-resort handler would print it there)."""
+    if _configured:
+        return _configured[-1]
+    import tempfile
+
+    try:
+        return setup_logging(Path(tempfile.gettempdir()) / "center-app-logs")
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())
+        return None

@@ -7,13 +7,38 @@ import os
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 from center_app.config import ENV_DATA_DIR, DataDir  # noqa: E402
-from center_app.context import AppContext, open_store  # noqa: E402
+from center_app.context import Actor, AppContext, open_store  # noqa: E402
+
+
+# Real users have Chinese names, so real data folders look like C:\\Users\\张老师\\AppData\\…; some hold spaces, "#",
+# "%" or "'". Every tmp_path of the suite lives under such a folder, so every path the app writes (database, backups,
+# exports, logs, lock, fonts, URLs handed to SQLite or Alembic) is tested with them.
+AWKWARD_FOLDER_NAME = "张老师 的中心 #1 100%'s"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # tryfirst: before pytest's tmp_path factory reads --basetemp. A fresh parent per run, so two runs at once
+    # (a developer and CI on one machine) never clear each other's folders.
+    if not config.option.basetemp:
+        parent = Path(tempfile.mkdtemp(prefix=AWKWARD_FOLDER_NAME + " "))
+        config.option.basetemp = str(parent / "pytest")
+        config._awkward_parent = parent  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    parent = getattr(config, "_awkward_parent", None)
+    if parent is not None and not os.environ.get("CENTER_APP_KEEP_TEST_FILES"):
+        import shutil
+
+        shutil.rmtree(parent, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +54,15 @@ def data_dir(tmp_path: Path) -> DataDir:
 
 @pytest.fixture
 def ctx(data_dir: DataDir) -> Iterator[AppContext]:
+    """The store as the command line's administrator — said explicitly: a context without an actor is nobody."""
+    context = open_store(data_dir, actor=Actor.command_line())
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def nobody_ctx(data_dir: DataDir) -> Iterator[AppContext]:
+    """The store before anyone has signed in: every permission check refuses."""
     context = open_store(data_dir)
     yield context
     context.close()

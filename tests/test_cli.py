@@ -35,25 +35,39 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--data-dir" in out and "--quit-when-ready" in out and "--demo" in out
 
 
+def new_centre(folder: Path | str) -> Path:
+    """A data folder opened (and migrated) once, as a first start of the app leaves it."""
+    from center_app.config import DataDir
+    from center_app.context import Actor, open_store
+
+    open_store(DataDir(Path(folder)), actor=Actor.command_line()).close()
+    return Path(folder)
+
+
 def test_stats_json_on_a_new_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """stats only reads: an empty folder has every figure 0 and stays empty; a new centre's figures are 0 too."""
+    (tmp_path / "d").mkdir()
     assert main(["--data-dir", str(tmp_path / "d"), "stats", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures) >= STATS_KEYS
-    assert all(isinstance(v, int) for v in figures.values())
-    assert (tmp_path / "d" / "center.db").is_file()
+    assert all(v == 0 for v in figures.values())
+    assert list((tmp_path / "d").iterdir()) == []
+    new_centre(tmp_path / "e")
+    assert main(["--data-dir", str(tmp_path / "e"), "stats", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert set(figures) >= STATS_KEYS and all(isinstance(v, int) for v in figures.values())
 
 
 def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("CENTER_APP_DATA_DIR", str(tmp_path / "env-dir"))
+    new_centre(tmp_path / "env-dir")
     assert main(["stats"]) == 0
     assert "图书品种" in capsys.readouterr().out
-    assert (tmp_path / "env-dir" / "center.db").is_file()
 
 
 def test_check_passes_on_a_sound_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = str(tmp_path / "d")
-    assert main(["--data-dir", folder, "stats"]) == 0
+    folder = str(new_centre(tmp_path / "d"))
     assert main(["--data-dir", folder, "check"]) == 0
     assert "检查通过" in capsys.readouterr().out
 
@@ -73,7 +87,7 @@ def test_check_reports_a_schema_behind_the_app(tmp_path: Path, capsys: pytest.Ca
     import sqlite3
 
     folder = tmp_path / "d"
-    assert main(["--data-dir", str(folder), "stats"]) == 0
+    new_centre(folder)
     with sqlite3.connect(folder / "center.db") as conn:
         conn.execute("DELETE FROM alembic_version")
     assert main(["--data-dir", str(folder), "check"]) == 1
@@ -104,15 +118,15 @@ def test_quit_when_ready_exits_zero(tmp_path: Path) -> None:
 def test_unexpected_error_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
-    result = run_cli("--data-dir", str(blocker / "sub"), "stats")
+    result = run_cli("--data-dir", str(blocker / "sub"), "backup")
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "失败" in result.stderr
+    assert "Traceback" not in result.stderr and "Errno" not in result.stderr
+    assert "是一个文件，不是文件夹" in result.stderr
 
 
 def test_check_changes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "d"
-    assert main(["--data-dir", str(folder), "stats"]) == 0
+    new_centre(folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     assert main(["--data-dir", str(folder), "check"]) == 0
     after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
@@ -121,14 +135,14 @@ def test_check_changes_nothing(tmp_path: Path) -> None:
 
 def test_backup_and_restore_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from center_app.config import DataDir
-    from center_app.context import open_store
+    from center_app.context import Actor, open_store
     from center_app.services import settings
 
     folder = tmp_path / "d"
     usb = tmp_path / "usb"
     usb.mkdir()
-    assert main(["--data-dir", str(folder), "stats"]) == 0
-    ctx = open_store(DataDir(folder))
+    new_centre(folder)
+    ctx = open_store(DataDir(folder), actor=Actor.command_line())
     settings.save_centre(ctx, settings.CentreInfo("备份前的名字"))
     ctx.close()
     capsys.readouterr()
@@ -136,7 +150,7 @@ def test_backup_and_restore_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
     written = Path(capsys.readouterr().out.strip().splitlines()[-1])
     assert written.parent == usb and written.is_file()
 
-    ctx = open_store(DataDir(folder))
+    ctx = open_store(DataDir(folder), actor=Actor.command_line())
     settings.save_centre(ctx, settings.CentreInfo("备份后改的名字"))
     ctx.close()
     assert main(["--data-dir", str(folder), "restore", str(written)]) == 1  # needs --yes

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 # The newest revision in migrations/versions. tests/test_migrations.py checks it against Alembic's own head, so
 # start-up can compare revisions without importing Alembic.
 HEAD_REVISION = "0003_import_file_hash"
+# Every revision this version of the app knows, oldest first (tests/test_migrations.py checks it against Alembic). A
+# database at a revision not listed here was written by a newer app: it is refused before anything is copied or run.
+KNOWN_REVISIONS = ("0001_initial", "0002_integrity_indexes", "0003_import_file_hash")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -29,9 +32,14 @@ class MigrationError(RuntimeError):
 
 
 def current_revision(conn: Connection) -> str | None:
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     try:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except Exception:  # no table yet: an empty database
+    except (OperationalError, ProgrammingError) as exc:
+        # No table yet: an empty database. Anything else (a damaged file) is not "empty" and must not be migrated.
+        if "no such table" not in str(exc).lower() and "does not exist" not in str(exc).lower():
+            raise
         conn.rollback()
         return None
 
@@ -40,10 +48,12 @@ def alembic_config(conn: Connection | None = None):  # noqa: ANN201 - alembic.co
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # Alembic keeps options in a configparser, which treats "%" as interpolation: the app may be installed under a
+    # folder like "张老师 的中心 100%" — so escape it. The database goes in as the open connection, never as a URL
+    # string (a percent-encoded Chinese path is full of "%").
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if conn is not None:
         cfg.attributes["connection"] = conn
-        cfg.set_main_option("sqlalchemy.url", conn.engine.url.render_as_string(hide_password=False))
     return cfg
 
 
@@ -93,10 +103,16 @@ def needs_upgrade(engine: Engine) -> tuple[bool, str | None]:
 
 
 def upgrade(engine: Engine, *, db_path: Path | None = None, backups_dir: Path | None = None) -> str | None:
-    """Upgrade to head if needed. Returns the path of the safety copy made, if any."""
+    """Upgrade to head if needed. Returns the path of the safety copy made, if any.
+
+    Raises ``StoreProblem`` (TOO_NEW) for a database from a newer app, before copying or changing anything."""
     due, rev = needs_upgrade(engine)
     if not due:
         return None
+    if rev is not None and rev not in KNOWN_REVISIONS:
+        from center_app.db.health import TOO_NEW, StoreProblem, too_new_message
+
+        raise StoreProblem(TOO_NEW, too_new_message(rev))
     copy: Path | None = None
     if rev is not None and db_path is not None and backups_dir is not None and db_path.exists():
         copy = backup_sqlite_file(db_path, backups_dir, f"before-migrate-{rev}")

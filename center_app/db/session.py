@@ -8,19 +8,22 @@ for each other briefly instead of failing at once.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path.as_posix()}"
+def sqlite_url(path: Path) -> URL:
+    """The URL of a SQLite file, built from its parts: a path with Chinese, spaces, ``#``, ``%``, ``?`` or ``'`` in it
+    (``C:\\Users\\张老师\\…``) is kept exactly, never percent-encoded or parsed as a query string."""
+    return URL.create("sqlite", database=str(path))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
@@ -28,7 +31,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
     # recipe); otherwise SAVEPOINTs and DDL inside migrations misbehave.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # Opened read-only (mode=ro, ``stats``): the journal mode is the file's business.
+    with contextlib.suppress(dbapi_connection.OperationalError):
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -44,8 +49,9 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    if url.startswith("sqlite"):
+def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
+    url = make_url(url)
+    if url.get_backend_name() == "sqlite":
         engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -56,8 +62,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 class Database:
     """An engine plus its session factory; services receive one and open their own transactions."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
-        self.url = url
+    def __init__(self, url: str | URL, *, echo: bool = False) -> None:
+        self.url = make_url(url)
         self.engine = make_engine(url, echo=echo)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._read_factory = sessionmaker(
@@ -65,7 +71,13 @@ class Database:
         )
 
     @classmethod
-    def for_file(cls, path: Path) -> Database:
+    def for_file(cls, path: Path, *, read_only: bool = False) -> Database:
+        """``read_only``: opened with ``mode=ro`` (commands that only read, e.g. ``stats``, on a read-only folder)."""
+        if read_only:
+            # A file: URI keeps Chinese, "#", "%" and "?" in the path intact (as_uri percent-encodes them).
+            from center_app.db.health import read_only_uri
+
+            return cls(URL.create("sqlite", database=read_only_uri(Path(path)), query={"uri": "true"}))
         return cls(sqlite_url(path))
 
     @property

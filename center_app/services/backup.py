@@ -32,7 +32,7 @@ from sqlalchemy import select
 
 from center_app.config import DataDir
 from center_app.context import Actor, AppContext
-from center_app.db import migrate
+from center_app.db import health, migrate
 from center_app.db.models import User
 from center_app.db.session import BUSY_TIMEOUT_MS, Database
 from center_app.domain.errors import DomainError
@@ -69,6 +69,9 @@ AUTO_BACKUP_EVERY = dt.timedelta(days=1)
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
+# Safety copies (before a restore, before a schema upgrade) kept per kind: the newest few are what anyone would go
+# back to; without a limit, every restore or failed upgrade attempt adds a full copy of the database for ever.
+KEEP_SAFETY_COPIES = 5
 # A .partial file this old is a leftover of a power cut, not a copy in progress.
 STALE_PARTIAL_AGE = dt.timedelta(hours=1)
 
@@ -151,6 +154,7 @@ class RestoreResult:
     summary: BackupSummary
     safety_copy: Path | None  # the data as it was before the restore (None if there was no database yet)
     migrated_from: str | None  # the backup's schema revision, if it had to be upgraded
+    audit_carried: int | None = 0  # audit rows newer than the backup kept; None: the current file was unreadable
 
 
 # --- file names --------------------------------------------------------------------------------------------------
@@ -247,14 +251,9 @@ def _header_problem(path: Path) -> str | None:
 
 
 def _open_ro(path: Path) -> sqlite3.Connection:
-    """Open a file read-only. A WAL-mode file with no -wal beside it is opened ``immutable`` so that looking at a
-    backup on a USB stick never leaves -wal/-shm files next to it."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    with path.open("rb") as f:
-        header = f.read(20)
-    if header[18:20] == b"\x02\x02" and not Path(str(path) + "-wal").exists():
-        uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
+    """Open a file read-only, never leaving -wal/-shm beside a backup (see ``health.read_only_uri``), and never
+    failing on a damaged file's text."""
+    return health.open_read_only(path, timeout=BUSY_SECONDS)
 
 
 def _describe_sqlite_error(exc: BaseException) -> str:
@@ -469,7 +468,12 @@ def backup_now(
         folder = Path(target_dir).resolve()  # the audit log names the absolute folder (a copy of every child)
         # Don't create it: a missing folder usually means the USB stick was pulled out.
         if not folder.is_dir():
-            raise DomainError(f"找不到目标文件夹 {folder}（U盘是否已拔出？）")
+            raise DomainError(f"找不到目标文件夹“{folder}”（U 盘是否已拔出？）")
+        if not health.folder_is_writable(folder):
+            raise DomainError(
+                f"“{folder}”是只读的（U 盘的写保护开关是否打开了？），备份没有写入。"
+                "请关掉写保护，或换一个 U 盘或文件夹。"
+            )
     path = _backup_file(
         ctx.data_dir.db_path, folder, KIND_MANUAL, dt.datetime.now(), progress=progress, cancel=cancel
     )
@@ -554,11 +558,40 @@ def select_kept(files_with_times: Iterable[tuple[T, dt.datetime]], now: dt.datet
     return kept
 
 
+def prune_safety_copies(backups_dir: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path]:
+    """Keep the newest ``keep`` before-restore and the newest ``keep`` before-migrate copies; delete older ones."""
+    if not backups_dir.is_dir():
+        return []
+    by_kind: dict[str, list[tuple[tuple[dt.datetime, int], Path]]] = {}
+    for path in backups_dir.iterdir():
+        m = _NAME_RE.match(path.name)
+        if not m or not path.is_file() or not m["kind"] or m["kind"] == "manual":
+            continue
+        kind = KIND_BEFORE_RESTORE if m["kind"] == "before-restore" else KIND_BEFORE_MIGRATE
+        try:
+            created = dt.datetime.strptime(m["stamp"], STAMP_FORMAT)
+        except ValueError:
+            continue
+        by_kind.setdefault(kind, []).append(((created, int(m["seq"] or 1)), path))
+    deleted: list[Path] = []
+    for items in by_kind.values():
+        items.sort(reverse=True)
+        for _key, path in items[keep:]:
+            try:
+                path.unlink()
+                Path(str(path) + "-wal").unlink(missing_ok=True)
+                deleted.append(path)
+            except OSError:
+                log.warning("could not delete old safety copy %s", path, exc_info=True)
+    return deleted
+
+
 def rotate(backups_dir: Path, now: dt.datetime | None = None) -> list[Path]:
     """Delete automatic backups no longer needed (see ``select_kept``) and stale ``.partial`` leftovers.
 
-    Only ``center-YYYYMMDD-HHMMSS[-N].db`` files are candidates: manual backups, safety copies and unknown files are
-    never touched. Returns the deleted paths.
+    Only ``center-YYYYMMDD-HHMMSS[-N].db`` files are candidates, plus safety copies beyond the newest
+    ``KEEP_SAFETY_COPIES`` of each kind; manual backups and unknown files are never touched. Returns the deleted
+    paths.
     """
     now = now or dt.datetime.now()
     if not backups_dir.is_dir():
@@ -593,6 +626,7 @@ def rotate(backups_dir: Path, now: dt.datetime | None = None) -> list[Path]:
                     deleted.append(path)
             except OSError:
                 pass
+    deleted += prune_safety_copies(backups_dir)
     if deleted:
         log.info("rotation deleted %d old backup files", len(deleted))
     return deleted
@@ -663,6 +697,22 @@ def inspect_backup(path: Path) -> BackupSummary:
         counts=counts,
         centre_name=centre_name or "",
     )
+
+
+def newest_verified_backup(data_dir: DataDir) -> BackupSummary | None:
+    """The newest automatic, manual or before-upgrade backup that passes ``inspect_backup`` (None if none does).
+
+    Offered at start-up when ``center.db`` is damaged, so it takes a DataDir, not a signed-in context: nobody can
+    sign in to a damaged database, and whoever can start the app on this PC account can read these files anyway.
+    Before-restore copies are left out: one of them may be the damaged file itself."""
+    for info in list_backups(data_dir):
+        if info.kind == KIND_BEFORE_RESTORE:
+            continue
+        try:
+            return inspect_backup(info.path)
+        except DomainError:
+            continue
+    return None
 
 
 def verify_integrity(path: Path) -> list[str]:
@@ -783,6 +833,7 @@ def restore(
     backup_file: Path,
     *,
     progress: Progress | None = None,
+    actor: Actor | None = None,
 ) -> RestoreResult:
     """Replace the centre's database with ``backup_file``.
 
@@ -791,16 +842,21 @@ def restore(
     backup is older → audit in the restored database. Until the replace, the current database is untouched.
     With an AppContext the caller must have closed every session; afterwards ``ctx.db`` opens the restored file
     (cached data in the UI is stale, and the signed-in user may not exist in the restored data). Needs the
-    ``backups`` write permission when given an AppContext.
+    ``backups`` write permission: the context's actor, or with a bare DataDir (a folder whose database may be
+    unreadable, so no context can be opened) the ``actor`` given — the command line passes ``Actor.command_line()``;
+    without one the restore is refused, never run as an administrator nobody named.
     """
     backup_file = Path(backup_file)
     if isinstance(ctx_or_data_dir, AppContext):
         ctx: AppContext | None = ctx_or_data_dir
         data_dir = ctx_or_data_dir.data_dir
-        require(ctx_or_data_dir.actor, "backups", "write")
+        acting = ctx_or_data_dir.actor
+        require(acting, "backups", "write")
         _require_sqlite(ctx_or_data_dir)
-    else:  # the command line, run by whoever administers the PC
+    else:
         ctx, data_dir = None, ctx_or_data_dir
+        acting = actor if actor is not None else Actor.nobody()
+        require(acting, "backups", "write")
     db_path = data_dir.db_path
 
     def report(percent: int) -> None:
@@ -830,6 +886,7 @@ def restore(
             cancel=None,
             span=(45, 90),
         )
+        carried = _carry_audit(db_path, tmp)
         try:
             if ctx is not None:
                 ctx.db.dispose()  # pooled connections would keep the old file (and its WAL) open
@@ -861,15 +918,56 @@ def restore(
                         details=str(exc),
                     ) from exc
                 migrated_from = summary.revision
-            _audit_restore(db, ctx.actor if ctx is not None else Actor.command_line(), summary, safety)
+            _audit_restore(db, acting, summary, safety, carried)
         finally:
             if ctx is None:
                 db.dispose()
         report(100)
-        return RestoreResult(backup_file, summary, safety, migrated_from)
+        prune_safety_copies(data_dir.backups)
+        return RestoreResult(backup_file, summary, safety, migrated_from, carried)
 
 
-def _audit_restore(db: Database, actor: Actor, summary: BackupSummary, safety: Path | None) -> None:
+_AUDIT_COLUMNS = ("at", "actor", "action", "entity", "entity_id", "summary", "changes")
+
+
+def _carry_audit(current: Path, restored: Path) -> int | None:
+    """Copy the audit rows the current database holds that are newer than the backup's newest into the restored
+    copy (not yet live), so "export children, then restore an older backup" never erases the record of the export.
+
+    The user id is dropped (that account may not exist in the backup); the name in ``actor`` stays. Returns how
+    many rows were carried, or None when the current file could not be read (it is damaged: its bytes are kept in
+    the before-restore copy, audit log included)."""
+    if not current.exists():
+        return 0
+    try:
+        src = _open_ro(current)
+        src.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+        try:
+            dst = sqlite3.connect(restored)
+            try:
+                newest = dst.execute("SELECT max(at) FROM audit_log").fetchone()[0]
+                cols = ", ".join(_AUDIT_COLUMNS)
+                rows = src.execute(
+                    f"SELECT {cols} FROM audit_log WHERE ? IS NULL OR at > ? ORDER BY at, id", (newest, newest)
+                ).fetchall()
+                with dst:  # one transaction: all carried or none
+                    dst.executemany(
+                        f"INSERT INTO audit_log ({cols}) VALUES ({', '.join('?' * len(_AUDIT_COLUMNS))})", rows
+                    )
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        log.warning("could not carry audit rows from %s into the restored data", current, exc_info=True)
+        return None
+    _fsync_file(restored)
+    return len(rows)
+
+
+def _audit_restore(
+    db: Database, actor: Actor, summary: BackupSummary, safety: Path | None, carried: int | None = 0
+) -> None:
     try:
         with db.session() as s:
             # The signed-in user may not exist in older data; the user name is still recorded.
@@ -885,7 +983,12 @@ def _audit_restore(db: Database, actor: Actor, summary: BackupSummary, safety: P
                 "database",
                 summary=(
                     f"从备份恢复数据库：{summary.path.name}（备份时间 {summary.created:%Y-%m-%d %H:%M}）；"
-                    f"恢复前的数据保存为 {safety.name if safety else '（无）'}"
+                    f"恢复前的数据保存为 {safety.name if safety else '（无）'}；"
+                    + (
+                        f"备份之后的 {carried} 条审计记录已保留"
+                        if carried is not None
+                        else "当前数据已损坏，备份之后的审计记录只保存在恢复前的副本中"
+                    )
                 ),
                 changes={"from": [None, str(summary.path)], "safety_copy": [None, str(safety or "")]},
             )

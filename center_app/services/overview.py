@@ -1,9 +1,12 @@
-"""Headline counts for the overview page and ``stats --json`` (one function, so both show the same figures)."""
+"""Headline counts for the overview page and ``stats --json`` (one function, so both show the same figures).
+
+Counts only, no names: every signed-in role sees them (docs/permissions.md, "counts-only reports"), nobody does not.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import func, select
 
@@ -20,6 +23,7 @@ from center_app.db.models import (
     Loan,
     Volunteer,
 )
+from center_app.domain.permissions import require_signed_in
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,13 @@ class CentreCounts:
         return asdict(self)
 
 
+def zero_counts() -> CentreCounts:
+    """The figures of a folder that holds no database yet (``stats`` never creates one)."""
+    return CentreCounts(**{f.name: 0 for f in fields(CentreCounts)})
+
+
 def counts(ctx: AppContext, today: dt.date | None = None) -> CentreCounts:
+    require_signed_in(ctx.actor)
     today = today or dt.date.today()
     month_start = today.replace(day=1)
 

@@ -91,12 +91,10 @@ def last_error_dialog() -> QMessageBox | None:
 
 def show_fatal(exc: BaseException, logs_dir: Path) -> None:
     """Start-up failed (the store could not be opened): tell the user in Chinese, then the app exits."""
-    from center_app.domain.errors import StoreLocked
-
     if QApplication.instance() is None:
         print(getattr(exc, "message", str(exc)), file=sys.stderr)
         return
-    if isinstance(exc, StoreLocked):
+    if isinstance(exc, DomainError):  # the store is locked, damaged, read-only, too new…: its own sentence
         box = error_dialog(exc, logs_dir)
     else:
         box = error_dialog(exc, logs_dir, details="".join(traceback.format_exception(exc)))

@@ -97,7 +97,7 @@ def test_demo_folder_signs_in_by_itself(qtbot, tmp_path) -> None:
 
     folder = tmp_path / "demo"
     ctx_dir = str(folder)
-    assert main(["--data-dir", ctx_dir, "stats"]) == 0
+    assert main(["--data-dir", ctx_dir, "backup"]) == 0  # a first command creates the store
     ctx = open_store(__import__("center_app.config", fromlist=["DataDir"]).DataDir(folder))
     accounts.ensure_demo_admin(ctx)  # what demo-data does after filling the folder
     ctx.close()
