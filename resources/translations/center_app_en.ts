@@ -309,27 +309,27 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="483"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="476"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="485"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="478"/>
         <source>Ctrl+Tab 切换页签</source>
         <translation>Ctrl+Tab switches tabs</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="496"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="489"/>
         <source>点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="497"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="490"/>
         <source>签到签退</source>
         <translation>Check-in/out</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="498"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="491"/>
         <source>月度考勤表</source>
         <translation>Monthly register</translation>
     </message>
@@ -956,57 +956,57 @@ The current data will be saved aside first.</translation>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="294"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="287"/>
         <source>没有找到姓名或拼音首字母是“%1”的儿童。请检查后重输，或扫借书证。</source>
         <translation>No child&apos;s name or pinyin initials match &quot;%1&quot;. Check and type again, or scan the library card.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="328"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="321"/>
         <source>找到 %1 名儿童：按 ↑↓ 选择，回车签到，Esc 取消。</source>
         <translation>%1 children found: choose with ↑↓, Enter checks in, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="360"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="353"/>
         <source>请先在左边的名单中选中要签退的儿童（↑↓ 选择），再按 F9。</source>
         <translation>First select the child to check out in the list on the left (↑↓), then press F9.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="373"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="366"/>
         <source>%1 由谁接走？</source>
         <translation>Who is picking up %1?</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="377"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="370"/>
         <source>选择或输入接送人，按回车签退；没有人接就清空后按回车。</source>
         <translation>Choose or type who picks the child up and press Enter; if nobody does, clear the name and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="382"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="375"/>
         <source>已取消签退。</source>
         <translation>Check-out cancelled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="440"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="433"/>
         <source>（迟到）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="450"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="443"/>
         <source>自行回家</source>
         <translation>went home alone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="455"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="448"/>
         <source>&#x3000;（未授权，请核实）</source>
         <translation>&#x3000;(not authorised, please check)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="457"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="450"/>
         <source>在中心：%1 人（已签到、未签退）</source>
         <translation>At the centre: %1 (checked in, not out)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="458"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="451"/>
         <source>今天已签退：%1 人</source>
         <translation>Checked out today: %1</translation>
     </message>
@@ -1014,250 +1014,250 @@ The current data will be saved aside first.</translation>
 <context>
     <name>ChildForm</name>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="509"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="502"/>
         <source>保存  Ctrl+S</source>
         <extracomment>(child id, message to show)</extracomment>
         <translation>Save  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="512"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="505"/>
         <source>取消  Esc</source>
         <translation>Cancel  Esc</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="539"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="532"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="542"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="535"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="542"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="535"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="544"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="537"/>
         <source>如 2015-3-2 或 2015年3月2日</source>
         <translation>e.g. 2015-3-2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="559"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="552"/>
         <source>如 三年级2班</source>
         <translation>e.g. Grade 3 Class 2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="562"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="555"/>
         <source>如 古楼村5组</source>
         <translation>e.g. Gulou village, group 5</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="563"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="782"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="556"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="775"/>
         <source>扫描借书证，或点“分配新号”</source>
         <translation>Scan the card, or click “New number”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="565"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="558"/>
         <source>分配新号</source>
         <translation>New number</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="567"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="560"/>
         <source>保存时分配下一个未用过的借书证号（C00001 起）</source>
         <translation>On saving, give the next unused card number (from C00001)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="575"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="568"/>
         <source>姓名*</source>
         <translation>Name*</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="576"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="569"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="577"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="570"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="578"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="571"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="579"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="572"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="580"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="573"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="581"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="574"/>
         <source>村/组</source>
         <translation>Village/group</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="582"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="575"/>
         <source>借书证号</source>
         <translation>Library card</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="583"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="576"/>
         <source>家庭住址</source>
         <translation>Home address</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="585"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="578"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="589"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="582"/>
         <source>重点关注（社工定期回访）</source>
         <translation>Special attention (regular follow-ups by a social worker)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="591"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="584"/>
         <source>如 广东深圳</source>
         <translation>e.g. Shenzhen, Guangdong</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="595"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="588"/>
         <source>留守类型</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="597"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="590"/>
         <source>父亲务工地</source>
         <translation>Father works in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="598"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="591"/>
         <source>父亲电话</source>
         <translation>Father&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="599"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="592"/>
         <source>母亲务工地</source>
         <translation>Mother works in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="600"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="593"/>
         <source>母亲电话</source>
         <translation>Mother&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="604"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="597"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="606"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="599"/>
         <source>接送人（可以来接孩子的人）</source>
         <translation>Pick-up people (who may collect the child)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="609"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="602"/>
         <source>健康与备注</source>
         <translation>Health and notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="611"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="604"/>
         <source>如 哮喘，随身带喷雾</source>
         <translation>e.g. asthma, carries an inhaler</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="613"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="606"/>
         <source>如 花生过敏</source>
         <translation>e.g. peanut allergy</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="615"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="608"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="616"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="609"/>
         <source>过敏</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="617"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="610"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="626"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="619"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Esc：取消（不保存任何修改）</source>
         <translation>Enter: next field   Ctrl+S: save   Esc: cancel (nothing is saved)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="692"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="704"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="685"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="697"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="748"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="741"/>
         <source>登记新儿童</source>
         <translation>Register a child</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="754"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="747"/>
         <source>修改档案：%1</source>
         <translation>Edit profile: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="807"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="800"/>
         <source>日期无法识别</source>
         <translation>Date not recognised</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="813"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="806"/>
         <source>晚于今天</source>
         <translation>After today</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="816"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="809"/>
         <source>%1 岁</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="830"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="823"/>
         <source>保存时补办新号，旧号 %1 作废</source>
         <translation>A new number on saving; the old number %1 stops working</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="832"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="825"/>
         <source>保存时自动分配下一个借书证号</source>
         <translation>The next card number is given on saving</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="930"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="900"/>
         <source>已登记 %1。</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="932"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="902"/>
         <source>已保存 %1 的档案。</source>
         <translation>%1&apos;s profile saved.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="934"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="904"/>
         <source>借书证号：%1</source>
         <translation>Library card: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="945"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="909"/>
         <source>没有保存，请改正：</source>
         <translation>Not saved. Please correct:</translation>
     </message>
@@ -1318,108 +1318,113 @@ The current data will be saved aside first.</translation>
 <context>
     <name>ChildrenImportPanel</name>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="54"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="58"/>
         <source>选择花名册</source>
         <extracomment>the import committed (a ChildImportResult): the page reloads the roster</extracomment>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="66"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="70"/>
         <source>导入花名册</source>
         <translation>Import a roster</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="67"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="71"/>
         <source>关闭  Esc</source>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="75"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="79"/>
         <source>Excel 或 CSV 表格，每行一名儿童：姓名（必填）、性别、出生日期、年级、班级、学校、村/组、留守类型、父母务工地和电话、监护人、健康状况……列名写法不限（如“生日”“班别”）。已在名单中的儿童会更新，不会重复登记；表格里空着的格子不会清除已有信息。先预览，确认后再导入。</source>
         <translation>An Excel or CSV sheet, one child per row: name (required), gender, date of birth, grade, class, school, village/group, left-behind situation, parents&apos; work places and phones, guardian, health… Column names may vary (e.g. 生日, 班别). Children already on the roster are updated, never registered twice; an empty cell never erases what is stored. Preview first, then import.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="85"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="89"/>
         <source>选择文件(&amp;O)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="107"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="111"/>
         <source>跳过有问题的行，其余照常导入</source>
         <translation>Skip the rows with problems, import the rest</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="113"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="117"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="120"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="124"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="148"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="152"/>
         <source>还没有选择文件。</source>
         <translation>No file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="224"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="228"/>
         <source>共 %1 行：可导入 %2 行</source>
         <translation>%1 rows: %2 can be imported</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="227"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="231"/>
         <source>，%1 行有问题</source>
         <translation>, %1 rows have problems</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="228"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="232"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="229"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="233"/>
         <source>将新增 %1 名儿童，更新 %2 名，%3 名没有变化。</source>
         <translation>Would add %1 children, update %2, %3 unchanged.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/children_import.py" line="240"/>
+        <source>工作表：%1（第 %2 行是表头）</source>
+        <translation>Sheet: %1 (header on row %2)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/children_import.py" line="250"/>
         <source>识别的列：%1</source>
         <translation>Columns recognised: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="242"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="252"/>
         <source>未使用的列：%1</source>
         <translation>Columns not used: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="250"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="260"/>
         <source>请核对：</source>
         <translation>Please check: </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="256"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="266"/>
         <source>这个文件里没有可以导入的行。</source>
         <translation>This file has no rows that can be imported.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="261"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="271"/>
         <source>有问题的行请在表格里改正后重新选择文件；或勾选“跳过有问题的行”，只导入没有问题的行。</source>
         <translation>Correct the rows with problems in the sheet and choose the file again, or tick “Skip the rows with problems” to import only the good rows.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="265"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="275"/>
         <source>没有发现问题，可以导入。</source>
         <translation>No problems found; ready to import.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="310"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="320"/>
         <source>已导入“%1”：新增 %2 名儿童，更新 %3 名，%4 名没有变化。</source>
         <translation>Imported “%1”: %2 children added, %3 updated, %4 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_import.py" line="317"/>
+        <location filename="../../center_app/ui/pages/children_import.py" line="327"/>
         <source>跳过了 %1 行：第 %2 行。</source>
         <translation>Skipped %1 rows: rows %2.</translation>
     </message>
@@ -1474,7 +1479,7 @@ The current data will be saved aside first.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/children.py" line="287"/>
-        <location filename="../../center_app/ui/pages/children.py" line="584"/>
+        <location filename="../../center_app/ui/pages/children.py" line="587"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
@@ -1510,13 +1515,13 @@ The current data will be saved aside first.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/children.py" line="365"/>
-        <location filename="../../center_app/ui/pages/children.py" line="725"/>
+        <location filename="../../center_app/ui/pages/children.py" line="728"/>
         <source>发借书证</source>
         <translation>Issue a card</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/children.py" line="366"/>
-        <location filename="../../center_app/ui/pages/children.py" line="726"/>
+        <location filename="../../center_app/ui/pages/children.py" line="729"/>
         <source>离开…</source>
         <translation>Leaves…</translation>
     </message>
@@ -1552,66 +1557,66 @@ The current data will be saved aside first.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/children.py" line="462"/>
-        <source>匿名导出：姓名换成代号，不含借书证号、出生日期、住址、电话、监护人和备注 —— 用于统计或交给中心以外的人。</source>
-        <translation>Anonymised: names become codes; no card numbers, birth dates, addresses, phones, guardians or notes — for statistics or people outside the centre.</translation>
+        <source>匿名导出：只有统计需要的代号（儿童A、儿童B…，每名儿童一个）、性别、年级、班级、年龄和留守类型；姓名、出生日期、学校、住址、电话、父母务工地、监护人、健康情况、过敏和备注都不导出 —— 用于统计或交给中心以外的人。</source>
+        <translation>Anonymised export: only what statistics need — a code (儿童A, 儿童B…, one per child), sex, grade, class, age and left-behind type; no names, birth dates, schools, addresses, phone numbers, parents&apos; places of work, guardians, health notes, allergies or remarks — for statistics or for people outside the centre.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="469"/>
+        <location filename="../../center_app/ui/pages/children.py" line="472"/>
         <source>包括已离开的儿童</source>
         <translation>Include children who left</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="474"/>
+        <location filename="../../center_app/ui/pages/children.py" line="477"/>
         <source>只导出您有权查看的信息。Excel 或 CSV 文件，可以改好后再用“导入花名册”导回来。</source>
         <translation>Only what you may see is exported. An Excel or CSV file; after editing it can be brought back with “Import roster”.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="480"/>
+        <location filename="../../center_app/ui/pages/children.py" line="483"/>
         <source>选择保存位置并导出…</source>
         <translation>Choose where to save and export…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="481"/>
+        <location filename="../../center_app/ui/pages/children.py" line="484"/>
         <source>不导出</source>
         <translation>Don&apos;t export</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="494"/>
+        <location filename="../../center_app/ui/pages/children.py" line="497"/>
         <source>全体升一级</source>
         <translation>Everyone up a grade</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="501"/>
+        <location filename="../../center_app/ui/pages/children.py" line="504"/>
         <source>确实需要再升一次</source>
         <translation>Yes, promote everyone again</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="506"/>
+        <location filename="../../center_app/ui/pages/children.py" line="509"/>
         <source>确认全体升一级</source>
         <translation>Move everyone up a grade</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="507"/>
+        <location filename="../../center_app/ui/pages/children.py" line="510"/>
         <source>不升级</source>
         <translation>Don&apos;t promote</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="525"/>
+        <location filename="../../center_app/ui/pages/children.py" line="528"/>
         <source>撤销升级</source>
         <translation>Undo the promotion</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="616"/>
+        <location filename="../../center_app/ui/pages/children.py" line="619"/>
         <source>找到 %1 名</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="618"/>
+        <location filename="../../center_app/ui/pages/children.py" line="621"/>
         <source>在册 %1 名</source>
         <translation>%1 on the roster</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="702"/>
+        <location filename="../../center_app/ui/pages/children.py" line="705"/>
         <source>在左边的名单中选择一名儿童，查看档案。
 
 输入姓名或拼音首字母（如 wzh）查找。</source>
@@ -1620,334 +1625,334 @@ The current data will be saved aside first.</translation>
 Type a name or pinyin initials (e.g. wzh) to find one.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="703"/>
+        <location filename="../../center_app/ui/pages/children.py" line="706"/>
         <source>
 登记新的儿童请按 Ctrl+N。</source>
         <translation>
 Press Ctrl+N to register a new child.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="709"/>
+        <location filename="../../center_app/ui/pages/children.py" line="712"/>
         <source>重点关注</source>
         <translation>Special attention</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="712"/>
+        <location filename="../../center_app/ui/pages/children.py" line="715"/>
         <source>已离开</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="715"/>
+        <location filename="../../center_app/ui/pages/children.py" line="718"/>
         <source>未分班</source>
         <translation>No class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="719"/>
-        <location filename="../../center_app/ui/pages/children.py" line="801"/>
+        <location filename="../../center_app/ui/pages/children.py" line="722"/>
+        <location filename="../../center_app/ui/pages/children.py" line="804"/>
         <source>%1 岁</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="721"/>
+        <location filename="../../center_app/ui/pages/children.py" line="724"/>
         <source>借书证 %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="721"/>
+        <location filename="../../center_app/ui/pages/children.py" line="724"/>
         <source>没有借书证</source>
         <translation>No library card</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="725"/>
+        <location filename="../../center_app/ui/pages/children.py" line="728"/>
         <source>补办借书证…</source>
         <translation>Replace the card…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="726"/>
+        <location filename="../../center_app/ui/pages/children.py" line="729"/>
         <source>恢复在册…</source>
         <translation>Back on the roster…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="764"/>
+        <location filename="../../center_app/ui/pages/children.py" line="767"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="765"/>
+        <location filename="../../center_app/ui/pages/children.py" line="768"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="766"/>
+        <location filename="../../center_app/ui/pages/children.py" line="769"/>
         <source>村/组</source>
         <translation>Village/group</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="767"/>
+        <location filename="../../center_app/ui/pages/children.py" line="770"/>
         <source>家庭住址</source>
         <translation>Home address</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="768"/>
+        <location filename="../../center_app/ui/pages/children.py" line="771"/>
         <source>留守类型</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="775"/>
+        <location filename="../../center_app/ui/pages/children.py" line="778"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="776"/>
+        <location filename="../../center_app/ui/pages/children.py" line="779"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="777"/>
+        <location filename="../../center_app/ui/pages/children.py" line="780"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="779"/>
+        <location filename="../../center_app/ui/pages/children.py" line="782"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="785"/>
+        <location filename="../../center_app/ui/pages/children.py" line="788"/>
         <source>%1务工</source>
         <translation>Works in %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="791"/>
+        <location filename="../../center_app/ui/pages/children.py" line="794"/>
         <source>父亲</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="792"/>
+        <location filename="../../center_app/ui/pages/children.py" line="795"/>
         <source>母亲</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="796"/>
+        <location filename="../../center_app/ui/pages/children.py" line="799"/>
         <source>主要监护人</source>
         <translation>Main guardian</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="802"/>
+        <location filename="../../center_app/ui/pages/children.py" line="805"/>
         <source>身体：%1</source>
         <translation>Health: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="803"/>
+        <location filename="../../center_app/ui/pages/children.py" line="806"/>
         <source>文化程度：%1</source>
         <translation>Education: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="805"/>
-        <location filename="../../center_app/ui/pages/children.py" line="807"/>
+        <location filename="../../center_app/ui/pages/children.py" line="808"/>
+        <location filename="../../center_app/ui/pages/children.py" line="810"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="807"/>
+        <location filename="../../center_app/ui/pages/children.py" line="810"/>
         <source>未登记</source>
         <translation>None entered</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="808"/>
+        <location filename="../../center_app/ui/pages/children.py" line="811"/>
         <source>家庭与监护人</source>
         <translation>Family and guardians</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="813"/>
-        <location filename="../../center_app/ui/pages/children.py" line="819"/>
-        <location filename="../../center_app/ui/pages/children.py" line="820"/>
+        <location filename="../../center_app/ui/pages/children.py" line="816"/>
+        <location filename="../../center_app/ui/pages/children.py" line="822"/>
+        <location filename="../../center_app/ui/pages/children.py" line="823"/>
         <source>接送人</source>
         <translation>Pick-up people</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="819"/>
+        <location filename="../../center_app/ui/pages/children.py" line="822"/>
         <source>未登记（签退时不核对接送人）</source>
         <translation>None entered (check-out does not check who collects)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="824"/>
+        <location filename="../../center_app/ui/pages/children.py" line="827"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="824"/>
-        <location filename="../../center_app/ui/pages/children.py" line="825"/>
+        <location filename="../../center_app/ui/pages/children.py" line="827"/>
+        <location filename="../../center_app/ui/pages/children.py" line="828"/>
         <source>无记录</source>
         <translation>Nothing recorded</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="825"/>
+        <location filename="../../center_app/ui/pages/children.py" line="828"/>
         <source>过敏</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="827"/>
+        <location filename="../../center_app/ui/pages/children.py" line="830"/>
         <source>健康与过敏</source>
         <translation>Health and allergies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="831"/>
+        <location filename="../../center_app/ui/pages/children.py" line="834"/>
         <source>回访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="831"/>
+        <location filename="../../center_app/ui/pages/children.py" line="834"/>
         <source>还没有回访记录。</source>
         <translation>No follow-ups yet.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="833"/>
+        <location filename="../../center_app/ui/pages/children.py" line="836"/>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="833"/>
+        <location filename="../../center_app/ui/pages/children.py" line="836"/>
         <source>待跟进</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="843"/>
+        <location filename="../../center_app/ui/pages/children.py" line="846"/>
         <source>内容</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="844"/>
+        <location filename="../../center_app/ui/pages/children.py" line="847"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="845"/>
+        <location filename="../../center_app/ui/pages/children.py" line="848"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="853"/>
+        <location filename="../../center_app/ui/pages/children.py" line="856"/>
         <source>回访记录（%1 次）</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="882"/>
+        <location filename="../../center_app/ui/pages/children.py" line="885"/>
         <source>把 %1 恢复为在册？恢复后重新出现在点名和名单中。</source>
         <translation>Put %1 back on the roster? They appear in the roll call and the roster again.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="883"/>
+        <location filename="../../center_app/ui/pages/children.py" line="886"/>
         <source>恢复在册</source>
         <translation>Back on the roster</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="889"/>
+        <location filename="../../center_app/ui/pages/children.py" line="892"/>
         <source>%1 离开中心：不再出现在点名和在册名单中，档案保留，可以恢复。请填写离开日期：</source>
         <translation>%1 leaves the centre: no longer in the roll call or the roster; the profile is kept and can be restored. Date of leaving:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="891"/>
+        <location filename="../../center_app/ui/pages/children.py" line="894"/>
         <source>确认离开</source>
         <translation>Confirm leaving</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="905"/>
+        <location filename="../../center_app/ui/pages/children.py" line="908"/>
         <source>“离开日期”</source>
         <translation>“Date of leaving” </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="914"/>
+        <location filename="../../center_app/ui/pages/children.py" line="917"/>
         <source>%1 已离开中心。</source>
         <translation>%1 has left the centre.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="916"/>
+        <location filename="../../center_app/ui/pages/children.py" line="919"/>
         <source>%1 已恢复在册。</source>
         <translation>%1 is back on the roster.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="927"/>
+        <location filename="../../center_app/ui/pages/children.py" line="930"/>
         <source>补办借书证：%1 的旧号 %2 作废（以后扫到会提示），发一个新号。</source>
         <translation>Replace the library card: %1&apos;s old number %2 stops working (a scan of it is flagged) and a new number is given.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="930"/>
+        <location filename="../../center_app/ui/pages/children.py" line="933"/>
         <source>补办</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="948"/>
+        <location filename="../../center_app/ui/pages/children.py" line="951"/>
         <source>%1 的借书证号：%2（可在“图书 → 打印”中打印借书证）</source>
         <translation>%1&apos;s library card number: %2 (print the card under Books → Print)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1039"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1042"/>
         <source>每学年开学时做一次：所有在册儿童升一个年级，班级名随之改变（三年级2班 → 四年级2班，六年级1班 → 初一1班）。</source>
         <translation>Done once at the start of each school year: every child on the roster moves up a grade and the class name follows (Grade 3 Class 2 → Grade 4 Class 2, Grade 6 Class 1 → Junior 1 Class 1).</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1043"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1046"/>
         <source>升一个年级：%1 名儿童</source>
         <translation>Moving up a grade: %1 children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1049"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1052"/>
         <source>初三毕业离开：%1 名（设为“已离开”）</source>
         <translation>Finishing junior 3 and leaving: %1 (set to “left”)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1054"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1057"/>
         <source>没有初三儿童，没有人离开。</source>
         <translation>No junior 3 children; nobody leaves.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1056"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1059"/>
         <source>没有填写年级的 %1 名儿童不变。</source>
         <translation>%1 children without a grade stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1060"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1063"/>
         <source>升入一年级或初一的 %1 名儿童，升级后请核对班级和学校。</source>
         <translation>%1 children move into grade 1 or junior 1: check their class and school afterwards.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1065"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1068"/>
         <source>升级后可以撤销（在有人修改这些儿童的档案之前）。</source>
         <translation>The promotion can be undone (until someone edits these children&apos;s profiles).</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1075"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1078"/>
         <source>注意：%1 已经全体升过一次年级（%2 操作）。每学年只需升级一次。</source>
         <translation>Note: everyone already moved up a grade on %1 (by %2). Once per school year is enough.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1114"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1117"/>
         <source>花名册_匿名</source>
         <translation>roster_anonymised</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1114"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1117"/>
         <source>花名册</source>
         <translation>roster</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1134"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1137"/>
         <source>已导出 %1 名儿童（匿名）到：%2</source>
         <translation>Exported %1 children (anonymised) to: %2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1134"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1137"/>
         <source>已导出 %1 名儿童到：%2</source>
         <translation>Exported %1 children to: %2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1166"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1169"/>
         <source>撤销 %1 的全体升级</source>
         <translation>Undo the promotion of %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children.py" line="1181"/>
+        <location filename="../../center_app/ui/pages/children.py" line="1184"/>
         <source>已撤销全体升级：%1 名儿童恢复了原来的年级、班级和状态。</source>
         <translation>Promotion undone: %1 children have their former grade, class and status back.</translation>
     </message>
@@ -1958,6 +1963,89 @@ Press Ctrl+N to register a new child.</translation>
         <location filename="../../center_app/ui/pages/coming_soon.py" line="27"/>
         <source>这一部分还在建设中，将在后续版本中提供。</source>
         <translation>This part is still being built and will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="88"/>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="91"/>
+        <source>这里的儿童、图书和记录都是编出来的，用来熟悉程序。请不要在这里录入真实的儿童信息；正式使用前，请管理员清空演示数据。</source>
+        <translation>The children, books and records here are made up, for getting to know the program. Please do not enter real children here; before real use, an administrator should clear the demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="95"/>
+        <source>清空演示数据，开始正式使用…</source>
+        <translation>Clear the demo data and start real use…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="96"/>
+        <source>确认清空</source>
+        <translation>Yes, clear it</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="97"/>
+        <source>不清空</source>
+        <translation>Don&apos;t clear</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="119"/>
+        <source>儿童</source>
+        <translation>children</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="120"/>
+        <source>图书（册）</source>
+        <translation>books (copies)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="121"/>
+        <source>借阅记录</source>
+        <translation>loans</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="122"/>
+        <source>考勤记录</source>
+        <translation>attendance marks</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="123"/>
+        <source>器材</source>
+        <translation>equipment</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="124"/>
+        <source>志愿者</source>
+        <translation>volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="125"/>
+        <source>活动</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="129"/>
+        <source>清空后，这个数据文件夹里的全部记录都会删除，包括演示期间录入的任何内容：%1。</source>
+        <translation>Clearing deletes every record in this data folder, including anything entered during the demo: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="130"/>
+        <source>（没有记录）</source>
+        <translation>(no records)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="134"/>
+        <source>这些账号会被停用：%1。</source>
+        <translation>These accounts will be disabled: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/demo_banner.py" line="137"/>
+        <source>考勤代码、借阅规则、语言设置和审计日志保留；清空前会自动备份一份。清空后请创建正式的管理员账号（并设置密码）。</source>
+        <translation>Attendance codes, loan rules, the language setting and the audit log are kept; a backup is made first. Afterwards, create the real administrator account (with a password).</translation>
     </message>
 </context>
 <context>
@@ -2088,102 +2176,102 @@ Press Ctrl+N to register a new child.</translation>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="520"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="511"/>
         <source>%1 已借了《%2》，不用再借。续借请按 F5；还书请先按 Esc 再扫书。</source>
         <translation>%1 already has “%2”. To renew it press F5; to return it press Esc, then scan the book.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="532"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="523"/>
         <source>《%1》没有借出。</source>
         <translation>“%1” is not on loan. </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="533"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="524"/>
         <source>请先扫借书证，或输入儿童姓名。</source>
         <translation>Scan the library card first, or type the child&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="546"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="537"/>
         <source>没有找到姓名或拼音首字母是“%1”的儿童。请检查后重输，或扫借书证。</source>
         <translation>No child&apos;s name or pinyin initials match “%1”. Check and type again, or scan the library card.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="567"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="558"/>
         <source>找到 %1 名儿童：按 ↑↓ 选择，回车确定，Esc 取消。</source>
         <translation>%1 children found: choose with ↑↓, Enter to confirm, Esc to cancel.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="602"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="593"/>
         <source>%1：还可借 %2 本，请扫书。</source>
         <translation>%1 may borrow %2 more. Scan the books.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="614"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="605"/>
         <source>已结束 %1 的借书。没有选人时扫书就是还书。</source>
         <translation>Finished with %1. With nobody selected, scanning a book returns it.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="650"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="641"/>
         <source>还没有选人</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="653"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="644"/>
         <source>扫借书证，或输入姓名 / 拼音首字母（如 wzh）后按回车。没有选人时，扫书就是还书。</source>
         <translation>Scan a library card, or type a name / pinyin initials (e.g. wzh) and press Enter. With nobody selected, scanning a book returns it.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="663"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="654"/>
         <source>借书证 %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="665"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="656"/>
         <source>没有借书证</source>
         <translation>No library card</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="669"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="660"/>
         <source>在借 %1 本</source>
         <translation>%1 on loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="671"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="662"/>
         <source>还可借 %1 本</source>
         <translation>May borrow %1 more</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="737"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="728"/>
         <source>请先扫借书证，在表格中选中要续借的书（↑↓ 选择），再按 F5。</source>
         <translation>Scan the library card first, select the book to renew in the table (↑↓), then press F5.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="748"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="739"/>
         <source>没有可以撤销的操作。</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="824"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="815"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="826"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="817"/>
         <source>（未填班级）</source>
         <translation>(no class)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="862"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="853"/>
         <source>共 %1 名儿童、%2 本书逾期</source>
         <translation>%1 children, %2 books overdue</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="898"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="871"/>
         <source>无法写入 %1（%2）。如果这个文件正在别的程序中打开，请先关闭再试。</source>
         <translation>Cannot write %1 (%2). If the file is open in another program, close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="904"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="877"/>
         <source>已生成 %1 名儿童的催还单：%2</source>
         <translation>Overdue slips for %1 children written to %2</translation>
     </message>
@@ -2191,29 +2279,29 @@ Press Ctrl+N to register a new child.</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="28"/>
+        <location filename="../../center_app/ui/errors.py" line="40"/>
         <source>出了点问题</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="33"/>
+        <location filename="../../center_app/ui/errors.py" line="45"/>
         <source>程序遇到一个意外错误，刚才的操作没有完成，数据没有被改动。</source>
         <translation>The program met an unexpected error. The last action was not completed and no data was changed.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="38"/>
+        <location filename="../../center_app/ui/errors.py" line="50"/>
         <source>详细信息已记录在日志文件中：%1
 如果问题反复出现，请把详细信息发给技术支持。</source>
         <translation>The details are in the log file: %1
 If this keeps happening, send the details to your technical support.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="43"/>
+        <location filename="../../center_app/ui/errors.py" line="55"/>
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="91"/>
+        <location filename="../../center_app/ui/errors.py" line="101"/>
         <source>无法打开中心的数据。数据没有被改动。</source>
         <translation>The centre&apos;s data could not be opened. Nothing was changed.</translation>
     </message>
@@ -2289,103 +2377,103 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="989"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="953"/>
         <source>保存  Ctrl+S</source>
         <extracomment>(child id, message)</extracomment>
         <translation>Save  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="992"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="956"/>
         <source>取消  Esc</source>
         <translation>Cancel  Esc</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1008"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="972"/>
         <source>如 2026-11-29</source>
         <translation>e.g. 2026-11-29</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1018"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="982"/>
         <source>选择或输入</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1020"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="984"/>
         <source>了解到的情况</source>
         <translation>What you learnt</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1023"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="987"/>
         <source>如 一个月后再回访</source>
         <translation>e.g. follow up again in a month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1024"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="988"/>
         <source>已处理（该儿童当前的缺勤预警随之消除）</source>
         <translation>Resolved (clears the child&apos;s current absence warnings)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1026"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="990"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1028"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="992"/>
         <source>方式：</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1031"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="995"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1032"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="996"/>
         <source>回访内容</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1033"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="997"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1034"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="998"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1037"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1001"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1052"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1016"/>
         <source>记录回访：%1</source>
         <translation>Follow-up: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1069"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1033"/>
         <source>请填写回访日期。</source>
         <translation>Please enter the date of the follow-up.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1074"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1038"/>
         <source>“回访日期”</source>
         <translation>“Date” </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1077"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1041"/>
         <source>请填写回访内容或结果。</source>
         <translation>Please enter the notes or the outcome.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1099"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1063"/>
         <source>没有保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="1101"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="1065"/>
         <source>已记录回访。</source>
         <translation>Follow-up recorded.</translation>
     </message>
@@ -2393,148 +2481,178 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="56"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="62"/>
         <source>选择捐赠清单</source>
         <extracomment>the import committed: the page reloads the catalogue print spine labels for these barcodes: (barcodes, what they are)</extracomment>
         <translation>Choose a donation list</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="68"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="75"/>
         <source>导入捐赠清单</source>
         <translation>Import a donation list</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="69"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="76"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="77"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="84"/>
         <source>Excel 或 CSV 表格，每行一种书：书名（必填）、作者、出版社、出版年、ISBN、分类号、适读年级、定价、数量、捐赠方……列名写法不限（如“题名”“著者”“册数”）。先预览，确认后再导入。</source>
         <translation>An Excel or CSV table, one book per row: title (required), author, publisher, year, ISBN, CLC number, grades, price, quantity, donor… Column names may vary (e.g. 题名, 著者, 册数). Preview first, then import.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="86"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="93"/>
         <source>选择文件(&amp;O)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="108"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="115"/>
         <source>跳过有问题的行，其余照常导入</source>
         <translation>Skip the rows with problems and import the rest</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="116"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="123"/>
         <source>捐赠方：</source>
         <translation>Donor:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="121"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="128"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="128"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="135"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="156"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="154"/>
+        <source>仍要再导入(&amp;A)</source>
+        <translation>Import &amp;again anyway</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="157"/>
+        <source>不导入</source>
+        <translation>Don&apos;t import</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="184"/>
         <source>还没有选择文件。</source>
         <translation>No file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="163"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="191"/>
         <source>这批书的捐赠方（表格里没写时用这个名字）</source>
         <translation>Donor of these books (used where the table names none)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="236"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="266"/>
         <source>共 %1 行：可导入 %2 行</source>
         <translation>%1 rows: %2 can be imported</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="239"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="269"/>
         <source>，%1 行有问题</source>
         <translation>, %1 rows have problems</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="241"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="271"/>
         <source>，跳过合计行 %1 行</source>
         <translation>, %1 total rows skipped</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="245"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="275"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="246"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="276"/>
         <source>将新增书目 %1 种，为已有书目 %2 种加复本，共 %3 册。</source>
         <translation>Will add %1 new titles and more copies to %2 catalogued titles, %3 copies in all.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="252"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="282"/>
         <source>捐赠方：%1</source>
         <translation>Donors: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="259"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="285"/>
+        <source>工作表：%1（第 %2 行是表头）</source>
+        <translation>Sheet: %1 (header on row %2)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="295"/>
         <source>识别的列：%1</source>
         <translation>Columns found: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="261"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="297"/>
         <source>未使用的列：%1</source>
         <translation>Columns not used: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="269"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="302"/>
+        <source>这个文件已在 %1 导入过（%2 行，%3 册），再导入需要确认。</source>
+        <translation>This file was already imported on %1 (%2 rows, %3 copies); importing it again needs confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="314"/>
         <source>请核对：</source>
         <translation>Please check: </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="275"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="320"/>
         <source>表格中没写捐赠方的行用这个名字</source>
         <translation>Used for rows that name no donor</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="277"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="322"/>
         <source>这批书的捐赠方（表格里没有“捐赠方”列）</source>
         <translation>Donor of these books (the table has no donor column)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="281"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="326"/>
         <source>这个文件里没有可以导入的行。</source>
         <translation>This file has no rows that can be imported.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="286"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="331"/>
         <source>有问题的行请在表格里改正后重新选择文件；或勾选“跳过有问题的行”，只导入没有问题的行。</source>
         <translation>Correct the rows with problems in the table and choose the file again, or tick “skip the rows with problems” to import only the good rows.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="290"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="335"/>
         <source>没有发现问题，可以导入。</source>
         <translation>No problems found: ready to import.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="335"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="362"/>
+        <source>这个文件已在 %1 导入过（%2 行，%3 册）。再导入一次，每一册都会再登记一遍。确实又收到了同样的一批书吗？</source>
+        <translation>This file was already imported on %1 (%2 rows, %3 copies). Importing it again registers every copy a second time. Have you really received the same batch of books again?</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="401"/>
         <source>已导入“%1”：新书目 %2 种，已有书目 %3 种加复本，共 %4 册。</source>
         <translation>Imported “%1”: %2 new titles, more copies for %3 catalogued titles, %4 copies in all.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="342"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="408"/>
         <source>跳过了 %1 行：第 %2 行。</source>
         <translation>Skipped %1 rows: row %2.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="347"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="413"/>
         <source>打印这 %1 册的书标…</source>
         <translation>Print the labels of these %1 copies…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_import.py" line="356"/>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="427"/>
+        <source>没有导入。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_import.py" line="433"/>
         <source>导入的“%1”</source>
         <translation>imported from “%1”</translation>
     </message>
@@ -2723,78 +2841,98 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="134"/>
+        <location filename="../../center_app/ui/main_window.py" line="146"/>
         <source>首页</source>
         <extracomment>emitted once, when the first page has been filled with data and the window is shown emitted after the user picked another language and the window was rebuilt in it</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="135"/>
+        <location filename="../../center_app/ui/main_window.py" line="147"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="136"/>
+        <location filename="../../center_app/ui/main_window.py" line="148"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="137"/>
+        <location filename="../../center_app/ui/main_window.py" line="149"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="139"/>
+        <location filename="../../center_app/ui/main_window.py" line="151"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="143"/>
+        <location filename="../../center_app/ui/main_window.py" line="155"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="144"/>
+        <location filename="../../center_app/ui/main_window.py" line="156"/>
         <source>器材室：按数量借给班级、损坏与遗失登记、扫码盘点。</source>
         <translation>Equipment room: lend by quantity to a class, record damage and loss, stocktake with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="148"/>
+        <location filename="../../center_app/ui/main_window.py" line="160"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="149"/>
+        <location filename="../../center_app/ui/main_window.py" line="161"/>
         <source>志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。</source>
         <translation>Volunteers and timetable: weekly and summer timetables (with clash checks), service hours, certificates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="153"/>
+        <location filename="../../center_app/ui/main_window.py" line="165"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="154"/>
+        <location filename="../../center_app/ui/main_window.py" line="166"/>
         <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
         <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="158"/>
+        <location filename="../../center_app/ui/main_window.py" line="170"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="188"/>
+        <location filename="../../center_app/ui/main_window.py" line="200"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="189"/>
+        <location filename="../../center_app/ui/main_window.py" line="201"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
+        <location filename="../../center_app/ui/main_window.py" line="323"/>
+        <source>演示数据已清空。</source>
+        <translation>The demo data has been cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/main_window.py" line="325"/>
+        <source>清空前的数据已备份为 %1。</source>
+        <translation>The data as it was before clearing was backed up as %1.</translation>
+    </message>
+    <message>
         <location filename="../../center_app/ui/main_window.py" line="327"/>
+        <source>请创建正式的管理员账号。</source>
+        <translation>Please create the real administrator account.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/main_window.py" line="329"/>
+        <source>请用管理员账号登录。</source>
+        <translation>Please sign in with an administrator account.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/main_window.py" line="367"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -2991,38 +3129,38 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Activities this month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="102"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="103"/>
         <source>近12个月借阅（册次）</source>
         <translation>Loans in the last 12 months</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="104"/>
-        <location filename="../../center_app/ui/pages/overview.py" line="183"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="105"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="187"/>
         <source>还没有借阅记录</source>
         <translation>No loans yet</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="133"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="134"/>
         <source>提示：按 Ctrl+1 至 Ctrl+9 切换页面；Ctrl+2 是图书，Ctrl+3 是借还台。</source>
         <translation>Tip: Ctrl+1 to Ctrl+9 switch pages; Ctrl+2 is Books, Ctrl+3 is the Desk.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="142"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="143"/>
         <source>今天是 %1</source>
         <translation>Today is %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="171"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="175"/>
         <source>%1月</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="178"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="182"/>
         <source>最受欢迎的图书（近一年）</source>
         <translation>Most borrowed (last 12 months)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview.py" line="179"/>
+        <location filename="../../center_app/ui/pages/overview.py" line="183"/>
         <source>次</source>
         <translation>loans</translation>
     </message>
@@ -3030,96 +3168,96 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>PeopleEditor</name>
     <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="200"/>
         <location filename="../../center_app/ui/pages/child_form.py" line="210"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="220"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="201"/>
         <location filename="../../center_app/ui/pages/child_form.py" line="211"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="221"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
+        <location filename="../../center_app/ui/pages/child_form.py" line="202"/>
         <location filename="../../center_app/ui/pages/child_form.py" line="212"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="222"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="213"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="203"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="214"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="204"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="215"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="205"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="216"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="206"/>
         <source>主要</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="247"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="237"/>
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="250"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="240"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="253"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="243"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="276"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="266"/>
         <source>如 祖母、外公</source>
         <translation>e.g. grandmother</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="280"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="270"/>
         <source>主要监护人</source>
         <translation>Main guardian</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="283"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="273"/>
         <source>岁</source>
         <translation>years</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="285"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="275"/>
         <source>手机或带区号的座机</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="293"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="283"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="301"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="384"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="291"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="374"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="304"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="294"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="374"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="364"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -3233,7 +3371,7 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
     <message>
         <location filename="../../center_app/ui/pages/catalog_print.py" line="423"/>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="655"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="650"/>
         <source>未分班</source>
         <translation>No class</translation>
     </message>
@@ -3305,7 +3443,7 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>%1 barcodes belong to no book and were skipped.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="664"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="660"/>
         <source>新发了 %1 个借书证号。</source>
         <translation>%1 new card numbers were given out.</translation>
     </message>
@@ -3687,6 +3825,56 @@ If this keeps happening, send the details to your technical support.</translatio
         <source>点击一格，从那一格开始打印</source>
         <extracomment>builds the spine labels for these barcodes (unknown barcodes are left out) what a print wrote: (PDF, labels or cards, the sheet result, a note for the message)</extracomment>
         <translation>Click a label to start printing there</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRecoveryDialog</name>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="37"/>
+        <source>中心的数据无法打开</source>
+        <translation>The centre&apos;s data cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="43"/>
+        <source>选择另一个数据文件夹</source>
+        <extracomment>replaced in tests: asks for a folder, returns &quot;&quot; when cancelled</extracomment>
+        <translation>Choose another data folder</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="50"/>
+        <source>数据库文件“%1”已损坏，无法打开。</source>
+        <translation>The database file “%1” is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="63"/>
+        <source>最新的完好备份：%1（%2）
+其中有：%3
+
+恢复前，损坏的文件会另存在 backups 文件夹里，不会被删除。</source>
+        <translation>Newest sound backup: %1 (%2)
+It holds: %3
+
+Before restoring, the damaged file is kept in the backups folder; it is not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="70"/>
+        <source>没有找到完好的备份。可以打开另一个数据文件夹，或退出后请技术支持帮忙。</source>
+        <translation>No sound backup was found. You can open another data folder, or quit and ask technical support for help.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="75"/>
+        <source>从这个备份恢复</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="79"/>
+        <source>打开其他文件夹…</source>
+        <translation>Open another folder…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/store_recovery.py" line="82"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
