@@ -31,7 +31,7 @@ def run() -> list[dict[str, object]]:
     from sqlalchemy import insert, select
 
     from center_app.config import DataDir
-    from center_app.context import open_store
+    from center_app.context import Actor, open_store
     from center_app.db.models import AttendanceMark, AttendanceRegister, Child
     from center_app.services import attendance as att
     from center_app.services import early_warning
@@ -39,7 +39,7 @@ def run() -> list[dict[str, object]]:
 
     work = Path(tempfile.mkdtemp(prefix="bench-attendance-"))
     try:
-        ctx = open_store(DataDir(work / "d"))
+        ctx = open_store(DataDir(work / "d"), actor=Actor.command_line())
         rng = random.Random(7)
         with ctx.db.session() as s:
             s.execute(insert(Child), [{"name": f"儿童{i:03d}", "class_name": f"{1 + i % 6}年级{1 + i % 2}班",

@@ -38,7 +38,7 @@ def donation_list(path: Path, rows: int = 4000) -> None:
 
 def run(repeat: int = 3) -> list[dict[str, object]]:
     from center_app.config import DataDir
-    from center_app.context import open_store
+    from center_app.context import Actor, open_store
     from center_app.services import book_import
 
     work = Path(tempfile.mkdtemp(prefix="bench-import-"))
@@ -47,7 +47,7 @@ def run(repeat: int = 3) -> list[dict[str, object]]:
         donation_list(source)
         times = []
         for n in range(repeat):
-            ctx = open_store(DataDir(work / f"d{n}"))
+            ctx = open_store(DataDir(work / f"d{n}"), actor=Actor.command_line())
             start = time.perf_counter()
             preview = book_import.preview_import(ctx, source)
             result = book_import.run_import(ctx, source, preview=preview)

@@ -12,12 +12,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from center_app.config import DataDir  # noqa: E402
-from center_app.context import open_store  # noqa: E402
+from center_app.context import Actor, open_store  # noqa: E402
 
 
 def main() -> int:
     data_dir, mode = DataDir(Path(sys.argv[1])), sys.argv[2]
-    ctx = open_store(data_dir)
+    ctx = open_store(data_dir, actor=Actor.command_line())  # writes as the administrator, said so
     print("ready", flush=True)
     if mode == "burst":
         from center_app.services import settings

@@ -194,7 +194,7 @@ def test_cancel_leaves_no_file(seeded: AppContext, tmp_path: Path, cancel_after_
 
 def test_backup_of_a_missing_database_is_refused(tmp_path: Path) -> None:
     data_dir = DataDir(tmp_path / "fresh").ensure()
-    ctx = AppContext(data_dir=data_dir, db=Database.for_file(data_dir.db_path))
+    ctx = AppContext(data_dir=data_dir, db=Database.for_file(data_dir.db_path), actor=Actor.command_line())
     try:
         with pytest.raises(DomainError, match="找不到数据库文件"):
             backup_now(ctx)
@@ -441,7 +441,7 @@ def test_restore_round_trip(seeded: AppContext) -> None:
 def test_restore_onto_a_new_pc(seeded: AppContext, tmp_path: Path) -> None:
     saved = backup_now(seeded, tmp_path).path
     new_pc = DataDir(tmp_path / "new-pc")
-    result = restore(new_pc, saved)
+    result = restore(new_pc, saved, actor=Actor.command_line())  # no context to take an actor from
     assert result.safety_copy is None
     db = Database.for_file(new_pc.db_path)
     try:

@@ -290,7 +290,7 @@ def test_cancel_writes_nothing(ctx, tmp_path: Path) -> None:  # noqa: ANN001
     for stop_at in range(
         reading + 1, every_call + 1
     ):  # cancel at each check after reading, up to the very last
-        other = open_store(DataDir(tmp_path / f"fresh{stop_at}").ensure())
+        other = open_store(DataDir(tmp_path / f"fresh{stop_at}").ensure(), actor=Actor.command_line())
         try:
             with pytest.raises(ImportCancelled):
                 book_import.run_import(other, path, cancel=_cancel_at(stop_at))

@@ -638,3 +638,135 @@ def test_guardian_rows_without_family_permission_are_empty(ctx, kids) -> None:
         assert s.query(Guardian).count() == 1
     ctx.actor = LIBRARIAN
     assert svc.get_child(ctx, kids["wang"]).guardians == ()
+
+
+# --- saving the whole file: one use case, one transaction ------------------------------------------------------
+
+
+def _file_state(ctx, child_id: int) -> tuple[object, ...]:
+    """Everything a save could touch: the profile, the people (ids included), and the audit log's length."""
+    detail = svc.get_child(ctx, child_id)
+    with ctx.db.read() as s:
+        audit_rows = s.query(AuditLog).count()
+        counter = s.get(Setting, svc.CARD_COUNTER_KEY)
+    return detail, audit_rows, counter.value if counter else None
+
+
+def test_save_child_file_registers_the_whole_file_in_one_go(ctx, kids) -> None:
+    saved = svc.save_child_file(
+        ctx,
+        None,
+        ChildInput("陆小雨", gender="女", grade=2, class_name="二年级1班"),
+        svc.PeopleChanges(
+            add=(GuardianInput("陆奶奶", "祖母", "13912340000"), GuardianInput("陆爷爷", "祖父"))
+        ),
+        svc.PeopleChanges(add=(PickupInput("陆阿姨", "姑姑", "13612340000"),)),
+        new_card=True,
+        today=TODAY,
+    )
+    detail = saved.detail
+    assert saved.created and saved.new_card == detail.card_barcode and detail.card_barcode.startswith("C")
+    assert [(g.name, g.is_primary) for g in detail.guardians] == [("陆奶奶", True), ("陆爷爷", False)]
+    assert [(p.name, p.phone) for p in detail.pickup_people] == [("陆阿姨", "13612340000")]
+    with ctx.db.read() as s:
+        mine = [e for e in s.query(AuditLog).order_by(AuditLog.id) if f"#{detail.id} " in e.summary]
+    assert [(e.entity, e.action) for e in mine] == [
+        ("child", "create"),
+        ("guardian", "create"),
+        ("guardian", "create"),
+        ("pickup_person", "create"),
+        ("child", "update"),  # the card number
+    ]
+
+
+def test_editing_a_pickup_person_changes_them_in_place(ctx, kids) -> None:
+    person = svc.add_pickup(ctx, kids["wang"], PickupInput("王爷爷", "祖父", "13812340000"))
+    saved = svc.save_child_file(
+        ctx,
+        kids["wang"],
+        svc.get_child(ctx, kids["wang"]).as_input(),
+        pickup_people=svc.PeopleChanges(update=((person.id, PickupInput("王爷爷", "祖父", "13800001111")),)),
+        today=TODAY,
+    )
+    assert [(p.id, p.phone) for p in saved.detail.pickup_people] == [(person.id, "13800001111")]
+    assert not saved.created and saved.new_card is None
+    entry = _audit(ctx, "pickup_person", "update")[-1]
+    assert json.loads(entry.changes) == {"phone": ["13812340000", "13800001111"]}
+    assert not _audit(ctx, "pickup_person", "delete")  # never removed, not even for a moment
+
+
+def test_a_refusal_at_the_end_of_a_save_leaves_the_whole_file_as_it_was(ctx, kids) -> None:
+    """The card number comes last; when it cannot be given, the profile, the guardians and the pick-up people
+    written before it in the same save are not saved either — and no authorised pick-up person is lost."""
+    child = kids["wang"]
+    person = svc.add_pickup(ctx, child, PickupInput("王爷爷", "祖父", "13812340000"))
+    grandma = svc.get_child(ctx, child).guardians[0]
+    with ctx.db.session() as s:  # every card number has been used
+        s.merge(Setting(key=svc.CARD_COUNTER_KEY, value="99999"))
+    before = _file_state(ctx, child)
+    profile = ChildInput.from_values(
+        svc.get_child(ctx, child).as_input().values() | {"class_name": "三年级3班"}
+    )
+    with pytest.raises(ValidationError, match="借书证号已用完"):
+        svc.save_child_file(
+            ctx,
+            child,
+            profile,
+            svc.PeopleChanges(remove=(grandma.id,), add=(GuardianInput("王爸爸", "父亲", "13500001111"),)),
+            svc.PeopleChanges(remove=(person.id,), add=(PickupInput("王叔叔", "叔叔", "13612345678"),)),
+            new_card=True,
+            today=TODAY,
+        )
+    assert _file_state(ctx, child) == before
+    assert [p.id for p in svc.get_child(ctx, child).pickup_people] == [person.id]
+
+
+def test_a_person_removed_meanwhile_saves_nothing_of_the_file(ctx, kids) -> None:
+    child = kids["li"]
+    person = svc.add_pickup(ctx, child, PickupInput("李叔叔", "叔叔", "13612345678"))
+    stale = svc.add_pickup(ctx, child, PickupInput("李阿姨", "姑姑"))
+    svc.remove_pickup(ctx, stale.id)  # another window removed her after the form was opened
+    before = _file_state(ctx, child)
+    profile = ChildInput.from_values(svc.get_child(ctx, child).as_input().values() | {"school": "古楼小学"})
+    with pytest.raises(NotFound, match="找不到这位接送人"):
+        svc.save_child_file(
+            ctx,
+            child,
+            profile,
+            svc.PeopleChanges(add=(GuardianInput("李奶奶"),)),
+            svc.PeopleChanges(
+                remove=(person.id,), update=((stale.id, PickupInput("李阿姨", "姑姑", "13700000000")),)
+            ),
+            today=TODAY,
+        )
+    assert _file_state(ctx, child) == before
+
+
+def test_every_problem_of_the_file_is_told_at_once_before_anything_is_written(ctx, kids) -> None:
+    before = _file_state(ctx, kids["wang"])
+    profile = ChildInput.from_values(
+        svc.get_child(ctx, kids["wang"]).as_input().values() | {"grade": "十年级"}
+    )
+    with pytest.raises(ValidationError) as refused:
+        svc.save_child_file(
+            ctx,
+            kids["wang"],
+            profile,
+            svc.PeopleChanges(add=(GuardianInput("王爸爸", "父亲"),)),
+            svc.PeopleChanges(add=(PickupInput("王叔叔", "叔叔", "123"),)),
+            today=TODAY,
+        )
+    problems = refused.value.problems
+    assert len(problems) == 2
+    assert "年级" in problems[0] and problems[1].startswith("接送人 王叔叔：“接送人电话”")
+    assert _file_state(ctx, kids["wang"]) == before
+
+
+def test_a_guardian_of_another_child_cannot_be_changed_through_this_file(ctx, kids) -> None:
+    other = svc.get_child(ctx, kids["wang"]).guardians[0]
+    before = _file_state(ctx, kids["wang"])
+    with pytest.raises(NotFound):
+        svc.save_child_file(
+            ctx, kids["li"], svc.get_child(ctx, kids["li"]).as_input(), svc.PeopleChanges(remove=(other.id,))
+        )
+    assert _file_state(ctx, kids["wang"]) == before

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from center_app.config import DataDir
-from center_app.context import open_store
+from center_app.context import Actor, open_store
 from center_app.services import maintenance, overview, settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def test_burst_of_single_writes_survives_repeated_kills(data_dir: DataDir) -> No
         kills += 1
         acknowledged |= {int(line.split()[1]) for line in lines if line.startswith("ok ")}
         assert maintenance.check(data_dir).ok, maintenance.check(data_dir).problems
-        ctx = open_store(data_dir)
+        ctx = open_store(data_dir, actor=Actor.command_line())
         try:
             next_i = settings.get_setting(ctx, "crash_next", 0)
             present = {i for i in range(next_i + 5) if settings.get_setting(ctx, f"crash_{i}") == i}
@@ -89,7 +89,7 @@ def test_long_transaction_is_all_or_nothing_under_kills(data_dir: DataDir) -> No
             lines = proc.communicate(timeout=300)[0].splitlines()
         finished = "done" in lines
         assert maintenance.check(data_dir).ok
-        ctx = open_store(data_dir)
+        ctx = open_store(data_dir, actor=Actor.command_line())
         try:
             figures = overview.counts(ctx)
         finally:
@@ -138,7 +138,7 @@ def test_book_import_killed_midway_leaves_nothing_or_everything(data_dir: DataDi
         else:
             lines = proc.communicate(timeout=300)[0].splitlines()
         assert maintenance.check(data_dir).ok
-        ctx = open_store(data_dir)
+        ctx = open_store(data_dir, actor=Actor.command_line())
         try:
             figures = overview.counts(ctx)
         finally:

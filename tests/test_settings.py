@@ -73,4 +73,50 @@ def test_only_the_administrator_changes_settings(ctx, role) -> None:
         settings.save_general(ctx, settings.CentreInfo("别的名字"), "zh_CN")
     with pytest.raises(PermissionDenied):
         settings.set_setting(ctx, "loan_days", 30)
-    assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME  # reading is open to all
+    assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME  # printed on slips, shown at sign-in
+
+
+def test_reading_a_setting_needs_the_permission_of_its_area(ctx) -> None:
+    from center_app.context import Actor
+    from center_app.domain.children import ChildInput
+    from center_app.domain.errors import PermissionDenied
+    from center_app.services import children
+
+    settings.set_setting(ctx, "label_printing", {"cards": {}})  # as the administrator
+    ctx.actor = Actor(username="shegong", role="staff")
+    children.create_child(ctx, ChildInput("王子涵", grade=3, class_name="三年级2班"))
+    children.promote_all(ctx)  # children.last_promotion now holds every child's grade, class and status
+    assert settings.get_setting(ctx, children.PROMOTION_KEY)["children"]
+
+    ctx.actor = Actor(username="tushu", role="librarian")
+    with pytest.raises(PermissionDenied, match="图书管理员 无权查看儿童的详细档案"):
+        settings.get_setting(ctx, children.PROMOTION_KEY)
+    with pytest.raises(PermissionDenied, match="无权查看系统设置"):
+        settings.get_setting(ctx, "a_key_nobody_listed")  # unknown keys need settings read
+    assert settings.get_setting(ctx, "label_printing") == {"cards": {}}  # the librarian prints labels
+    assert settings.get_language(ctx) == "zh_CN"
+
+    ctx.actor = Actor.nobody()  # before sign-in: only what the sign-in screen needs
+    assert settings.get_language(ctx) == "zh_CN"
+    assert settings.get_setting(ctx, "idle_lock_minutes", 10) == 10
+    for key in ("label_printing", children.PROMOTION_KEY, "block_when_overdue", "open_weekdays"):
+        with pytest.raises(PermissionDenied):
+            settings.get_setting(ctx, key)
+
+
+def test_every_stored_setting_key_is_classified() -> None:
+    """A key some service stores (a ``*_KEY`` constant) is either public (with a reason) or has its area."""
+    import importlib
+    import pkgutil
+
+    import center_app.services as package
+
+    keys = set()
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"center_app.services.{info.name}")
+        keys |= {
+            value for name, value in vars(module).items() if name.endswith("_KEY") and isinstance(value, str)
+        }
+    assert keys, "no setting keys found"
+    assert keys <= set(settings.PUBLIC_SETTINGS) | set(settings.SETTING_AREAS)
+    assert not set(settings.PUBLIC_SETTINGS) & set(settings.SETTING_AREAS)

@@ -246,6 +246,12 @@ def require(actor: _HasRole, area_or_group: str, level: str) -> None:
         raise PermissionDenied(denied_message(actor.role, area_or_group, level))
 
 
+def require_signed_in(actor: _HasRole) -> None:
+    """For what every role may see (headline counts): refuse only nobody, and roles the table does not know."""
+    if actor.role not in ROLES:
+        raise PermissionDenied("请先登录。")
+
+
 def visible_child_groups(role: str) -> frozenset[str]:
     return frozenset(g for g in CHILD_GROUPS if allowed(role, g, READ))
 

@@ -1267,7 +1267,7 @@ def export_monthly_register_xlsx(ctx: AppContext, register: MonthlyRegister, pat
     if target.suffix.lower() != ".xlsx":
         raise ValidationError("请选择 .xlsx 文件名。")
     from center_app.importing import write_xlsx
-    from center_app.services.roster import record_personal_output
+    from center_app.services.roster import write_personal_file
 
     codes = register.codes
     headers = [
@@ -1302,9 +1302,14 @@ def export_monthly_register_xlsx(ctx: AppContext, register: MonthlyRegister, pat
         ("出勤率(%)", lambda d: _rate_percent(d.tally.rate), [None, None, None, None, _rate_percent(t.rate)]),
     ):
         rows.append([label, "", *(value(d) for d in register.days), *overall])
-    write_xlsx(target, headers, rows, sheet_title=f"{register.year}年{register.month}月考勤")
-    record_personal_output(
-        ctx, "export", f"导出{register.title}", rows=len(register.rows), target=str(target), anonymised=False
+    write_personal_file(
+        ctx,
+        target,
+        lambda path: write_xlsx(path, headers, rows, sheet_title=f"{register.year}年{register.month}月考勤"),
+        action="export",
+        what=f"导出{register.title}",
+        rows=len(register.rows),
+        needs=("attendance", "child.basic"),
     )
     return target
 
@@ -1313,14 +1318,21 @@ def write_monthly_register_pdf(ctx: AppContext, register: MonthlyRegister, path:
     """Print the register (``reports.monthly_register``) with the centre's name; recorded in the audit log."""
     require(ctx.actor, "attendance", READ)
     from center_app.reports.monthly_register import monthly_register_pdf
-    from center_app.services.roster import record_personal_output
+    from center_app.services.roster import write_personal_file
     from center_app.services.settings import get_centre
 
-    written = monthly_register_pdf(path, register, centre_name=get_centre(ctx).name)
-    record_personal_output(
-        ctx, "print", f"打印{register.title}", rows=len(register.rows), target=str(written), anonymised=False
+    if not register.rows:  # said before anything is audited (the writer would refuse it after)
+        raise ValidationError(f"{register.title}没有可以打印的儿童。")
+    centre_name = get_centre(ctx).name
+    return write_personal_file(
+        ctx,
+        path,
+        lambda target: monthly_register_pdf(target, register, centre_name=centre_name),
+        action="print",
+        what=f"打印{register.title}",
+        rows=len(register.rows),
+        needs=("attendance", "child.basic"),
     )
-    return written
 
 
 # --- reminders and the overview -----------------------------------------------------------------------------

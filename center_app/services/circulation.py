@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final, Literal
 
 from sqlalchemy import Row, and_, delete, func, select
@@ -970,6 +972,61 @@ def overdue_loans(
         )
     result.sort(key=lambda item: (item[0], item[1], item[2].loan_id))
     return [row for _, _, row in result]
+
+
+@dataclass(frozen=True)
+class SlipsPrinted:
+    path: Path
+    children: int  # one slip each
+    books: int
+
+
+def print_overdue_slips(
+    ctx: AppContext,
+    path: str | os.PathLike[str],
+    *,
+    class_name: str | None = None,
+    today: dt.date | None = None,
+) -> SlipsPrinted:
+    """One overdue slip per child (of ``class_name``, or every class) to a PDF at ``path`` — the children's names,
+    their books and (if the actor may see them) their guardians' names. Audited before the PDF is written
+    (``roster.write_personal_file``), so the log knows every file of slips there is."""
+    from center_app.reports.overdue_slips import OverdueBook, OverdueSlip, overdue_slips_pdf
+    from center_app.services.roster import write_personal_file
+    from center_app.services.settings import get_centre
+
+    require(ctx.actor, "circulation", READ)
+    require(ctx.actor, "child.basic", READ)
+    today, _ = _moment(today)
+    rows = overdue_loans(ctx, today, class_name)
+    per_child: dict[int, list[OverdueRow]] = {}
+    for row in rows:  # already in class / child order
+        per_child.setdefault(row.child_id, []).append(row)
+    slips = [
+        OverdueSlip(
+            child_name=books[0].child_name,
+            class_name=books[0].class_name,
+            guardian_name=books[0].guardian_name,
+            books=[OverdueBook(b.title, b.barcode, b.due_on, b.overdue_days) for b in books],
+        )
+        for books in per_child.values()
+    ]
+    if not slips:  # said before anything is audited
+        raise ValidationError("没有逾期未还的图书，不需要打印催还单。")
+    centre = get_centre(ctx)
+    target = Path(path)
+    write_personal_file(
+        ctx,
+        target,
+        lambda out: overdue_slips_pdf(
+            out, slips, centre_name=centre.name, centre_phone=centre.phone, today=today
+        ),
+        action="print",
+        what="打印逾期催还单",
+        rows=len(slips),
+        needs=("circulation", "child.basic"),
+    )
+    return SlipsPrinted(target, len(slips), len(rows))
 
 
 def group_by_class(rows: Iterable[OverdueRow]) -> dict[str, list[OverdueRow]]:

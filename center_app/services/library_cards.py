@@ -3,14 +3,16 @@
 A card carries the child's name, class and card number (``child.basic``: what the librarian may see). Printing
 cards for a class gives a child without a card number the next free one — ``C`` and five digits, the largest
 ``C#####`` in use plus one, so numbers are never reused — all in one transaction with one audit entry per child.
-The print itself is personal data leaving the program: the page audits it with ``roster.record_personal_output``.
+The print itself is personal data leaving the program: ``print_cards`` is the one use case that gives out the numbers,
+audits the print and then writes the PDF (``roster.write_personal_file``: the log entry comes before the file).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -22,6 +24,10 @@ from center_app.domain.permissions import READ, WRITE, redact_child, require
 from center_app.domain.pinyin import person_name_keys
 from center_app.services import audit
 from center_app.services.children import take_card_barcodes
+
+if TYPE_CHECKING:
+    from center_app.domain.label_grid import LabelGrid
+    from center_app.reports.labels import SheetResult
 
 MAX_CARDS_AT_ONCE = 500
 NO_CLASS = ""  # children whose class is not filled in
@@ -108,6 +114,11 @@ def issue_cards(ctx: AppContext, child_ids: Sequence[int]) -> list[CardHolder]:
 
     Giving out a card number is library work: it needs circulation write as well as reading the names.
     """
+    return _issue_cards(ctx, child_ids)[0]
+
+
+def _issue_cards(ctx: AppContext, child_ids: Sequence[int]) -> tuple[list[CardHolder], int]:
+    """``issue_cards``, and how many numbers it gave out."""
     require(ctx.actor, "child.basic", READ)
     require(ctx.actor, "circulation", WRITE)
     wanted = list(dict.fromkeys(child_ids))
@@ -135,4 +146,46 @@ def issue_cards(ctx: AppContext, child_ids: Sequence[int]) -> list[CardHolder]:
                 {"card_barcode": [None, code]},
             )
         s.flush()
-        return [_holder(ctx.actor.role, children[i]) for i in wanted]
+        return [_holder(ctx.actor.role, children[i]) for i in wanted], len(without)
+
+
+@dataclass(frozen=True)
+class CardsPrinted:
+    holders: list[CardHolder]  # in the order asked, each with its card number
+    new_numbers: int  # children who had none and got one now
+    sheet: SheetResult
+
+
+def print_cards(
+    ctx: AppContext,
+    child_ids: Sequence[int],
+    path: str | os.PathLike[str],
+    grid: LabelGrid,
+    start_position: int = 1,
+    *,
+    centre_name: str,
+    guides: bool = False,
+) -> CardsPrinted:
+    """Print library cards for ``child_ids`` to a PDF: those without a card number get one (``issue_cards``:
+    one transaction, audited per child), then the print is audited and only then the PDF written
+    (``roster.write_personal_file``). The numbers stay given out if the PDF fails: they are the children's now,
+    recorded, and the next print shows them; what never happens is a PDF of names the log does not know."""
+    from center_app.reports.cards import LibraryCard, library_cards_pdf
+    from center_app.services.roster import write_personal_file
+
+    require(ctx.actor, "child.basic", READ)
+    require(ctx.actor, "circulation", WRITE)
+    holders, new_numbers = _issue_cards(ctx, child_ids)
+    cards = [LibraryCard(h.name, h.class_name, h.card_barcode or "") for h in holders]
+    sheet = write_personal_file(
+        ctx,
+        path,
+        lambda target: library_cards_pdf(
+            target, cards, grid, start_position, centre_name=centre_name, guides=guides
+        ),
+        action="print",
+        what="打印借书证",
+        rows=len(cards),
+        needs=("child.basic",),
+    )
+    return CardsPrinted(holders, new_numbers, sheet)

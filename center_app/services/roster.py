@@ -3,7 +3,7 @@ optionally anonymised, and always written to the audit log (who, when, how many,
 
 The columns are the roster import's (``services/children_import.py``): a staff member's export imports back with no
 changes, so the roster can be edited in Excel and brought back. The privacy rules here apply to every export or
-print that contains children's personal data: call ``record_personal_output`` in the same place.
+print that contains children's personal data: write it through ``write_personal_file``, which audits it first.
 
 An anonymised export is built from its own ALLOW-LIST (``ANONYMISED_COLUMNS``), never by blanking columns of the
 full roster: only what a statistic needs leaves the centre, and a column added to ``COLUMNS`` later stays out of
@@ -15,10 +15,12 @@ point at one child, so none of them is in it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -30,6 +32,9 @@ from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import allowed, redact_child, require
 from center_app.services import audit
 from center_app.services.children import primary_guardians, roster_sort_key
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 GENDER = {"male": "男", "female": "女"}
 LEFT_BEHIND = {"both": "父母均外出", "father": "父亲外出", "mother": "母亲外出", "none": "非留守"}
@@ -93,12 +98,16 @@ def record_personal_output(
     target: str | os.PathLike[str],
     anonymised: bool,
     columns: Sequence[str] = (),
+    needs: Sequence[str] = ("child.basic",),
 ) -> None:
     """Audit a print or export that contains children's personal data (its own short transaction).
 
     ``target`` is the file written: the log keeps its absolute path (``cha2.csv`` as typed says nothing a month
-    later about which folder — or which USB stick — the children's data went to).
+    later about which folder — or which USB stick — the children's data went to). ``needs``: the areas and child
+    field groups whose data the output holds; the actor must be allowed to read each (every such output holds
+    children's names, hence ``child.basic`` at least), so this is no way for anyone to write audit rows.
     """
+    _require_reading(ctx, needs)
     where = str(Path(target).resolve())
     changes: dict[str, list[object]] = {
         "rows": [None, rows],
@@ -117,6 +126,63 @@ def record_personal_output(
             f"{what}：{rows} 名儿童{'（已匿名）' if anonymised else ''} → {where}",
             changes,
         )
+
+
+def _require_reading(ctx: AppContext, needs: Sequence[str]) -> None:
+    if not needs:
+        raise ValueError("say which data the output holds (the areas or child field groups to read)")
+    for area in needs:
+        require(ctx.actor, area, "read")
+
+
+def write_personal_file(
+    ctx: AppContext,
+    target: str | os.PathLike[str],
+    write: Callable[[Path], T],
+    *,
+    action: str,
+    what: str,
+    rows: int,
+    needs: Sequence[str],
+    anonymised: bool = False,
+    columns: Sequence[str] = (),
+) -> T:
+    """Write a file holding children's personal data (``write(target)``), audited *before* it is written.
+
+    The log must know every such file the program made. Audit first, then write: a failure or a power cut in
+    between leaves at worst a log entry for a file that was never made, never a file the log does not know. (The
+    other order — write under a temporary name, audit, rename — leaves the temporary file of names behind, unaudited,
+    when the power goes between the write and the commit.) The writers (``reports.page.atomic_output``,
+    ``importing.export``) write to a temporary name and rename, so a failed write leaves no new file; a second entry
+    then says it was not made. Returns what ``write`` returns.
+    """
+    _require_reading(ctx, needs)
+    path = Path(target)
+    record_personal_output(
+        ctx, action, what, rows=rows, target=path, anonymised=anonymised, columns=columns, needs=needs
+    )
+    try:
+        return write(path)
+    except BaseException as exc:
+        _record_not_written(ctx, action, what, path, exc)
+        raise
+
+
+def _record_not_written(ctx: AppContext, action: str, what: str, path: Path, exc: BaseException) -> None:
+    reason = getattr(exc, "message", "") or type(exc).__name__
+    try:
+        with ctx.db.session() as s:
+            audit.record(
+                s,
+                ctx.actor,
+                action,
+                "child",
+                "",
+                f"{what}未完成，没有生成文件（{reason}）→ {path.resolve()}",
+                {"written": [None, False], "target": [None, str(path.resolve())]},
+            )
+    except Exception:  # the first entry stands; the user sees the original error
+        log.exception("could not record that %s was not written", path)
 
 
 def export_children(
@@ -162,18 +228,23 @@ def export_children(
     from center_app.importing import write_csv, write_xlsx
 
     headers = [header for _, header in columns]
-    if path.suffix.lower() == ".xlsx":
-        write_xlsx(
-            path, headers, rows, sheet_title="花名册", progress=progress, cancel=cancel, total=len(rows)
-        )
-    else:
-        write_csv(path, headers, rows, progress=progress, cancel=cancel, total=len(rows))
-    record_personal_output(
+
+    def write(target: Path) -> None:
+        if target.suffix.lower() == ".xlsx":
+            write_xlsx(
+                target, headers, rows, sheet_title="花名册", progress=progress, cancel=cancel, total=len(rows)
+            )
+        else:
+            write_csv(target, headers, rows, progress=progress, cancel=cancel, total=len(rows))
+
+    write_personal_file(
         ctx,
-        "export",
-        "导出花名册",
+        path,
+        write,
+        action="export",
+        what="导出花名册",
         rows=len(rows),
-        target=path,
+        needs=("children",),
         anonymised=anonymise,
         columns=headers,
     )

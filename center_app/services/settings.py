@@ -1,10 +1,16 @@
-"""Centre details and application settings."""
+"""Centre details and application settings.
+
+Reading a stored setting (``get_setting``) needs the read permission of the area the key belongs to
+(``SETTING_AREAS``; a key not listed there needs ``settings`` read): ``children.last_promotion`` holds every
+promoted child's grade, class, status and leaving date, which a librarian may not see. ``PUBLIC_SETTINGS`` are the
+few harmless for anyone, even before sign-in, each with its reason. Writing any key needs ``settings`` write.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,12 +18,36 @@ from sqlalchemy.orm import Session
 from center_app.context import AppContext
 from center_app.db.models import Centre, Setting
 from center_app.domain.errors import ValidationError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import READ, require
 from center_app.services import audit
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 DEFAULT_CENTRE_NAME = "儿童之家"
+
+#: Keys anyone may read, even nobody (before sign-in), and why that is harmless.
+PUBLIC_SETTINGS: Final[dict[str, str]] = {
+    "language": "the interface language: the sign-in screen is shown in it before anyone has signed in",
+    "idle_lock_minutes": "how soon the screen locks: the window applies it to whoever is signed in",
+}
+
+#: Key → the area (or child field group) whose ``read`` permission reading it needs. Keys an area's own service
+#: reads (with its own check) are listed too, so a direct ``get_setting`` of them is no way round that check.
+SETTING_AREAS: Final[dict[str, str]] = {
+    "label_printing": "catalog",  # which label sheet was used last and where the next label goes
+    "barcode_prefix": "catalog",
+    "demo_folder": "settings",  # read by accounts.is_demo_folder, which says why it needs no check
+    "children.last_promotion": "child.profile",  # every promoted child's grade, class, status, leaving date
+    "children.card_last_number": "child.basic",
+    "block_when_overdue": "circulation",
+    "sound_on": "circulation",
+    "open_weekdays": "attendance",
+    "late_after": "attendance",
+    "attendance_default_code": "attendance",
+    "attendance_late_code": "attendance",
+    "warning_consecutive_absences": "attendance",
+    "warning_month_rate": "attendance",
+}
 
 
 @dataclass(frozen=True)
@@ -94,7 +124,14 @@ def save_general(ctx: AppContext, info: CentreInfo, language: str) -> CentreInfo
     return info
 
 
+def _require_setting_read(ctx: AppContext, key: str) -> None:
+    """Refuse unless the actor may read ``key`` (see the module doc); unknown keys need ``settings`` read."""
+    if key not in PUBLIC_SETTINGS:
+        require(ctx.actor, SETTING_AREAS.get(key, "settings"), READ)
+
+
 def get_setting(ctx: AppContext, key: str, default: Any = None) -> Any:
+    _require_setting_read(ctx, key)
     with ctx.db.read() as s:
         row = s.get(Setting, key)
         if row is None or row.value == "":

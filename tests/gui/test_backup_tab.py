@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 
+from center_app.context import Actor
 from center_app.db.models import Child
 from center_app.services import overview, settings
 
@@ -50,7 +53,8 @@ def test_restore_shows_counts_then_replaces_the_data_and_signs_out(qtbot, window
 
     qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.locked, timeout=3000)  # the restored data may not know this user
-    assert overview.counts(ctx).children == 2
+    assert not ctx.actor.signed_in  # signed out: nobody is acting in the window any more
+    assert overview.counts(dataclasses.replace(ctx, actor=Actor.command_line())).children == 2
     assert list(ctx.data_dir.backups.glob("center-before-restore-*.db"))
 
 

@@ -405,7 +405,7 @@ def test_export_to_excel(qtbot, page: CatalogPage, tmp_path: Path) -> None:  # n
 
 def test_a_teacher_may_search_but_not_change_anything(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
     ctx = open_store(data_dir)
-    accounts.sign_in_as(ctx, admin_account)
+    ctx.actor = accounts.sign_in_as(ctx, admin_account)
     accounts.create_user(ctx, "laoshi", "李老师", "teacher", "laoshi2026")
     catalog.add_title(ctx, TitleInput("西游记", "吴承恩", isbn=XYJ_ISBN), 2)
     ctx.close()

@@ -125,7 +125,7 @@ def test_the_sheet_picture_chooses_the_start(qtbot, page: CatalogPage) -> None: 
 
 def test_a_librarian_s_next_position_is_kept_for_the_session(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
     ctx = open_store(data_dir)
-    accounts.sign_in_as(ctx, admin_account)
+    ctx.actor = accounts.sign_in_as(ctx, admin_account)
     accounts.create_user(ctx, "tushu", "图书管理员小李", "librarian", "shuku2026")
     catalog.add_title(ctx, TitleInput("西游记", "吴承恩", clc="I242.4"), 3)
     ctx.close()

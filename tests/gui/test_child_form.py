@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
-from center_app.db.models import AuditLog, Child, Guardian, PickupPerson
+from center_app.db.models import AuditLog, Child, Guardian, PickupPerson, Setting
 from center_app.domain.children import ChildInput, GuardianInput, PickupInput
 from center_app.services import children
 from center_app.ui.main_window import PageSpec
@@ -311,3 +311,75 @@ def test_replacing_a_card_in_the_form_retires_the_old_number(qtbot, page: Childr
     save(qtbot, form)
     new = children.get_child(page.ctx, xiaoyu).card_barcode
     assert new and new != old and new in page.message.text()
+
+
+def test_a_whole_file_is_one_save_and_a_refusal_at_its_end_saves_none_of_it(
+    qtbot, page: ChildrenPage, xiaoyu: int, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """Profile, guardians, pick-up people and a new card number: one service call, one transaction. When the
+    last part is refused (every card number used), nothing of the earlier parts is in the database, the
+    message says nothing was saved — which is true — and the form still holds what was typed."""
+    ctx = page.ctx
+    with ctx.db.read() as s:
+        (pickup_id,) = s.scalars(select(PickupPerson.id).where(PickupPerson.child_id == xiaoyu))
+    with ctx.db.session() as s:
+        s.merge(Setting(key=children.CARD_COUNTER_KEY, value="99999"))
+    transactions: list[int] = []
+    real_session = ctx.db.session
+
+    def counted():  # noqa: ANN202
+        transactions.append(1)
+        return real_session()
+
+    monkeypatch.setattr(ctx.db, "session", counted)
+    page.refresh()
+    page.select_child(xiaoyu)
+    page.open_edit()
+    form = page.form
+    form.class_name.lineEdit().clear()
+    ime_type(form.class_name.lineEdit(), "四年级2班")
+    qtbot.mouseClick(form.guardians.add_button, Qt.MouseButton.LeftButton)
+    ime_type(form.guardians.inputs["name"], "覃春燕")
+    ime_type(form.guardians.inputs["relation"].lineEdit(), "妈妈")
+    qtbot.keyClicks(form.guardians.inputs["phone"], "13500001111")
+    qtbot.mouseClick(form.guardians.ok_button, Qt.MouseButton.LeftButton)
+    pickups = form.pickups
+    pickups.table.selectRow(0)
+    qtbot.mouseClick(pickups.edit_button, Qt.MouseButton.LeftButton)
+    pickups.inputs["phone"].clear()
+    qtbot.keyClicks(pickups.inputs["phone"], "13907749999")
+    qtbot.mouseClick(pickups.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pickups.add_button, Qt.MouseButton.LeftButton)
+    ime_type(pickups.inputs["name"], "覃德明")
+    ime_type(pickups.inputs["relation"].lineEdit(), "爷爷")
+    qtbot.mouseClick(pickups.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.card_assign, Qt.MouseButton.LeftButton)
+    before = counts(ctx)
+    transactions.clear()
+    save(qtbot, form)
+
+    assert transactions == [1]
+    text = form.message.text()
+    assert text.startswith("没有保存") and "借书证号已用完" in text
+    assert counts(ctx) == before
+    detail = children.get_child(ctx, xiaoyu)
+    assert detail.class_name == "四年级1班" and detail.card_barcode is None
+    assert [(p.id, p.phone) for p in detail.pickup_people] == [(pickup_id, "13907741234")]  # still authorised
+    assert page.side.currentWidget() is form  # as typed, to try again
+    assert form.class_name.currentText() == "四年级2班" and form.guardians.table.rowCount() == 3
+    assert pickups.table.rowCount() == 2
+
+    with ctx.db.session() as s:  # numbers again (a lost card's numbers were never reused; this is a test)
+        s.merge(Setting(key=children.CARD_COUNTER_KEY, value="41"))
+    transactions.clear()
+    save(qtbot, form)
+    assert len(transactions) == 1
+    assert page.side.currentWidget() is page.detail_panel and "C00042" in page.message.text()
+    detail = children.get_child(ctx, xiaoyu)
+    assert (detail.class_name, detail.card_barcode) == ("四年级2班", "C00042")
+    assert {g.name: (g.relation, g.phone) for g in detail.guardians}["覃春燕"] == ("母亲", "13500001111")
+    assert [(p.name, p.phone) for p in detail.pickup_people] == [
+        ("覃桂英", "13907749999"),
+        ("覃德明", ""),
+    ]
+    assert detail.pickup_people[0].id == pickup_id  # changed in place, never removed and added again

@@ -264,9 +264,9 @@ def test_sound_switch_is_saved_for_an_administrator(qtbot, desk) -> None:  # noq
 
 
 def test_sound_switch_is_session_only_for_a_librarian(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
-    from center_app.context import open_store
+    from center_app.context import Actor, open_store
 
-    ctx = open_store(data_dir)
+    ctx = open_store(data_dir, actor=Actor.command_line())  # the administrator adds the account
     accounts.create_user(ctx, "tushu", "图书管理员小李", "librarian", "shuku2026")
     ctx.close()
     win = open_main_window(data_dir, user="tushu")
@@ -283,9 +283,9 @@ def test_sound_switch_is_session_only_for_a_librarian(qtbot, data_dir, admin_acc
 
 
 def test_a_teacher_sees_the_page_with_the_input_disabled(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
-    from center_app.context import open_store
+    from center_app.context import Actor, open_store
 
-    ctx = open_store(data_dir)
+    ctx = open_store(data_dir, actor=Actor.command_line())  # the administrator adds the account
     accounts.create_user(ctx, "laoshi", "李老师", "teacher", "laoshi2026")
     ctx.close()
     win = open_main_window(data_dir, user="laoshi")

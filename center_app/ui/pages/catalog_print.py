@@ -6,7 +6,7 @@ printed now; clicking a square starts there. A trial print draws the label outli
 against a sheet. The PDF goes to the data folder's exports and opens in the PDF reader, which prints it.
 
 Library cards carry children's names: they are printed only for roles that may see the names and give out card
-numbers, and every print is written to the audit log (``roster.record_personal_output``).
+numbers, and every print is written to the audit log before its PDF (``library_cards.print_cards``).
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ from center_app.domain import books
 from center_app.domain.errors import DomainError, PermissionDenied, ValidationError
 from center_app.domain.label_grid import A4_HEIGHT_MM, A4_WIDTH_MM, PRESETS, LabelGrid
 from center_app.domain.permissions import READ, WRITE, allowed
-from center_app.reports.cards import MIN_CARD_HEIGHT_MM, MIN_CARD_WIDTH_MM, LibraryCard
+from center_app.reports.cards import MIN_CARD_HEIGHT_MM, MIN_CARD_WIDTH_MM
 from center_app.reports.labels import SheetResult, SpineLabel
-from center_app.services import library_cards, roster, settings
+from center_app.services import library_cards, settings
 from center_app.ui.events import DataEvents
 from center_app.ui.pages.catalog_forms import heading_label
 from center_app.ui.widgets.messages import show_message
@@ -645,21 +645,17 @@ class PrintPanel(QWidget):
     def _print_cards(
         self, grid: LabelGrid, start: int, centre: str, stamp: str, folder: Path, trial: bool
     ) -> _Printed | None:
-        from center_app.reports.cards import library_cards_pdf
-
         ids = self.chosen_children()
-        lacking = set(ids) & self._without_card
-        holders = library_cards.issue_cards(self.ctx, ids)  # gives those without a card number one
-        cards = [LibraryCard(h.name, h.class_name, h.card_barcode or "") for h in holders]
         class_name = self.class_combo.currentData() or ""
         named = class_name or self.tr("未分班")
-        path = unique_path(folder, f"借书证_{safe_file_part(named)}_{len(cards)}张_{stamp}")
-        result = library_cards_pdf(path, cards, grid, start, centre_name=centre, guides=trial)
-        roster.record_personal_output(
-            self.ctx, "print", "打印借书证", rows=len(cards), target=path, anonymised=False
+        path = unique_path(folder, f"借书证_{safe_file_part(named)}_{len(ids)}张_{stamp}")
+        # One use case: card numbers for those without, the audit entry, then the PDF.
+        printed = library_cards.print_cards(
+            self.ctx, ids, path, grid, start, centre_name=centre, guides=trial
         )
-        if lacking:  # card numbers were given out: show them, and tell the pages that list children
+        new = printed.new_numbers
+        if new:  # card numbers were given out: show them, and tell the pages that list children
             self.reset_children()
             self.events.data_changed.emit("children")
-        note = self.tr("新发了 %1 个借书证号。").replace("%1", str(len(lacking))) if lacking else ""
-        return path, len(cards), result, note
+        note = self.tr("新发了 %1 个借书证号。").replace("%1", str(new)) if new else ""
+        return path, len(printed.holders), printed.sheet, note

@@ -2,9 +2,9 @@
 dialog — the desk keeps working and tests never block).
 
 ``ChildForm`` registers a new child or edits one: the profile fields, the guardians and pick-up people (edited in a
-small sub-form under their table), the library-card number. Nothing is written until 保存 (Ctrl+S): every problem
-of the profile and of the people is listed at once in red and nothing is saved; 取消 (Esc) drops every change,
-guardians included. Enter moves to the next field. Fields of a group the role may not write are disabled, groups
+small sub-form under their table), the library-card number. Nothing is written until 保存 (Ctrl+S), which is one
+service call (``children.save_child_file``: the whole file in one transaction): every problem of the profile and of
+the people is listed at once in red and nothing is saved; 取消 (Esc) drops every change, guardians included. Enter moves to the next field. Fields of a group the role may not write are disabled, groups
 it may not read are hidden (docs/permissions.md); the services check again.
 
 ``FollowUpForm`` records a social worker's 回访 through ``early_warning.record_follow_up``, so a resolved follow-up
@@ -13,10 +13,9 @@ clears the child's absence warnings.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -182,15 +181,6 @@ class _FieldSpec:
     header: str
     kind: str  # text | phone | relation | literacy | age | primary
     group: str = "child.family"
-
-
-@dataclass
-class PeopleChanges:
-    """What Save must do with one people table."""
-
-    remove: list[int] = field(default_factory=list)
-    update: list[tuple[int, Any]] = field(default_factory=list)
-    add: list[Any] = field(default_factory=list)
 
 
 class PeopleEditor(QWidget):
@@ -469,16 +459,19 @@ class PeopleEditor(QWidget):
         self._fill()
         self.changed.emit()
 
-    def pending(self) -> PeopleChanges:
-        changes = PeopleChanges()
+    def pending(self) -> service.PeopleChanges:
+        """What 保存 does with this table (the service applies it with the rest of the file, or nothing)."""
+        remove: list[int] = []
+        update: list[tuple[int, Any]] = []
+        add: list[Any] = []
         for entry in self.entries:
             if entry.id is not None and entry.removed:
-                changes.remove.append(entry.id)
+                remove.append(entry.id)
             elif entry.id is not None and entry.changed:
-                changes.update.append((entry.id, entry.data))
+                update.append((entry.id, entry.data))
             elif entry.id is None and not entry.removed:
-                changes.add.append(entry.data)
-        return changes
+                add.append(entry.data)
+        return service.PeopleChanges(tuple(remove), tuple(update), tuple(add))
 
 
 # --- the profile form ---------------------------------------------------------------------------------------
@@ -858,7 +851,7 @@ class ChildForm(QWidget):
             "health_notes": self.health.toPlainText(),
             "allergy_notes": self.allergy.toPlainText(),
             "notes": self.notes.toPlainText(),
-            # "assign the next number" keeps the current card until assign_card_barcode replaces it
+            # "assign the next number" keeps the current card; save_child_file(new_card=True) replaces it
             "card_barcode": base["card_barcode"] if self._assign_card else (self.card.text().strip() or None),
         }
         values = {
@@ -883,63 +876,34 @@ class ChildForm(QWidget):
         return problems
 
     def save(self) -> int | None:
-        """Save everything or nothing (see the module doc). Returns the child's id, or None."""
+        """Save everything or nothing (see the module doc): one service call, one transaction — a refusal leaves
+        the database as it was and the form as typed. Returns the child's id, or None."""
         problems = self._problems()
         if problems:
             self._show_problems(problems)
             return None
-        data = self._input()
-        guardians, pickups = self.guardians.pending(), self.pickups.pending()
-        created = wrote = False
         try:
-            if self.editing is None:
-                detail = service.create_child(self.ctx, data, guardians.add)
-                created = True
-                self.editing = (
-                    detail  # from here on a retry updates this child instead of registering it again
-                )
-                guardians = PeopleChanges()
-            else:
-                detail = service.update_child(self.ctx, self.editing.id, data)
-            wrote = True
-            child_id = detail.id
-            for guardian_id in guardians.remove:
-                service.remove_guardian(self.ctx, guardian_id)
-            for guardian_id, guardian in guardians.update:
-                service.update_guardian(self.ctx, guardian_id, guardian)
-            for guardian in guardians.add:
-                service.add_guardian(self.ctx, child_id, guardian)
-            for pickup_id, _ in pickups.update:  # no "update pick-up person" use case: replace the row
-                service.remove_pickup(self.ctx, pickup_id)
-            for pickup_id in pickups.remove:
-                service.remove_pickup(self.ctx, pickup_id)
-            for pickup in [*(p for _, p in pickups.update), *pickups.add]:
-                service.add_pickup(self.ctx, child_id, pickup)
-            card = ""
-            if self._assign_card:
-                card = service.assign_card_barcode(self.ctx, child_id, replace=bool(detail.card_barcode))
+            saved = service.save_child_file(
+                self.ctx,
+                self.editing.id if self.editing is not None else None,
+                self._input(),
+                self.guardians.pending(),
+                self.pickups.pending(),
+                new_card=self._assign_card,
+            )
         except DomainError as exc:
-            if wrote:
-                # Part was written (the people were checked first, so this is rare): show the file as it now
-                # is, with the problem, rather than a form that no longer matches the database.
-                self._reload_after_partial_save()
             problems = exc.problems if isinstance(exc, ValidationError) and exc.problems else [exc.message]
             self._show_problems(problems)
             return None
-        if created:
-            text = self.tr("已登记 %1。").replace("%1", detail.name)
+        name = saved.detail.name
+        if saved.created:
+            text = self.tr("已登记 %1。").replace("%1", name)
         else:
-            text = self.tr("已保存 %1 的档案。").replace("%1", detail.name)
-        if card:
-            text += " " + self.tr("借书证号：%1").replace("%1", card)
-        self.saved.emit(child_id, text)
-        return child_id
-
-    def _reload_after_partial_save(self) -> None:
-        if self.editing is None:
-            return
-        with contextlib.suppress(DomainError):  # the message about the first problem is what matters
-            self.start_edit(service.get_child(self.ctx, self.editing.id))
+            text = self.tr("已保存 %1 的档案。").replace("%1", name)
+        if saved.new_card:
+            text += " " + self.tr("借书证号：%1").replace("%1", saved.new_card)
+        self.saved.emit(saved.detail.id, text)
+        return saved.detail.id
 
     def _show_problems(self, problems: list[str]) -> None:
         text = self.tr("没有保存，请改正：") + "\n" + "\n".join(f"• {line}" for line in problems)

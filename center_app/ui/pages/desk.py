@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 from center_app.context import AppContext
 from center_app.domain.errors import DomainError, NotFound, PermissionDenied
 from center_app.domain.permissions import READ, WRITE, allowed
-from center_app.services import circulation, roster, settings
+from center_app.services import circulation
 from center_app.services.circulation import BorrowerRow, BorrowerStatus, DeskResult, OverdueRow, ScanKind
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
@@ -856,30 +856,12 @@ class DeskPage(Page):
 
     def print_slips(self) -> Path | None:
         """One slip per child of the list shown (the class filter applies), to a PDF in exports/, audited."""
-        from center_app.reports.overdue_slips import OverdueBook, OverdueSlip, overdue_slips_pdf
-
-        rows = self.shown_overdue_rows()
-        per_child: dict[int, list[OverdueRow]] = {}
-        for row in rows:  # already in class / child order from the service
-            per_child.setdefault(row.child_id, []).append(row)
-        slips = [
-            OverdueSlip(
-                child_name=books[0].child_name,
-                class_name=books[0].class_name,
-                guardian_name=books[0].guardian_name,
-                books=[OverdueBook(b.title, b.barcode, b.due_on, b.overdue_days) for b in books],
-            )
-            for books in per_child.values()
-        ]
         today = dt.date.today()
         path = self.ctx.data_dir.exports / f"逾期催还单-{today:%Y%m%d}.pdf"
-        centre = settings.get_centre(self.ctx)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            overdue_slips_pdf(path, slips, centre_name=centre.name, centre_phone=centre.phone, today=today)
-            # The slips carry children's names (and guardians'): every print is on the audit log.
-            roster.record_personal_output(
-                self.ctx, "print", "打印逾期催还单", rows=len(slips), target=str(path), anonymised=False
+            # One use case: the audit entry first, then the PDF (the slips carry children's and guardians' names).
+            printed = circulation.print_overdue_slips(
+                self.ctx, path, class_name=self.overdue_class.currentData(), today=today
             )
         except DomainError as exc:
             self._refused(exc.message)
@@ -892,7 +874,9 @@ class DeskPage(Page):
             )
             return None
         self._say(
-            self.tr("已生成 %1 名儿童的催还单：%2").replace("%1", str(len(slips))).replace("%2", str(path)),
+            self.tr("已生成 %1 名儿童的催还单：%2")
+            .replace("%1", str(printed.children))
+            .replace("%2", str(printed.path)),
             "ok",
         )
         self.open_file(path)
