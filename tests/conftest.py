@@ -16,7 +16,6 @@ import pytest  # noqa: E402
 from center_app.config import ENV_DATA_DIR, DataDir  # noqa: E402
 from center_app.context import Actor, AppContext, open_store  # noqa: E402
 
-
 # Real users have Chinese names, so real data folders look like C:\\Users\\张老师\\AppData\\…; some hold spaces, "#",
 # "%" or "'". Every tmp_path of the suite lives under such a folder, so every path the app writes (database, backups,
 # exports, logs, lock, fonts, URLs handed to SQLite or Alembic) is tested with them.
@@ -66,3 +65,16 @@ def nobody_ctx(data_dir: DataDir) -> Iterator[AppContext]:
     context = open_store(data_dir)
     yield context
     context.close()
+
+
+GUI_FIXTURES = {"qtbot", "qapp", "window", "fresh_window"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Markers that are applied, not just declared: every test that drives Qt is ``gui`` (so ``pytest -m "not gui"``
+    runs the core alone in seconds), and the ones that start real processes or build big stores are ``slow``."""
+    gui_dir = Path(__file__).resolve().parent / "gui"
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & GUI_FIXTURES or gui_dir in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.gui)

@@ -16,8 +16,6 @@ from center_app.context import Actor, open_store
 from center_app.services import backup, settings
 from center_app.ui.dialogs import store_recovery
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def _no_modal_fatal(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
