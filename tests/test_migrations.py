@@ -63,23 +63,44 @@ def test_reopening_at_head_makes_no_copy(data_dir: DataDir) -> None:
 
 
 def test_file_is_copied_aside_before_migrating_and_survives_a_failed_migration(data_dir: DataDir) -> None:
-    ctx = open_store(data_dir)
-    with ctx.db.engine.begin() as conn:
+    db = Database.for_file(data_dir.db_path)
+    with db.engine.connect() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001_initial")
+        conn.commit()
         conn.exec_driver_sql("INSERT INTO centre (name, address, phone, contact_person, created_at, updated_at) "
                              "VALUES ('古楼村', '', '', '', '2026-01-01', '2026-01-01')")
-        # Pretend the file comes from a version this app does not know: the upgrade must fail *after* the copy.
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'from_the_future'")
-    ctx.close()
-    db = Database.for_file(data_dir.db_path)
-    with pytest.raises(Exception):  # noqa: B017 - Alembic's own error type for an unknown revision
+        # "LiFang" and "lifang" were two accounts under 0001; 0002's case-insensitive unique index refuses them,
+        # so the upgrade fails *after* the copy.
+        for name in ("LiFang", "lifang"):
+            conn.exec_driver_sql(
+                "INSERT INTO user_account (username, display_name, role, password_hash, active, "
+                "must_change_password, failed_attempts, created_at, updated_at) "
+                f"VALUES ('{name}', '李芳', 'staff', '', 1, 0, 0, '2026-01-01', '2026-01-01')"
+            )
+        conn.commit()
+    with pytest.raises(Exception):  # noqa: B017 - the database's own IntegrityError, raised by the migration
         migrate.upgrade(db.engine, db_path=data_dir.db_path, backups_dir=data_dir.backups)
     db.dispose()
-    copies = list(data_dir.backups.glob("center-before-migrate-from_the_future-*.db"))
+    copies = list(data_dir.backups.glob("center-before-migrate-0001_initial-*.db"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as conn:
         assert conn.execute("SELECT name FROM centre").fetchone() == ("古楼村",)
     with sqlite3.connect(data_dir.db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("from_the_future",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+
+
+def test_a_database_from_a_newer_app_is_refused_before_any_copy(data_dir: DataDir) -> None:
+    from center_app.db.health import TOO_NEW, StoreProblem
+
+    open_store(data_dir).close()
+    with sqlite3.connect(data_dir.db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    db = Database.for_file(data_dir.db_path)
+    with pytest.raises(StoreProblem) as refused:
+        migrate.upgrade(db.engine, db_path=data_dir.db_path, backups_dir=data_dir.backups)
+    db.dispose()
+    assert refused.value.kind == TOO_NEW
+    assert not list(data_dir.backups.glob("*.db"))
 
 
 def test_upgrade_from_0001_keeps_data_and_copies_the_file_aside(data_dir: DataDir) -> None:
