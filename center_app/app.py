@@ -10,17 +10,18 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from center_app import __version__
+from center_app.bootstrap import demo_data_dir, qapplication
 from center_app.config import DataDir
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
 
-    from center_app.context import Actor, AppContext
+    from center_app.context import AppContext
+    from center_app.domain.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -100,23 +101,6 @@ def main(argv: list[str] | None = None) -> int:
 # --- the window -----------------------------------------------------------------------------------------------
 
 
-def _qapplication() -> QApplication:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("CenterApp")
-        app.setOrganizationName("CenterApp")
-    return app  # type: ignore[return-value]
-
-
-def _demo_data_dir() -> DataDir:
-    """A throw-away centre in the temp folder: the demo never touches the real data folder."""
-    root = Path(tempfile.mkdtemp(prefix="center-demo-"))
-    return DataDir(root)
-
-
 def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: bool = False) -> QMainWindow:
     """Open the store, set up language and font, and build the main window (not shown)."""
     from center_app.context import open_store
@@ -126,7 +110,7 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
     data_dir.ensure()
     setup_logging(data_dir.logs)
     # The store first: SQLAlchemy imports ~30 % faster before PySide6 installs its import hook.
-    from center_app.context import Actor
+    from center_app.domain.actor import Actor
     from center_app.services import accounts
 
     ctx = open_store(data_dir, actor=Actor.nobody())
@@ -143,7 +127,7 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
     from center_app.ui.errors import install_excepthook
     from center_app.ui.main_window import MainWindow
 
-    app = _qapplication()
+    app = qapplication()
     i18n.install_font(app)
     i18n.install_language(app, language)
     install_excepthook(data_dir.logs)
@@ -215,7 +199,7 @@ def _recover(data_dir: DataDir) -> DataDir | None:
     summary = backup.newest_verified_backup(data_dir)
     choice, folder = _ask_recovery(data_dir.db_path, summary)
     if choice == RESTORE and summary is not None:
-        from center_app.context import Actor
+        from center_app.domain.actor import Actor
 
         try:
             # Nobody can sign in to a damaged database: the person at this PC account restores, as the command
@@ -240,7 +224,7 @@ def start_window(args: argparse.Namespace) -> tuple[QMainWindow, DataDir, object
     from center_app.db.lock import DataFolderLock
     from center_app.logging_setup import ensure_some_log
 
-    data_dir = _demo_data_dir() if args.demo else DataDir.resolve(args.data_dir)
+    data_dir = demo_data_dir() if args.demo else DataDir.resolve(args.data_dir)
     while True:
         lock = DataFolderLock(data_dir)
         try:
@@ -256,7 +240,7 @@ def start_window(args: argparse.Namespace) -> tuple[QMainWindow, DataDir, object
             if args.quit_when_ready:  # a smoke test or benchmark must not wait on a dialog
                 lock.release()
                 return None
-            _qapplication()
+            qapplication()
             if problem is not None and problem.kind == health.DAMAGED:
                 next_dir = _recover(data_dir)
                 lock.release()
@@ -277,7 +261,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QTimer
 
-    app = _qapplication()
+    app = qapplication()
     ctx = window.ctx
     if args.quit_when_ready:
         # Benchmarks and smoke tests: no automatic backups, which would be measured with the start-up.

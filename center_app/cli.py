@@ -64,9 +64,9 @@ def _silence(stream: Any) -> None:
 
 def _data_dir(args: argparse.Namespace) -> DataDir:
     if getattr(args, "demo", False):
-        from center_app.app import _demo_data_dir
+        from center_app.bootstrap import demo_data_dir
 
-        return _demo_data_dir()
+        return demo_data_dir()
     return DataDir.resolve(args.data_dir)
 
 
@@ -255,7 +255,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from center_app.context import Actor
+    from center_app.domain.actor import Actor
     from center_app.services import backup
 
     source = Path(args.file).expanduser()

@@ -1,49 +1,19 @@
-"""Opening a centre's store: data folder, engine, migrations — and who is acting.
+"""Opening a centre's store: data folder, engine, migrations — and who is acting (``Actor``, from domain/).
 
 ``open_store`` is what the app, the CLI and the tests all call, so every path runs the same migrations.
 """
 
 from __future__ import annotations
 
-import getpass
 import logging
 from dataclasses import dataclass, field
 
 from center_app.config import DataDir
 from center_app.db import health
 from center_app.db.session import Database
+from center_app.domain.actor import Actor  # the plain type lives in domain/; importable from here too
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is doing things: a signed-in user, the command line acting as the machine's administrator, or nobody.
-
-    There is no default: whoever builds an Actor says which one it is (``Actor.nobody()`` fails every check)."""
-
-    username: str
-    role: str
-    user_id: int | None = None
-    display_name: str = ""
-    volunteer_id: int | None = None  # a teacher's own volunteer record: their sessions are "own"
-
-    @property
-    def signed_in(self) -> bool:
-        return self.role != "none"
-
-    @classmethod
-    def nobody(cls) -> Actor:
-        """Before anyone signs in: every permission check fails."""
-        return cls(username="(未登录)", role="none", display_name="")
-
-    @classmethod
-    def command_line(cls) -> Actor:
-        try:
-            os_user = getpass.getuser()
-        except Exception:  # no user name on some Windows service accounts
-            os_user = "unknown"
-        return cls(username=f"cli:{os_user}", role="admin", display_name=f"命令行 ({os_user})")
 
 
 @dataclass

@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from center_app.domain.cells import CellError, Date
 from center_app.domain.errors import ValidationError
 
 # --- limits -------------------------------------------------------------------------------------------------
@@ -513,9 +514,7 @@ def normalise_phone(value: object) -> str:
 
 def parse_date(value: object) -> dt.date:
     """A date object, or text in the forms the import accepts (2015-3-2, 2015.3.2, 2015年3月2日, 20150302)."""
-    # The shared import parser is the one definition of "a date people write"; it is plain Python (no Qt, no DB).
-    from center_app.importing.schema import CellError, Date
-
+    # The import's date parser (domain.cells) is the one definition of "a date people write".
     try:
         return Date()(value)
     except CellError as exc:

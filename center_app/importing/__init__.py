@@ -6,15 +6,14 @@ A service defines a :class:`Schema` (columns with header synonyms and parsers), 
 tables atomically with formula-injection escaping. No Qt and no database here.
 """
 
+from center_app.domain.cells import CellError, Date
 from center_app.importing.export import ExportCancelled, escape_formula, write_csv, write_xlsx, yuan
 from center_app.importing.preview import ImportCancelled, ImportPreview, RowProblem, ValidRow
 from center_app.importing.reader import FILE_DIALOG_FILTER, MAX_DATA_ROWS, SUPPORTED_SUFFIXES, read_table
 from center_app.importing.schema import (
     MAX_CELL_CHARS,
-    CellError,
     Choice,
     Column,
-    Date,
     Integer,
     Money,
     Schema,

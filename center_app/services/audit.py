@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from center_app.context import Actor
 from center_app.db.models import AuditLog
+from center_app.domain.actor import Actor
 
 
 def _plain(value: Any) -> Any:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from center_app.context import Actor
 from center_app.db.models import ImportedFile
+from center_app.domain.actor import Actor
 
 BOOKS = "books"
 CHILDREN = "children"

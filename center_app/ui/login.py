@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from center_app.context import Actor, AppContext
+from center_app.context import AppContext
+from center_app.domain.actor import Actor
 from center_app.domain.errors import DomainError
 from center_app.services import accounts, settings
 from center_app.ui.widgets.messages import show_message

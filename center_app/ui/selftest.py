@@ -39,15 +39,16 @@ def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestRes
         report(f"✓ {name}")
         return value
 
-    from center_app.app import _qapplication, prepare_window
+    from center_app.app import prepare_window
+    from center_app.bootstrap import qapplication
     from center_app.config import font_path
-    from center_app.context import Actor
+    from center_app.domain.actor import Actor
 
     def font_ok() -> None:
         if font_path().stat().st_size < 1_000_000:
             raise OSError(f"字体文件不完整：{font_path()}")
 
-    app = _qapplication()
+    app = qapplication()
     step("字体文件", font_ok)
     # The command line acts as the machine's administrator, so every page can be visited.
     window = step("打开数据库并建立主窗口", lambda: prepare_window(data_dir, actor=Actor.command_line()))
