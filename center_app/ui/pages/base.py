@@ -5,22 +5,38 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
+from center_app.ui.operations import Operations
 
 
 class Page(QWidget):
     #: areas whose changes make this page refresh (see DataEvents)
-    areas: tuple[str, ...] = ()
+    areas: tuple[Area, ...] = ()
+    #: False for a page that already shows its own change (the desk): announcing it does not reload the page
+    reloads_on_own_changes = True
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.events = events
         self._stale = True
+        self._announcing = False
+        #: the page's one path to its use cases (``self.ops.run(...)``, see ui/operations.py)
+        self.ops = Operations(ctx, self.announce)
         events.data_changed.connect(self._on_data_changed)
 
+    def announce(self, area: Area) -> None:
+        """Tell every page that ``area`` changed (after a commit)."""
+        self._announcing = not self.reloads_on_own_changes
+        try:
+            self.events.data_changed.emit(str(area))
+        finally:
+            self._announcing = False
+
     def _on_data_changed(self, area: str) -> None:
-        if area == "all" or area in self.areas:
+        if self._announcing:  # the page's own change, already shown
+            return
+        if area == Area.ALL or area in self.areas:
             self._stale = True
             if self.isVisible():
                 self.refresh()

@@ -1,0 +1,34 @@
+"""The big line under a scanner input that says what the last scan did: green done, red refused, blue a note."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from center_app.ui.widgets.fonts import bigger
+
+MessageKind = Literal["ok", "error", "info"]
+
+_BANNER = "border-radius: 6px; padding: 8px 14px;"
+MESSAGE_STYLES: dict[str, str] = {
+    "ok": f"color: #14532d; background: #dcfce7; border: 1px solid #86efac; {_BANNER}",
+    "error": f"color: #991b1b; background: #fee2e2; border: 1px solid #fca5a5; {_BANNER}",
+    "info": f"color: #1e3a5f; background: #e8f0fa; border: 1px solid #b6cce8; {_BANNER}",
+}
+
+
+class ScanMessage(QLabel):
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setFont(bigger(self, 4, bold=True))
+        self.setMinimumHeight(46)
+        #: what the line says now (tests and the page's sounds follow it)
+        self.kind: MessageKind = "info"
+
+    def say(self, text: str, kind: MessageKind) -> None:
+        self.kind = kind
+        self.setStyleSheet(MESSAGE_STYLES[kind])
+        self.setText(text)
