@@ -84,6 +84,7 @@ NO_CHECK_NEEDED: dict[str, str] = {
     # not taking the context
     "accounts.check_password": _PURE,
     "attendance.fill_unmarked": _PURE,
+    "attendance.read_context": _IN_TRANSACTION,
     "audit.diff": _PURE,
     "audit.record": _IN_TRANSACTION,
     "audit_query.action_label": _PURE,
@@ -332,12 +333,20 @@ CALLS: dict[str, Call] = {
 
 
 def _public_functions() -> dict[str, Any]:
-    found = {}
-    for info in pkgutil.iter_modules(services_package.__path__):
-        module = importlib.import_module(f"{services_package.__name__}.{info.name}")
+    """``area.function`` for every public function of ``center_app.services``: an area is a module, or a package
+    whose modules hold its use cases (``attendance.save_marks`` lives in ``attendance/roll_call.py``). A module
+    whose name starts with ``_`` holds a package's internals and is not walked."""
+    found: dict[str, Any] = {}
+    prefix = f"{services_package.__name__}."
+    for info in pkgutil.walk_packages(services_package.__path__, prefix):
+        parts = info.name.removeprefix(prefix).split(".")
+        if any(part.startswith("_") for part in parts):
+            continue
+        module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ == module.__name__ and not name.startswith("_"):
-                found[f"{info.name}.{name}"] = function
+                assert f"{parts[0]}.{name}" not in found, f"two public functions {parts[0]}.{name}"
+                found[f"{parts[0]}.{name}"] = function
     return found
 
 

@@ -112,8 +112,8 @@ def test_every_stored_setting_key_is_classified() -> None:
     import center_app.services as package
 
     keys = set()
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"center_app.services.{info.name}")
+    for info in pkgutil.walk_packages(package.__path__, "center_app.services."):  # packages' modules too
+        module = importlib.import_module(info.name)
         keys |= {
             value for name, value in vars(module).items() if name.endswith("_KEY") and isinstance(value, str)
         }

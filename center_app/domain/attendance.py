@@ -1,6 +1,6 @@
 """Attendance rules: open days, what a code counts as, the attendance rate, absence streaks, code configuration.
 
-Pure: no Qt, no SQLAlchemy. The services (``services/attendance.py``, ``services/early_warning.py``) load the
+Pure: no Qt, no SQLAlchemy. The services (``services/attendance/``, ``services/early_warning.py``) load the
 rows and call these functions, so the page, the printed register and the early warning agree on every figure.
 
 Definitions (shown to users in the settings page and on the printed register's legend):

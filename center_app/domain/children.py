@@ -35,6 +35,7 @@ from typing import Any, Final
 
 from center_app.domain.cells import CellError, Date
 from center_app.domain.errors import ValidationError
+from center_app.domain.pinyin import pinyin_keys
 
 # --- limits -------------------------------------------------------------------------------------------------
 
@@ -316,6 +317,27 @@ def promoted_class_name(class_name: str, new_grade: int) -> str:
 def natural_key(text: str) -> tuple[Any, ...]:
     """``三年级10班`` after ``三年级2班``: digit runs compare as numbers."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text or ""))
+
+
+def roll_order(grade: int | None, class_name: str, name: str, name_pinyin: str) -> tuple[Any, ...]:
+    """The order of a paper register: grade, class (三年级2班 before 三年级10班), then pinyin."""
+    return (grade is None, grade or 0, natural_key(class_name), name_pinyin or pinyin_keys(name)[0], name)
+
+
+def on_roll(
+    status: str, enrolled_on: dt.date | None, left_on: dt.date | None, first: dt.date, last: dt.date
+) -> bool:
+    """On the centre's roll at some time between ``first`` and ``last`` (``left_on`` is the first day away)."""
+    if enrolled_on is not None and enrolled_on > last:
+        return False
+    if status == ACTIVE:
+        return True
+    return left_on is not None and left_on > first
+
+
+def has_left(status: str, left_on: dt.date | None, day: dt.date) -> bool:
+    """No longer on the roll on ``day``."""
+    return status != ACTIVE and (left_on is None or left_on <= day)
 
 
 # --- gender, status, left-behind type -----------------------------------------------------------------------

@@ -246,6 +246,12 @@ def require(actor: _HasRole, area_or_group: str, level: str) -> None:
         raise PermissionDenied(denied_message(actor.role, area_or_group, level))
 
 
+def require_any(actor: _HasRole, *grants: tuple[str, str]) -> None:
+    """Allowed when any of the ``(area, level)`` grants is; the refusal names the first one."""
+    if not any(allowed(actor.role, area, level) for area, level in grants):
+        raise PermissionDenied(denied_message(actor.role, *grants[0]))
+
+
 def require_signed_in(actor: _HasRole) -> None:
     """For what every role may see (headline counts): refuse only nobody, and roles the table does not know."""
     if actor.role not in ROLES:

@@ -36,10 +36,11 @@ from center_app.context import AppContext
 from center_app.db.models import AttendanceMark, AttendanceRegister, Child, FollowUp, Guardian, utcnow
 from center_app.domain import attendance as rules
 from center_app.domain import children as children_domain
+from center_app.domain.children import has_left, roll_order
 from center_app.domain.errors import NotFound, ValidationError
 from center_app.domain.permissions import READ, WRITE, allowed, redact_child, require
 from center_app.services import audit
-from center_app.services.attendance import _context, _has_left, _sort_key
+from center_app.services.attendance import read_context
 
 WarningKind = Literal["absent_streak", "low_rate"]
 ABSENT_STREAK: Final = "absent_streak"
@@ -117,7 +118,7 @@ def scan(
     role = ctx.actor.role
     reg = AttendanceRegister
     with ctx.db.read() as s:
-        c = _context(s, dt.date(1900, 1, 1), today)  # every closed day so far: a few dozen rows
+        c = read_context(s, dt.date(1900, 1, 1), today)  # every closed day so far: a few dozen rows
         limit = consecutive if consecutive is not None else c.settings.warning_consecutive
         below = month_rate_below if month_rate_below is not None else c.settings.warning_month_rate
         if limit < 1:
@@ -137,7 +138,7 @@ def scan(
                     Child.left_on,
                 )
             )
-            if not _has_left(r.status, r.left_on, today) and (r.enrolled_on is None or r.enrolled_on <= today)
+            if not has_left(r.status, r.left_on, today) and (r.enrolled_on is None or r.enrolled_on <= today)
         }
         # Only a recent window is read (this month, and at least the last WINDOW_DAYS days): a year of marks is
         # never loaded. Children with no present mark in the window are rare (they stopped coming long ago);
@@ -264,7 +265,7 @@ def scan(
             handled,
             kind != ABSENT_STREAK,
             severity,
-            _sort_key(r.grade, r.class_name, r.name, r.name_pinyin),
+            roll_order(r.grade, r.class_name, r.name, r.name_pinyin),
         )
         result.append((order, warning))
     result.sort(key=lambda item: item[0])
