@@ -115,7 +115,7 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
 
     ctx = open_store(data_dir, actor=Actor.nobody())
     if fill_demo:
-        from center_app.services import demo
+        from center_app import demo
 
         demo.fill_demo(ctx)
         accounts.ensure_demo_admin(ctx)  # the window's gate signs it in (a folder with only the demo in it)

@@ -187,7 +187,7 @@ def _folder_was_chosen(args: argparse.Namespace) -> bool:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from center_app.services import demo
+    from center_app import demo
 
     if args.scale < 1 or args.scale > 100:
         err("规模 --scale 应在 1 到 100 之间。")

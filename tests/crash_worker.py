@@ -29,7 +29,7 @@ def main() -> int:
                 settings.write_setting(s, ctx, "crash_next", i + 1)
             print(f"ok {i}", flush=True)
     elif mode == "long":
-        from center_app.services import demo
+        from center_app import demo
 
         demo.fill_demo(ctx, progress=lambda p, _m: print(f"progress {p}", flush=True))
         print("done", flush=True)

@@ -16,7 +16,7 @@ def small_centre(folder: Path) -> DataDir:
     data_dir = DataDir(folder)
     data_dir.ensure()
     if "db" not in _TEMPLATE:
-        from center_app.services import demo
+        from center_app import demo
 
         ctx = open_store(data_dir, actor=Actor.command_line())
         try:

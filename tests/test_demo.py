@@ -20,10 +20,10 @@ from stdnum import isbn as stdnum_isbn
 from center_app.config import DataDir
 from center_app.context import AppContext, open_store
 from center_app.db import models as m
+from center_app.demo import CENTRE_NAME, DemoSummary, fill_demo
 from center_app.domain.books import match_key
 from center_app.domain.errors import DomainError
 from center_app.services import accounts, settings
-from center_app.services.demo import CENTRE_NAME, DemoSummary, fill_demo
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday; the 90 days before it include the 国庆节 week
 

@@ -9,10 +9,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from center_app import demo
 from center_app.context import Actor, AppContext
 from center_app.db import models as m
 from center_app.domain.errors import DomainError, PermissionDenied
-from center_app.services import accounts, demo, demo_reset
+from center_app.services import accounts, demo_reset
 from center_app.services.settings import get_setting, set_language
 
 TODAY = dt.date(2026, 11, 25)

@@ -1,11 +1,12 @@
 """Fail closed: every public service function refuses nobody, or says here why it needs no check.
 
-The walk finds every public function of every module in ``center_app.services`` by introspection. One that takes
-the context first is called as nobody (``Actor.nobody()``, what an ``AppContext`` without an actor is) on a copy
-of a real, migrated centre holding a child with guardian, pick-up person and follow-up, books, a loan, a roll call,
-a backup and import files, with plausible arguments from ``CALLS`` — and must raise ``PermissionDenied`` and
-change nothing. The same call as the signed-in administrator must then get past the check, which shows the
-arguments are plausible (a refusal for a missing record would otherwise pass for a permission check).
+The walk finds every public function of every module in ``center_app.services`` by introspection, and the demo
+generator's entry points (``center_app.demo``, a package of its own). One that takes the context first is called
+as nobody (``Actor.nobody()``, what an ``AppContext`` without an actor is) on a copy of a real, migrated centre
+holding a child with guardian, pick-up person and follow-up, books, a loan, a roll call, a backup and import
+files, with plausible arguments from ``CALLS`` — and must raise ``PermissionDenied`` and change nothing. The same
+call as the signed-in administrator must then get past the check, which shows the arguments are plausible (a
+refusal for a missing record would otherwise pass for a permission check).
 
 A public function that is in neither ``CALLS`` nor ``NO_CHECK_NEEDED`` fails the test: a new service function must
 be listed in one of them.
@@ -28,6 +29,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+import center_app.demo as demo_package
 import center_app.services as services_package
 from center_app.config import DataDir
 from center_app.context import Actor, AppContext, open_store
@@ -107,9 +109,6 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "children.roster_sort_key": _PURE,
     "children.take_card_barcodes": _IN_TRANSACTION,
     "circulation.group_by_class": _PURE,
-    "demo.holidays": _PURE,
-    "demo.school_year": _PURE,
-    "demo.spring_festival": _PURE,
     "imported_files.earlier_import": _IN_TRANSACTION,
     "imported_files.record_import": _IN_TRANSACTION,
     "maintenance.check": "the `check` command: integrity and migration state of the folder's file, no records shown",
@@ -347,6 +346,9 @@ def _public_functions() -> dict[str, Any]:
             if function.__module__ == module.__name__ and not name.startswith("_"):
                 assert f"{parts[0]}.{name}" not in found, f"two public functions {parts[0]}.{name}"
                 found[f"{parts[0]}.{name}"] = function
+    for name in demo_package.__all__:  # the demo generator: a package of its own, a use case all the same
+        if inspect.isfunction(function := getattr(demo_package, name)):
+            found[f"demo.{name}"] = function
     return found
 
 

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from center_app.app import open_main_window
 from center_app.context import open_store
 from center_app.db.models import BookCopy, BookTitle, Child
+from center_app.demo import fill_demo
 from center_app.domain import books
 from center_app.domain.books import TitleInput
 from center_app.services import accounts, catalog, circulation
 from center_app.services.catalog_search import TitleRow
-from center_app.services.demo import fill_demo
 from center_app.ui.main_window import PageSpec
 from center_app.ui.models.title_table import PAGE, ROW_ROLE, TITLE_ID_ROLE, TitleTableModel
 from center_app.ui.pages import catalog as catalog_page_module

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from sqlalchemy import func, select
 
+from center_app import demo
 from center_app.app import open_main_window
 from center_app.config import DataDir
 from center_app.context import open_store
 from center_app.db import models as m
-from center_app.services import accounts, demo
+from center_app.services import accounts
 from tests.gui.conftest import ADMIN_PASSWORD
 from tests.uitools import ime_type
 

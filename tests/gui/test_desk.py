@@ -15,9 +15,9 @@ from sqlalchemy import select
 from center_app.app import open_main_window
 from center_app.context import AppContext
 from center_app.db.models import AuditLog, BookCopy, BookTitle, Child, Loan
+from center_app.demo import fill_demo
 from center_app.domain.pinyin import pinyin_keys
 from center_app.services import accounts, circulation
-from center_app.services.demo import fill_demo
 from center_app.ui.main_window import PageSpec
 from center_app.ui.pages.desk import DeskPage
 from tests.uitools import ime_type, scan

@@ -130,7 +130,8 @@ def test_settings_tabs_follow_the_role(qtbot, data_dir, admin_account) -> None:
 
 
 def test_overview_shows_reading_charts_from_the_statistics(qtbot, window) -> None:
-    from center_app.services import demo, library_stats
+    from center_app import demo
+    from center_app.services import library_stats
 
     demo.fill_demo(window.ctx)
     window.events.data_changed.emit("all")

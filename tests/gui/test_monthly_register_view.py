@@ -167,7 +167,7 @@ def test_export_asks_first_then_writes_the_chosen_xlsx(qtbot, window, monthly, t
 
 
 def test_a_demo_centre_shows_the_same_totals_as_the_service(qtbot, window) -> None:  # noqa: ANN001
-    from center_app.services.demo import fill_demo
+    from center_app.demo import fill_demo
 
     fill_demo(window.ctx)
     page = install_attendance(window)

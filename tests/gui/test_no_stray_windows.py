@@ -17,9 +17,10 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTabWidget, QWidget
 
+from center_app import demo
 from center_app.config import DataDir
 from center_app.context import open_store
-from center_app.services import accounts, demo
+from center_app.services import accounts
 from tests.gui.conftest import ADMIN_PASSWORD
 
 # Dialogs a step opens on purpose (non-modal, parented to the window); they are checked while open.

@@ -6,7 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from center_app.services import demo, early_warning
+from center_app import demo
+from center_app.services import early_warning
 from tests.uitools import ime_type
 
 

@@ -505,7 +505,7 @@ def test_a_teacher_sees_only_their_own_sessions(qtbot, window, forty) -> None:  
 
 
 def test_screenshots_of_every_tab_at_1366x740(qtbot, window, tmp_path) -> None:  # noqa: ANN001
-    from center_app.services.demo import fill_demo
+    from center_app.demo import fill_demo
 
     fill_demo(window.ctx)
     window.resize(1366, 740)
