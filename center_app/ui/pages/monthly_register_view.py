@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from center_app.context import AppContext
 from center_app.domain.attendance import format_rate, weekday_letter
-from center_app.domain.errors import DomainError
 from center_app.services import attendance, children
 from center_app.services.attendance import MonthlyRegister
 from center_app.ui.models.roll_call_model import code_colours
 from center_app.ui.models.rows import Index, RowsTableModel
-from center_app.ui.pages.roll_call import bigger
+from center_app.ui.operations import Operations
+from center_app.ui.widgets.fonts import bigger
+from center_app.ui.widgets.inline_question import InlineQuestion
 from center_app.ui.widgets.messages import ERROR_STYLE, show_message
 
 TOTAL_COLUMNS = 5  # 出勤 缺勤 迟到 请假 出勤率
@@ -168,13 +168,13 @@ class MonthlyModel(RowsTableModel[Any]):
 class MonthlyRegisterPanel(QWidget):
     """The 月度考勤表 tab. Seams for tests: ``open_file`` (opens the PDF) and ``choose_file`` (where to export)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("monthlyTab")
         self.ctx = ctx
+        self.ops = ops
         self.register: MonthlyRegister | None = None
         self.stale = True
-        self._pending_output: Callable[[], None] | None = None
         self.open_file: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(path))
         )
@@ -217,30 +217,13 @@ class MonthlyRegisterPanel(QWidget):
         self.rate.setFont(bigger(self, 2, bold=True))
         outer.addWidget(self.rate)
 
-        self.confirm = QFrame()
-        self.confirm.setObjectName("monthlyConfirm")
-        self.confirm.setStyleSheet(
-            "QFrame#monthlyConfirm { background: #fef9c3; border: 1px solid #facc15; border-radius: 6px; }"
+        self.confirm = InlineQuestion("monthlyConfirm")
+        # the names tests and scripts use
+        self.confirm_text, self.confirm_ok, self.confirm_cancel = (
+            self.confirm.text,
+            self.confirm.ok,
+            self.confirm.cancel,
         )
-        row = QHBoxLayout(self.confirm)
-        row.setContentsMargins(12, 6, 12, 6)
-        self.confirm_text = QLabel()
-        self.confirm_text.setObjectName("monthlyConfirmText")
-        self.confirm_text.setWordWrap(True)
-        row.addWidget(self.confirm_text, 1)
-        self.confirm_ok = QPushButton(self.tr("确定"))
-        self.confirm_ok.setObjectName("monthlyConfirmOk")
-        self.confirm_ok.clicked.connect(self._confirmed)
-        self.confirm_cancel = QPushButton(self.tr("取消"))
-        self.confirm_cancel.setObjectName("monthlyConfirmCancel")
-        self.confirm_cancel.clicked.connect(self._cancelled)
-        for button in (self.confirm_ok, self.confirm_cancel):
-            button.setAutoDefault(True)
-            row.addWidget(button)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.confirm)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self._cancelled)
-        self.confirm.hide()
         outer.addWidget(self.confirm)
 
         self.model = MonthlyModel(self)
@@ -273,15 +256,15 @@ class MonthlyRegisterPanel(QWidget):
         self.stale = False
         self._fill_classes()
         year, month = self.year_month
-        try:
-            register = attendance.monthly_register(
-                self.ctx, year, month, class_name=self.class_box.currentData()
-            )
-        except DomainError as exc:
+        class_name = self.class_box.currentData()
+        register = self.ops.run(
+            lambda: attendance.monthly_register(self.ctx, year, month, class_name=class_name),
+            refused=self.message,
+        ).value
+        if register is None:
             self.register = None
             self.model.set_register(None)
             self.rate.setText("")
-            show_message(self.message, exc.message)
             self._enable(False)
             return
         self.register = register
@@ -295,9 +278,9 @@ class MonthlyRegisterPanel(QWidget):
             self.message.setText("")  # an earlier refusal no longer applies; a "written to …" stays
 
     def _fill_classes(self) -> None:
-        try:
-            names = children.list_classes(self.ctx)
-        except DomainError:
+        # A role that may not list the classes gets the register's own (nothing to say about it).
+        names = self.ops.run(lambda: children.list_classes(self.ctx), refused=lambda _exc: None).value
+        if names is None:
             names = list(dict.fromkeys(r.class_name for r in self.register.rows)) if self.register else []
         chosen = self.class_box.currentData()
         self.class_box.blockSignals(True)
@@ -351,29 +334,18 @@ class MonthlyRegisterPanel(QWidget):
 
     # --- print and export -------------------------------------------------------------------------------------
 
-    def _ask_first(self, verb: str, action: Callable[[], None]) -> None:
+    def _ask_first(self, verb: str, action: Callable[[], object]) -> None:
         register = self.register
         if register is None:
             return
-        self._pending_output = action
-        self.confirm_text.setText(
+        self.confirm.ask(
             self.tr("%1 含 %2 名儿童的姓名和考勤，属于个人信息。确定要%3吗？（会记录在审计日志中）")
             .replace("%1", register.title)
             .replace("%2", str(len(register.rows)))
-            .replace("%3", verb)
+            .replace("%3", verb),
+            ok=(self.tr("确定"), action),
+            cancel=(self.tr("取消"), None),
         )
-        self.confirm.show()
-        self.confirm_ok.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _confirmed(self) -> None:
-        action, self._pending_output = self._pending_output, None
-        self.confirm.hide()
-        if action is not None:
-            action()
-
-    def _cancelled(self) -> None:
-        self._pending_output = None
-        self.confirm.hide()
 
     def _default_name(self, suffix: str) -> str:
         year, month = self.year_month
@@ -385,14 +357,13 @@ class MonthlyRegisterPanel(QWidget):
         if register is None:
             return None
         path = self.ctx.data_dir.exports / self._default_name(".pdf")
-        try:
+
+        def write() -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
-            written = attendance.write_monthly_register_pdf(self.ctx, register, path)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
-            return None
-        except OSError as exc:
-            show_message(self.message, self._cannot_write(path, exc))
+            return attendance.write_monthly_register_pdf(self.ctx, register, path)
+
+        written = self.ops.run(write, refused=self.message, writes=path).value
+        if written is None:
             return None
         show_message(self.message, self.tr("已生成考勤表：%1").replace("%1", str(written)), ok=True)
         self.open_file(written)
@@ -405,24 +376,16 @@ class MonthlyRegisterPanel(QWidget):
         target = self.choose_file(self.ctx.data_dir.exports / self._default_name(".xlsx"))
         if target is None:
             return None
-        try:
+
+        def write() -> Path:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-            written = attendance.export_monthly_register_xlsx(self.ctx, register, target)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
-            return None
-        except OSError as exc:
-            show_message(self.message, self._cannot_write(Path(target), exc))
+            return attendance.export_monthly_register_xlsx(self.ctx, register, target)
+
+        written = self.ops.run(write, refused=self.message, writes=Path(target)).value
+        if written is None:
             return None
         show_message(self.message, self.tr("已导出：%1").replace("%1", str(written)), ok=True)
         return written
-
-    def _cannot_write(self, path: Path, exc: OSError) -> str:
-        return (
-            self.tr("无法写入 %1（%2）。如果这个文件正在别的程序中打开，请先关闭再试。")
-            .replace("%1", str(path))
-            .replace("%2", exc.strerror or str(exc))
-        )
 
     def _ask_file_name(self, suggested: Path) -> Path | None:
         """Where to save the Excel file (the native dialog; tests replace ``choose_file``)."""

@@ -18,28 +18,25 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from center_app.context import AppContext
-from center_app.domain.errors import DomainError
 from center_app.domain.permissions import READ, WRITE, allowed
 from center_app.services import activities_query, attendance
 from center_app.services.attendance import Conflict, RegisterView, SaveResult
+from center_app.ui.events import Area
 from center_app.ui.models.roll_call_model import (
     COL_CLASS,
     COL_CODE,
@@ -48,23 +45,16 @@ from center_app.ui.models.roll_call_model import (
     COL_NUMBER,
     RollCallModel,
 )
+from center_app.ui.operations import Operations
+from center_app.ui.pages.roll_call_conflicts import ConflictPanel
+from center_app.ui.pages.roll_call_status import RollCallStatus
+from center_app.ui.widgets.fonts import bigger
+from center_app.ui.widgets.inline_question import InlineQuestion
 from center_app.ui.widgets.messages import show_message
 
 RegisterKey = tuple[dt.date, int | None]
 
 ROW_HEIGHT = 38
-_PANEL = "border-radius: 6px; padding: 4px;"
-CONFIRM_STYLE = f"QFrame#rollCallConfirm {{ background: #fef9c3; border: 1px solid #facc15; {_PANEL} }}"
-CONFLICT_STYLE = f"QFrame#rollCallConflicts {{ background: #fef2f2; border: 2px solid #f87171; {_PANEL} }}"
-NOTE_STYLE = "color: #b45309; font-weight: bold;"  # the roll not taken yet, a closed day
-INFO_STYLE = "color: #334155;"
-
-
-def bigger(widget: QWidget, extra: int, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSize(max(1, font.pointSize()) + extra)
-    font.setBold(bold)
-    return font
 
 
 class RollCallTable(QTableView):
@@ -80,18 +70,17 @@ class RollCallTable(QTableView):
 
 
 class RollCallPanel(QWidget):
-    """The 点名 tab. ``notify`` tells the rest of the app that attendance changed (after a save)."""
+    """The 点名 tab. ``ops`` runs its use cases and tells the rest of the app that attendance changed."""
 
-    def __init__(self, ctx: AppContext, notify: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rollCallTab")
         self.ctx = ctx
-        self.notify = notify
+        self.ops = ops
         self.view: RegisterView | None = None
         self.conflicts: list[Conflict] = []
         self.stale = True
         self._loaded_key: RegisterKey | None = None
-        self._confirm_actions: dict[str, Callable[[], None] | None] = {}
         role = ctx.actor.role
         # A teacher may only take the roll of their own sessions: the day register is not offered first.
         self.sees_day_register = allowed(role, "attendance", READ)
@@ -101,9 +90,27 @@ class RollCallPanel(QWidget):
         outer.setContentsMargins(0, 8, 0, 0)
         outer.setSpacing(6)
         outer.addLayout(self._build_choices())
-        outer.addLayout(self._build_status())
-        outer.addWidget(self._build_confirm())
-        outer.addWidget(self._build_conflicts())
+        self.status_row = RollCallStatus()
+        row = self.status_row  # the names tests and scripts use
+        self.status, self.unsaved, self.totals = row.status, row.unsaved, row.totals
+        outer.addWidget(self.status_row)
+        self.question = InlineQuestion("rollCallConfirm", with_alt=True, large=True)
+        self.question.answered.connect(self.focus_grid)
+        # the names tests and scripts use
+        self.confirm, self.confirm_text = self.question, self.question.text
+        self.confirm_ok, self.confirm_alt, self.confirm_cancel = (
+            self.question.ok,
+            self.question.alt,
+            self.question.cancel,
+        )
+        outer.addWidget(self.question)
+        self.conflict_panel = ConflictPanel()
+        self.conflict_panel.overwrite.connect(self.overwrite_conflicts)
+        self.conflict_panel.keep_theirs.connect(self.keep_theirs)
+        self.conflict_table = self.conflict_panel.table
+        self.overwrite_button = self.conflict_panel.overwrite_button
+        self.keep_theirs_button = self.conflict_panel.keep_theirs_button
+        outer.addWidget(self.conflict_panel)
 
         self.model = RollCallModel(self)
         self.table = RollCallTable(self._table_key)
@@ -150,9 +157,6 @@ class RollCallPanel(QWidget):
         fill = QShortcut(QKeySequence("Alt+A"), self)
         fill.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         fill.activated.connect(self.ask_all_present)
-        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.confirm)
-        cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        cancel.activated.connect(lambda: self._answer("cancel"))
 
         self._fill_sessions(self.date_edit.date().toPython())
 
@@ -203,90 +207,6 @@ class RollCallPanel(QWidget):
         row.addWidget(self.save_button)
         return row
 
-    def _build_status(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("rollCallStatus")
-        self.status.setWordWrap(True)
-        row.addWidget(self.status, 1)
-        self.unsaved = QLabel()
-        self.unsaved.setObjectName("rollCallUnsaved")
-        self.unsaved.setStyleSheet("color: #c2410c; font-weight: bold;")
-        row.addWidget(self.unsaved)
-        row.addSpacing(12)
-        self.totals = QLabel()
-        self.totals.setObjectName("rollCallTotals")
-        self.totals.setFont(bigger(self, 4, bold=True))
-        row.addWidget(self.totals)
-        return row
-
-    def _build_confirm(self) -> QFrame:
-        self.confirm = QFrame()
-        self.confirm.setObjectName("rollCallConfirm")
-        self.confirm.setStyleSheet(CONFIRM_STYLE)
-        row = QHBoxLayout(self.confirm)
-        row.setContentsMargins(12, 6, 12, 6)
-        self.confirm_text = QLabel()
-        self.confirm_text.setObjectName("rollCallConfirmText")
-        self.confirm_text.setWordWrap(True)
-        self.confirm_text.setFont(bigger(self, 2, bold=True))
-        row.addWidget(self.confirm_text, 1)
-        self.confirm_ok = QPushButton(self.tr("确定"))
-        self.confirm_ok.setObjectName("rollCallConfirmOk")
-        self.confirm_alt = QPushButton()
-        self.confirm_alt.setObjectName("rollCallConfirmAlt")
-        self.confirm_cancel = QPushButton(self.tr("取消"))
-        self.confirm_cancel.setObjectName("rollCallConfirmCancel")
-        for key, button in (
-            ("ok", self.confirm_ok),
-            ("alt", self.confirm_alt),
-            ("cancel", self.confirm_cancel),
-        ):
-            button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog too)
-            button.setMinimumHeight(34)
-            button.clicked.connect(lambda _checked=False, k=key: self._answer(k))
-            row.addWidget(button)
-        self.confirm.hide()
-        return self.confirm
-
-    def _build_conflicts(self) -> QFrame:
-        self.conflict_panel = QFrame()
-        self.conflict_panel.setObjectName("rollCallConflicts")
-        self.conflict_panel.setStyleSheet(CONFLICT_STYLE)
-        layout = QVBoxLayout(self.conflict_panel)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(4)
-        top = QHBoxLayout()
-        self.conflict_title = QLabel()
-        self.conflict_title.setObjectName("rollCallConflictTitle")
-        self.conflict_title.setWordWrap(True)
-        self.conflict_title.setStyleSheet("color: #991b1b; font-weight: bold;")
-        top.addWidget(self.conflict_title, 1)
-        self.overwrite_button = QPushButton(self.tr("用我的覆盖"))
-        self.overwrite_button.setObjectName("rollCallOverwrite")
-        self.overwrite_button.clicked.connect(self.overwrite_conflicts)
-        self.keep_theirs_button = QPushButton(self.tr("保留对方的"))
-        self.keep_theirs_button.setObjectName("rollCallKeepTheirs")
-        self.keep_theirs_button.clicked.connect(self.keep_theirs)
-        for button in (self.overwrite_button, self.keep_theirs_button):
-            button.setAutoDefault(True)
-            button.setMinimumHeight(32)
-            top.addWidget(button)
-        layout.addLayout(top)
-        self.conflict_table = QTableWidget(0, 4)
-        self.conflict_table.setObjectName("rollCallConflictTable")
-        self.conflict_table.setHorizontalHeaderLabels(
-            [self.tr("儿童"), self.tr("对方记为"), self.tr("你记为"), self.tr("谁、何时保存")]
-        )
-        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.conflict_table.verticalHeader().hide()
-        self.conflict_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.conflict_table.setFont(bigger(self, 2))
-        self.conflict_table.verticalHeader().setDefaultSectionSize(30)
-        layout.addWidget(self.conflict_table)
-        self.conflict_panel.hide()
-        return self.conflict_panel
-
     # --- choosing the register --------------------------------------------------------------------------------
 
     @property
@@ -303,11 +223,7 @@ class RollCallPanel(QWidget):
 
     def _fill_sessions(self, day: dt.date, select: int | None | str = "default") -> None:
         """The register choice for ``day``: the whole day plus that day's sessions (a teacher's own only)."""
-        try:
-            sessions = activities_query.sessions_on(self.ctx, day)
-        except DomainError as exc:
-            sessions = []
-            show_message(self.message, exc.message)
+        sessions = self.ops.run(lambda: activities_query.sessions_on(self.ctx, day), refused=self.message).value or []
         self.register_box.blockSignals(True)
         self.register_box.clear()
         self.register_box.addItem(self.tr("当天考勤（全天）"), None)
@@ -338,7 +254,7 @@ class RollCallPanel(QWidget):
         unsaved = self.model.unsaved_count()
         if unsaved and self._loaded_key is not None:
             old = self._loaded_key
-            self._ask(
+            self.question.ask(
                 self.tr("有 %1 名儿童的考勤还没有保存。切换前要保存吗？").replace("%1", str(unsaved)),
                 ok=(self.tr("保存后切换"), lambda: self._save_then_switch(key)),
                 alt=(self.tr("不保存，切换"), lambda: self._switch(key)),
@@ -377,15 +293,13 @@ class RollCallPanel(QWidget):
         current = self._current_child() if same else None  # a reload keeps the place in the list
         self.stale = False
         self._loaded_key = key
-        try:
-            view = attendance.open_register(self.ctx, key[0], key[1])
-        except DomainError as exc:
+        view = self.ops.run(lambda: attendance.open_register(self.ctx, key[0], key[1]), refused=self.message).value
+        if view is None:
             self.view = None
             self.model.load([], self.model.codes)
             self._fill_classes()
             self._hide_conflicts()
             self._show_header()
-            show_message(self.message, exc.message)
             self._enable(False)
             return
         self.view = view
@@ -424,45 +338,7 @@ class RollCallPanel(QWidget):
         self.save_button.setEnabled(editable)
 
     def _show_header(self) -> None:
-        view = self.view
-        if view is None:
-            self.status.setText("")
-            return
-        parts: list[str] = []  # the date and the register are in the pickers above
-        style = INFO_STYLE
-        if view.register_id is None:
-            if view.activity_id is not None:
-                parts.append(self.tr("这节课还没点名"))
-            elif view.on_date == dt.date.today():
-                parts.append(self.tr("今天还没点名"))
-            else:
-                parts.append(self.tr("这一天还没点名"))
-            style = NOTE_STYLE
-        else:
-            taken = self.tr("%1 点名").replace(
-                "%1", self._who_when(view.taken_by, view.taken_at, view.on_date)
-            )
-            parts.append(taken)
-            if view.last_saved_at is not None and view.last_saved_at != view.taken_at:
-                parts.append(
-                    self.tr("最后保存：%1").replace(
-                        "%1", self._who_when(view.last_saved_by, view.last_saved_at, view.on_date)
-                    )
-                )
-        if not view.is_open_day:
-            parts.append(self.tr("不是开放日（如有活动仍可点名）"))
-            style = NOTE_STYLE
-        if view.scope == "regulars":
-            parts.append(self.tr("名单：最近几次来过这门课的孩子"))
-        self.status.setStyleSheet(style)
-        self.status.setText("　·　".join(parts))
-
-    def _who_when(self, who: str, when: dt.datetime | None, day: dt.date) -> str:
-        who = who or self.tr("有人")
-        if when is None:
-            return who
-        stamp = f"{when:%H:%M}" if when.date() == day else f"{when:%m-%d %H:%M}"
-        return f"{who} {stamp}"
+        self.status_row.show_view(self.view)
 
     def _keys_text(self) -> str:
         codes = self.model.codes
@@ -472,13 +348,7 @@ class RollCallPanel(QWidget):
         return "　".join(keys)
 
     def _after_rows_changed(self) -> None:
-        per_code, unmarked, total = self.model.counts()
-        codes = self.model.codes
-        parts = [f"{c.label} {per_code.get(c.code, 0)}" for c in codes.codes]
-        parts.append(self.tr("未点 %1 / %2").replace("%1", str(unmarked)).replace("%2", str(total)))
-        self.totals.setText(" · ".join(parts))
-        count = self.model.unsaved_count()
-        self.unsaved.setText(self.tr("未保存 %1 人").replace("%1", str(count)) if count else "")
+        self.status_row.show_counts(self.model)
 
     # --- marking by key ---------------------------------------------------------------------------------------
 
@@ -569,7 +439,7 @@ class RollCallPanel(QWidget):
         text = text.replace("%2", label)
         if which:
             text = f"{which}：{text}"
-        self._ask(text, ok=(self.tr("确定"), self._fill_all_present), cancel=(self.tr("取消"), None))
+        self.question.ask(text, ok=(self.tr("确定"), self._fill_all_present), cancel=(self.tr("取消"), None))
 
     def _fill_all_present(self) -> None:
         codes = self.model.codes
@@ -583,35 +453,8 @@ class RollCallPanel(QWidget):
             ok=True,
         )
 
-    # --- the inline question ----------------------------------------------------------------------------------
-
-    def _ask(
-        self,
-        text: str,
-        *,
-        ok: tuple[str, Callable[[], None]],
-        cancel: tuple[str, Callable[[], None] | None],
-        alt: tuple[str, Callable[[], None]] | None = None,
-    ) -> None:
-        self.confirm_text.setText(text)
-        self.confirm_ok.setText(ok[0])
-        self.confirm_cancel.setText(cancel[0])
-        self.confirm_alt.setVisible(alt is not None)
-        if alt is not None:
-            self.confirm_alt.setText(alt[0])
-        self._confirm_actions = {"ok": ok[1], "alt": alt[1] if alt else None, "cancel": cancel[1]}
-        self.confirm.show()
-        self.confirm_ok.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _answer(self, which: str) -> None:
-        if not self.confirm.isVisible():
-            return
-        action = self._confirm_actions.get(which)
-        self._confirm_actions = {}
-        self.confirm.hide()
-        if action is not None:
-            action()
-        self.focus_grid()
+        self.question.answer(which)
 
     # --- saving -----------------------------------------------------------------------------------------------
 
@@ -626,10 +469,14 @@ class RollCallPanel(QWidget):
             self.focus_grid()
             return None
         on_date, activity_id = self._loaded_key or self._key()
-        try:
-            result = attendance.save_marks(self.ctx, on_date, activity_id, marks)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        done = self.ops.run(
+            lambda: attendance.save_marks(self.ctx, on_date, activity_id, marks),
+            changes=Area.ATTENDANCE,
+            changed=lambda saved: bool(saved.saved),
+            refused=self.message,
+        )
+        result = done.value
+        if result is None:
             self.focus_grid()
             return None
         # What was written (or found equal) now matches the database; the conflicts stay unsaved, each with the
@@ -638,8 +485,6 @@ class RollCallPanel(QWidget):
         self._reload_keeping(keep)
         self._show_conflicts(list(result.conflicts))
         show_message(self.message, result.message, ok=not result.conflicts)
-        if result.saved:
-            self.notify()
         self.focus_grid()
         return result
 
@@ -661,31 +506,8 @@ class RollCallPanel(QWidget):
         if not conflicts:
             self._hide_conflicts()
             return
-        self.conflict_title.setText(
-            self.tr("%1 名儿童的考勤刚被别人改过，你的没有保存。请核对：").replace("%1", str(len(conflicts)))
-        )
-        table = self.conflict_table
-        table.setRowCount(len(conflicts))
-        for n, c in enumerate(conflicts):
-            when = f"{c.marked_at:%H:%M}" if c.marked_at else ""
-            who = c.marked_by or self.tr("别人")
-            cells = [
-                c.child_name,
-                c.their_label,
-                c.your_label,
-                f"{who} {when}".strip(),
-            ]
-            for col, text in enumerate(cells):
-                table.setItem(n, col, QTableWidgetItem(text))
-        # As tall as its rows (up to four, then it scrolls): the grid keeps the room.
-        shown = min(len(conflicts), 4)
-        table.setFixedHeight(
-            table.horizontalHeader().sizeHint().height()
-            + shown * table.verticalHeader().defaultSectionSize()
-            + 8
-        )
+        self.conflict_panel.show_conflicts(conflicts)
         self.model.set_conflicts({c.child_id for c in conflicts})
-        self.conflict_panel.show()
 
     def _hide_conflicts(self) -> None:
         self.conflicts = []

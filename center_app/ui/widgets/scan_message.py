@@ -1,10 +1,13 @@
-"""The big line under a scanner input that says what the last scan did: green done, red refused, blue a note."""
+"""What a scanner page says: the big line under its input (green done, red refused, blue a note) and the list
+of its last actions."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from center_app.ui.widgets.fonts import bigger
 
@@ -32,3 +35,24 @@ class ScanMessage(QLabel):
         self.kind = kind
         self.setStyleSheet(MESSAGE_STYLES[kind])
         self.setText(text)
+
+
+class ScanHistory(QListWidget):
+    """The last actions of a scanner page, newest first, each in its colour (the line above says only the last)."""
+
+    COLOURS: dict[str, str] = {"ok": "#15803d", "error": "#b91c1c", "info": "#334155"}
+
+    def __init__(self, object_name: str, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.size = size
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+
+    def add(self, text: str, kind: MessageKind) -> None:
+        item = QListWidgetItem(f"{QTime.currentTime().toString('HH:mm')}　{text}")
+        item.setForeground(QColor(self.COLOURS[kind]))
+        self.insertItem(0, item)
+        while self.count() > self.size:
+            self.takeItem(self.count() - 1)
