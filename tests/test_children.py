@@ -14,6 +14,7 @@ from center_app.domain import children as dom
 from center_app.domain.children import ChildInput, FieldError, FollowUpInput, GuardianInput, PickupInput
 from center_app.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from center_app.services import children as svc
+from center_app.services import early_warning
 
 TODAY = dt.date(2026, 3, 10)
 STAFF = Actor(username="shegong", role="staff", user_id=None, display_name="李社工")
@@ -262,7 +263,9 @@ def test_guardian_pickup_and_follow_up_inputs() -> None:
     assert PickupInput("王爷爷", "爷爷").validated().relation == "祖父"
     with pytest.raises(ValidationError, match="回访日期"):
         FollowUpInput(TODAY + dt.timedelta(days=1)).validated(TODAY)
-    assert FollowUpInput("2026-3-1", method="家访").validated(TODAY).method == "home_visit"
+    assert FollowUpInput("2026-3-1", method="家访", note="家访").validated(TODAY).method == "home_visit"
+    with pytest.raises(ValidationError, match="请填写回访内容或结果"):
+        FollowUpInput("2026-3-1", method="家访").validated(TODAY)
 
 
 # --- services: fixtures ---------------------------------------------------------------------------------------
@@ -379,7 +382,7 @@ def test_librarian_and_teacher_see_basic_fields_only(ctx, kids, actor: Actor) ->
     with pytest.raises(PermissionDenied):
         svc.list_children(ctx, status="left")
     with pytest.raises(PermissionDenied):
-        svc.list_follow_ups(ctx, kids["wang"])
+        early_warning.list_follow_ups(ctx, kids["wang"])
 
 
 def test_nobody_sees_nothing(ctx, kids) -> None:
@@ -466,7 +469,7 @@ def test_librarian_and_teacher_cannot_create_or_edit(ctx, kids, actor: Actor) ->
     with pytest.raises(PermissionDenied):
         svc.add_guardian(ctx, kids["li"], GuardianInput("李奶奶"))
     with pytest.raises(PermissionDenied):
-        svc.add_follow_up(ctx, kids["li"], TODAY, "phone", "缺勤", "打电话")
+        early_warning.record_follow_up(ctx, kids["li"], TODAY, "phone", "打电话", "", reason="缺勤")
     with pytest.raises(PermissionDenied):
         svc.promote_all(ctx, TODAY)
     with ctx.db.read() as s:
@@ -522,25 +525,27 @@ def test_pickup_people(ctx, kids) -> None:
 
 
 def test_follow_ups(ctx, kids) -> None:
-    row = svc.add_follow_up(
+    row = early_warning.record_follow_up(
         ctx,
         kids["wang"],
         "2026-3-8",
         "家访",
-        "连续缺勤",
         "奶奶生病，孩子在家照顾",
         "已联系村医",
         "下周再访",
         False,
+        "连续缺勤",
         today=TODAY,
     )
     assert (row.method_label, row.resolved, row.staff_name) == ("家访", False, "李社工")
-    assert [f.id for f in svc.list_follow_ups(ctx, kids["wang"])] == [row.id]
+    assert [f.id for f in early_warning.list_follow_ups(ctx, kids["wang"])] == [row.id]
     assert svc.get_child(ctx, kids["wang"]).follow_ups[0].note == "奶奶生病，孩子在家照顾"
     entry = _audit(ctx, "follow_up", "create")[-1]
     assert "奶奶生病" not in entry.summary and "家访" in entry.summary
     with pytest.raises(ValidationError):
-        svc.add_follow_up(ctx, kids["wang"], TODAY + dt.timedelta(days=3), today=TODAY)
+        early_warning.record_follow_up(
+            ctx, kids["wang"], TODAY + dt.timedelta(days=3), "phone", "x", "", today=TODAY
+        )
 
 
 # --- library-card numbers -----------------------------------------------------------------------------------

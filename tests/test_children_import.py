@@ -18,6 +18,7 @@ from center_app.domain.errors import PermissionDenied, ValidationError
 from center_app.importing import ImportCancelled
 from center_app.services import children as svc
 from center_app.services import children_import as imp
+from center_app.services.children.common import child_values
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -292,7 +293,9 @@ def test_the_same_roster_again_is_imported_with_a_notice(staff, tmp_path) -> Non
     assert first.earlier is None and not any("导入过" in w for w in first.warnings)
     imp.run_import(staff, path, preview=first, today=TODAY)
     wang = children(staff)["王子涵"]
-    svc.update_child(staff, wang.id, ChildInput.from_values({**svc._child_values(wang), "father_phone": "13500000000"}))
+    svc.update_child(
+        staff, wang.id, ChildInput.from_values({**child_values(wang), "father_phone": "13500000000"})
+    )
     again = imp.preview_import(staff, path, today=TODAY)
     assert again.earlier is not None and (again.earlier.rows, again.earlier.items) == (7, 7)
     assert (again.new, again.updated, again.unchanged) == (0, 1, 6)

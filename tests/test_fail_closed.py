@@ -46,6 +46,7 @@ from center_app.services import (
     catalog,
     children,
     circulation,
+    early_warning,
     roster,
 )
 from center_app.services import attendance as att
@@ -109,6 +110,7 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "children.roster_sort_key": _PURE,
     "children.take_card_barcodes": _IN_TRANSACTION,
     "circulation.group_by_class": _PURE,
+    "early_warning.read_follow_ups": _IN_TRANSACTION,
     "imported_files.earlier_import": _IN_TRANSACTION,
     "imported_files.record_import": _IN_TRANSACTION,
     "maintenance.check": "the `check` command: integrity and migration state of the folder's file, no records shown",
@@ -165,7 +167,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         world.child, world.card = saved.detail.id, saved.new_card
         world.guardian = saved.detail.guardians[0].id
         world.pickup = saved.detail.pickup_people[0].id
-        children.add_follow_up(ctx, world.child, TODAY, "phone", "", "打电话了解情况")
+        early_warning.record_follow_up(ctx, world.child, TODAY, "phone", "", "打电话了解情况")
         world.reader = children.create_child(ctx, ChildInput("黄小燕", grade=4, class_name="四年级1班")).id
         book = catalog.add_title(ctx, TitleInput("小王子", author="圣埃克苏佩里"), copies=3)
         world.title = book.title_id
@@ -246,7 +248,6 @@ CALLS: dict[str, Call] = {
     "catalog.update_title": w(lambda o, _t: (o.title, TitleInput("小王子（新译本）", author="圣埃克苏佩里"))),
     "catalog.withdraw_copy": w(lambda o, _t: (o.free,)),
     # children
-    "children.add_follow_up": w(lambda o, _t: (o.child, TODAY, "phone", "", "再次回访")),
     "children.add_guardian": w(lambda o, _t: (o.child, GuardianInput("王外婆", "外祖母"))),
     "children.add_pickup": w(lambda o, _t: (o.child, PickupInput("王叔叔", "叔叔", "13612345678"))),
     "children.assign_card_barcode": w(lambda o, _t: (o.child,), replace=True),
@@ -254,7 +255,6 @@ CALLS: dict[str, Call] = {
     "children.get_child": w(lambda o, _t: (o.child,)),
     "children.list_children": c(),
     "children.list_classes": c(),
-    "children.list_follow_ups": w(lambda o, _t: (o.child,)),
     "children.pending_promotion": c(),
     "children.promote_all": c(TODAY, force=True),
     "children.remove_guardian": w(lambda o, _t: (o.guardian,)),
@@ -293,6 +293,7 @@ CALLS: dict[str, Call] = {
     "circulation.set_closed_days": c([(dt.date(TODAY.year, 12, 31), "年末盘点")], year=TODAY.year),
     "circulation.undo": w(lambda o, _t: (o.undo_token,)),
     # warnings, cards, statistics, overview
+    "early_warning.list_follow_ups": w(lambda o, _t: (o.child,)),
     "early_warning.record_follow_up": w(lambda o, _t: (o.child, TODAY, "phone", "打电话", "已了解")),
     "early_warning.scan": c(),
     "library_cards.children_of_class": c("四年级2班"),
@@ -333,19 +334,25 @@ CALLS: dict[str, Call] = {
 
 def _public_functions() -> dict[str, Any]:
     """``area.function`` for every public function of ``center_app.services``: an area is a module, or a package
-    whose modules hold its use cases (``attendance.save_marks`` lives in ``attendance/roll_call.py``). A module
-    whose name starts with ``_`` holds a package's internals and is not walked."""
+    whose modules hold its use cases (``attendance.save_marks`` lives in ``attendance/roll_call.py``). In a
+    package, what its ``__init__`` exports counts, and every function of its modules that takes the context; the
+    others are building blocks its modules share (they take the caller's Session, or are pure). A module whose
+    name starts with ``_`` holds a package's internals and is not walked."""
     found: dict[str, Any] = {}
     prefix = f"{services_package.__name__}."
     for info in pkgutil.walk_packages(services_package.__path__, prefix):
-        parts = info.name.removeprefix(prefix).split(".")
-        if any(part.startswith("_") for part in parts):
+        area, *inner = info.name.removeprefix(prefix).split(".")
+        if any(part.startswith("_") for part in (area, *inner)):
             continue
         module = importlib.import_module(info.name)
+        exported = getattr(importlib.import_module(prefix + area), "__all__", ()) if inner else None
         for name, function in inspect.getmembers(module, inspect.isfunction):
-            if function.__module__ == module.__name__ and not name.startswith("_"):
-                assert f"{parts[0]}.{name}" not in found, f"two public functions {parts[0]}.{name}"
-                found[f"{parts[0]}.{name}"] = function
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            if exported is not None and name not in exported and not _takes_context(function):
+                continue
+            assert f"{area}.{name}" not in found, f"two public functions {area}.{name}"
+            found[f"{area}.{name}"] = function
     for name in demo_package.__all__:  # the demo generator: a package of its own, a use case all the same
         if inspect.isfunction(function := getattr(demo_package, name)):
             found[f"demo.{name}"] = function

@@ -859,7 +859,8 @@ def parse_follow_up_method(value: object) -> str:
 
 @dataclass(frozen=True)
 class FollowUpInput:
-    """A social worker's follow-up (回访): when, how, why, what was said, what came of it, what next."""
+    """A social worker's follow-up (回访): when, how, why, what was said, what came of it (a note or an outcome is
+    needed), what next. The one rule set for every follow-up (``services.early_warning.record_follow_up``)."""
 
     on_date: dt.date | str
     method: str = "phone"
@@ -889,6 +890,8 @@ class FollowUpInput:
             next_step=p.text("下一步", self.next_step, NOTE_MAX, note=True),
             resolved=bool(self.resolved),
         )
+        if not cleaned.note and not cleaned.outcome:
+            p.lines.append("请填写回访内容或结果。")
         p.raise_if_any("回访记录")
         return cleaned
 

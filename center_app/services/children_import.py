@@ -61,16 +61,9 @@ from center_app.importing import (
 )
 from center_app.importing.schema import show
 from center_app.services import audit, imported_files
-from center_app.services.children import (
-    _apply,
-    _child_values,
-    _diff,
-    _guardian_dict,
-    _labels,
-    _note_card,
-    _plain,
-    _who,
-)
+from center_app.services.children.cards import note_card
+from center_app.services.children.child_file import apply_values, diff_values, field_labels
+from center_app.services.children.common import child_label, child_values, guardian_dict, plain
 from center_app.services.imported_files import EarlierImport
 
 Progress = Callable[[int, int], None]
@@ -324,7 +317,7 @@ def _match(roster: _Roster, given: dict[str, Any]) -> tuple[Child | None, str | 
 def _merged_input(child: Child | None, given: dict[str, Any]) -> ChildInput:
     if child is None:
         return ChildInput.from_values(given)
-    merged = _child_values(child) | given
+    merged = child_values(child) | given
     stated = dom.class_grade(given["class_name"]) if given.get("class_name") else None
     if "class_name" in given and "grade" not in given and stated is not None:
         merged["grade"] = None  # the new class says the grade (a new school year's list gives classes only)
@@ -416,13 +409,15 @@ def _plan(s: Session, rows: list[ValidRow], today: dt.date) -> _Outcome:
         values = cleaned.values()
         if child is None:
             values["enrolled_on"] = values["enrolled_on"] or today
-            changes = {k: [None, _plain(v)] for k, v in values.items() if v not in (None, "", False)}
+            changes = {k: [None, plain(v)] for k, v in values.items() if v not in (None, "", False)}
         else:
             touched = set(given)
             if touched & {"grade", "class_name"}:
                 touched |= {"grade", "class_name"}  # one may follow from the other (see _merged_input)
             changes = {
-                k: v for k, v in _diff(_child_values(child), values, cleaned.grade).items() if k in touched
+                k: v
+                for k, v in diff_values(child_values(child), values, cleaned.grade).items()
+                if k in touched
             }
             values = {k: values[k] for k in changes}
             if child.status == dom.LEFT:
@@ -466,7 +461,7 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 def _require(ctx: AppContext) -> None:
     # The file can fill any field group; ``children`` write is enough because every role that may write children
-    # may write every child field group (tests/test_permissions.py keeps the table so; see services/children.py).
+    # may write every child field group (tests/test_permissions.py keeps the table so; see services/children/).
     require(ctx.actor, "children", WRITE)
 
 
@@ -590,24 +585,30 @@ def _write(
             child = plan.child
             if child is None:
                 child = Child()
-                _apply(child, plan.values)
+                apply_values(child, plan.values)
                 s.add(child)
                 s.flush()
                 audit.record(
-                    s, ctx.actor, "create", "child", child.id, f"导入登记儿童 {_who(child)}", plan.changes
+                    s,
+                    ctx.actor,
+                    "create",
+                    "child",
+                    child.id,
+                    f"导入登记儿童 {child_label(child)}",
+                    plan.changes,
                 )
             elif plan.changes:
-                _apply(child, plan.values)
+                apply_values(child, plan.values)
                 audit.record(
                     s,
                     ctx.actor,
                     "update",
                     "child",
                     child.id,
-                    f"导入修改儿童 {_who(child)}：{_labels(plan.changes)}",
+                    f"导入修改儿童 {child_label(child)}：{field_labels(plan.changes)}",
                     plan.changes,
                 )
-            _note_card(s, child.card_barcode)
+            note_card(s, child.card_barcode)
             if plan.guardian is not None and plan.guardian.changes:
                 _write_guardian(s, ctx, child, plan.guardian)
             ids.append(child.id)
@@ -636,13 +637,13 @@ def _write_guardian(s: Session, ctx: AppContext, child: Child, plan: _GuardianPl
         )
         s.add(guardian)
         s.flush()
-        action, summary = "create", f"导入儿童 {_who(child)} 的监护人 {guardian.name}"
+        action, summary = "create", f"导入儿童 {child_label(child)} 的监护人 {guardian.name}"
         changes = {"child_id": [None, child.id], **{k: v for k, v in plan.changes.items() if v[1]}}
     else:
         guardian = plan.existing
-        old = _guardian_dict(guardian)
+        old = guardian_dict(guardian)
         for key, (_, new) in plan.changes.items():
             setattr(guardian, key, new)
-        action, summary = "update", f"导入修改儿童 {_who(child)} 的监护人 {guardian.name}"
+        action, summary = "update", f"导入修改儿童 {child_label(child)} 的监护人 {guardian.name}"
         changes = {k: [old[k], v[1]] for k, v in plan.changes.items()}
     audit.record(s, ctx.actor, action, "guardian", guardian.id, summary, changes)

@@ -1,4 +1,8 @@
-"""Early warning (预警): children who stopped coming, and the follow-up (回访) that answers a warning.
+"""Early warning (预警): children who stopped coming, and follow-ups (回访) — the one place they are written and read.
+
+``record_follow_up`` is the only write path for a follow-up, whether it answers a warning on the overview or is
+entered in the child's file; its rules are ``domain.children.FollowUpInput``'s. ``list_follow_ups`` (and
+``read_follow_ups`` inside a child's file) read them back, newest first.
 
 Two kinds of warning, thresholds in the attendance settings:
 
@@ -26,14 +30,15 @@ guardians — its cost does not grow with the years of history.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
-from center_app.db.models import AttendanceMark, AttendanceRegister, Child, FollowUp, Guardian, utcnow
+from center_app.db.models import AttendanceMark, AttendanceRegister, Child, FollowUp, Guardian, User, utcnow
 from center_app.domain import attendance as rules
 from center_app.domain import children as children_domain
 from center_app.domain.children import has_left, roll_order
@@ -50,8 +55,7 @@ MIN_MARKED_DAYS: Final = 5
 WINDOW_DAYS: Final = 35  # recent marks read for every child; older ones only for children not seen in it
 
 FOLLOW_UP_METHODS = children_domain.FOLLOW_UP_METHODS  # one list of ways to follow up (domain/children)
-FOLLOW_UP_TEXT_MAX: Final = 2000
-FOLLOW_UP_REASON_MAX: Final = 40
+FOLLOW_UP_REASON_MAX = children_domain.FOLLOW_UP_REASON_MAX
 
 _mark = AttendanceMark.__table__
 
@@ -90,11 +94,17 @@ class FollowUpRow:
     child_id: int
     on_date: dt.date
     method: str
-    reason: str
+    reason: str  # a warning kind (absent_streak/low_rate) or a short free text
     note: str
     outcome: str
     next_step: str
     resolved: bool
+    staff_user_id: int | None
+    staff_name: str
+
+    @property
+    def method_label(self) -> str:
+        return FOLLOW_UP_METHODS.get(self.method, self.method)
 
 
 def _md(day: dt.date) -> str:
@@ -272,75 +282,92 @@ def scan(
     return [w for _, w in result]
 
 
-def _text(value: str, what: str, problems: list[str], limit: int = FOLLOW_UP_TEXT_MAX) -> str:
-    text = unicodedata.normalize("NFC", value or "").strip()
-    if len(text) > limit:
-        problems.append(f"{what}不能超过{limit}个字。")
-    return text
+# --- follow-ups -----------------------------------------------------------------------------------------------
 
 
 def record_follow_up(
     ctx: AppContext,
     child_id: int,
-    on_date: dt.date,
+    on_date: dt.date | str,
     method: str,
     note: str,
     outcome: str,
     next_step: str = "",
     resolved: bool = True,
     reason: str = "",
+    *,
+    today: dt.date | None = None,
 ) -> FollowUpRow:
-    """Record a follow-up (回访). ``reason`` is the warning kind that prompted it (``absent_streak``/``low_rate``)
-    or a short free text; ``resolved`` clears the warning (see the module doc)."""
+    """Record a social worker's follow-up (回访) on a child — from the warning list or the child's file alike; the
+    signed-in user is recorded as who did it. ``reason`` is the warning kind that prompted it (``absent_streak``/
+    ``low_rate``) or a short free text; ``resolved`` clears the warning (see the module doc). The rules are
+    ``FollowUpInput``'s: a date not after today, one of the methods, and a note or an outcome."""
     require(ctx.actor, "child.followups", WRITE)
-    problems: list[str] = []
-    if method not in FOLLOW_UP_METHODS:
-        problems.append(f"回访方式须为：{'、'.join(FOLLOW_UP_METHODS.values())}。")
-    if not isinstance(on_date, dt.date) or isinstance(on_date, dt.datetime):
-        problems.append("请填写回访日期。")
-    elif on_date > dt.date.today():
-        problems.append("回访日期不能是将来的日期。")
-    note = _text(note, "回访内容", problems)
-    outcome = _text(outcome, "回访结果", problems)
-    next_step = _text(next_step, "下一步", problems)
-    reason = _text(reason, "回访原因", problems, FOLLOW_UP_REASON_MAX)
-    if not note and not outcome:
-        problems.append("请填写回访内容或结果。")
-    if problems:
-        raise ValidationError("回访记录有误：" + " ".join(problems), problems)
+    cleaned = children_domain.FollowUpInput(
+        on_date, method, reason, note, outcome, next_step, resolved
+    ).validated(today)
+    assert isinstance(cleaned.on_date, dt.date)
     with ctx.db.session() as s:
         if s.get(Child, child_id) is None:
             raise NotFound("找不到这名儿童，请刷新后再试。")
         row = FollowUp(
-            child_id=child_id,
-            on_date=on_date,
-            method=method,
-            reason=reason,
-            note=note,
-            outcome=outcome,
-            next_step=next_step,
-            resolved=bool(resolved),
-            staff_user_id=ctx.actor.user_id,
-            created_at=utcnow(),
+            child_id=child_id, staff_user_id=ctx.actor.user_id, created_at=utcnow(), **cleaned.values()
         )
         s.add(row)
         s.flush()
-        label = KIND_LABELS.get(reason, reason)
+        label = KIND_LABELS.get(row.reason, row.reason)
         audit.record(
             s,
             ctx.actor,
             "create",
             "follow_up",
             row.id,
-            f"回访 儿童 #{child_id}（{FOLLOW_UP_METHODS[method]}{'，' + label if label else ''}"
-            f"{'，已解决' if resolved else ''}）",
-            {
-                "on_date": [None, on_date.isoformat()],
-                "method": [None, method],
-                "reason": [None, reason],
-                "resolved": [None, bool(resolved)],
+            f"回访 儿童 #{child_id}（{FOLLOW_UP_METHODS[row.method]}{'，' + label if label else ''}"
+            f"{'，已解决' if row.resolved else ''}）",
+            {  # what was said stays out of the log: it is read at a glance over someone's shoulder
+                "child_id": [None, child_id],
+                "on_date": [None, cleaned.on_date.isoformat()],
+                "method": [None, row.method],
+                "reason": [None, row.reason],
+                "resolved": [None, row.resolved],
             },
         )
-        return FollowUpRow(
-            row.id, child_id, on_date, method, reason, note, outcome, next_step, bool(resolved)
-        )
+        return _follow_up_row(row, {ctx.actor.user_id or 0: ctx.actor.display_name or ctx.actor.username})
+
+
+def list_follow_ups(ctx: AppContext, child_id: int) -> list[FollowUpRow]:
+    """A child's follow-ups, newest first."""
+    require(ctx.actor, "child.followups", READ)
+    with ctx.db.read() as s:
+        if s.get(Child, child_id) is None:
+            raise NotFound(f"找不到这名儿童（编号 {child_id}），可能已被删除。请刷新名单。")
+        return read_follow_ups(s, child_id)
+
+
+def read_follow_ups(s: Session, child_id: int) -> list[FollowUpRow]:
+    """A child's follow-ups, newest first, inside the caller's transaction (the caller checked ``child.followups``
+    read)."""
+    rows = s.scalars(
+        select(FollowUp)
+        .where(FollowUp.child_id == child_id)
+        .order_by(FollowUp.on_date.desc(), FollowUp.id.desc())
+    ).all()
+    ids = {f.staff_user_id for f in rows if f.staff_user_id}
+    staff = {u.id: u.display_name or u.username for u in s.scalars(select(User).where(User.id.in_(ids)))}
+    return [_follow_up_row(f, staff) for f in rows]
+
+
+def _follow_up_row(f: FollowUp, staff: Mapping[int, str]) -> FollowUpRow:
+    return FollowUpRow(
+        id=f.id,
+        child_id=f.child_id,
+        on_date=f.on_date,
+        method=f.method,
+        reason=f.reason,
+        note=f.note,
+        outcome=f.outcome,
+        next_step=f.next_step,
+        resolved=f.resolved,
+        staff_user_id=f.staff_user_id,
+        staff_name=staff.get(f.staff_user_id or 0, ""),
+    )
