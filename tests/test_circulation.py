@@ -18,6 +18,7 @@ from center_app.domain.errors import DomainError, NotFound, PermissionDenied, Va
 from center_app.domain.loan_rules import GradeRule
 from center_app.domain.pinyin import pinyin_keys
 from center_app.services import circulation as circ
+from center_app.services.circulation import lending
 
 D = dt.date
 TODAY = D(2026, 3, 2)  # a Monday
@@ -534,7 +535,7 @@ def test_two_desks_lending_the_same_copy_the_second_is_refused(ctx, books, monke
     other_desk = AppContext(
         data_dir=ctx.data_dir, db=Database.for_file(ctx.data_dir.db_path), actor=ctx.actor
     )
-    original = circ._due_on
+    original = lending.compute_due_on
 
     def slow_due_on(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         # Hold the transaction open between reading the copy and writing the loan: without BEGIN IMMEDIATE and
@@ -542,7 +543,7 @@ def test_two_desks_lending_the_same_copy_the_second_is_refused(ctx, books, monke
         time.sleep(0.3)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(circ, "_due_on", slow_due_on)
+    monkeypatch.setattr(lending, "compute_due_on", slow_due_on)
     barrier = threading.Barrier(2)
     outcomes: dict[str, object] = {}
 
