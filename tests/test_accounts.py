@@ -80,6 +80,42 @@ def test_first_admin_input_is_validated(ctx: AppContext) -> None:
     assert accounts.needs_first_admin(ctx)
 
 
+def test_set_up_centre_names_the_centre_and_signs_the_new_administrator_in_at_once(nobody_ctx: AppContext) -> None:
+    from center_app.services import settings
+
+    ctx = nobody_ctx  # the first-run wizard: nobody is signed in yet
+    actor = accounts.set_up_centre(ctx, "lifang", "李芳", ADMIN_PW, centre_name="  古楼村儿童之家 ", now=T0)
+    assert (actor.username, actor.role, actor.display_name) == ("lifang", "admin", "李芳")
+    assert not accounts.needs_first_admin(ctx)
+    assert settings.get_centre(ctx).name == "古楼村儿童之家"
+    assert _row(ctx, actor.user_id).last_login_at == T0
+    entries = [(e.action, e.entity, e.actor) for e in _audit(ctx)]
+    assert entries == [
+        ("create", "user_account", "lifang"),
+        ("create", "centre", "lifang"),  # a new folder has no centre row yet
+        ("login", "user_account", "lifang"),
+    ]
+    with pytest.raises(PermissionDenied, match="已经有管理员"):
+        accounts.set_up_centre(ctx, "intruder", "某人", "another-pw")
+
+
+@pytest.mark.parametrize(
+    ("centre_name", "password", "error"),
+    [("名" * 300, ADMIN_PW, "中心"), ("古楼村儿童之家", "abc", "至少需要6个字符")],
+)
+def test_set_up_centre_refuses_the_whole_form_and_writes_nothing(
+    nobody_ctx: AppContext, centre_name: str, password: str, error: str
+) -> None:
+    from center_app.services import settings
+
+    before = settings.get_centre(nobody_ctx)
+    with pytest.raises(ValidationError, match=error):
+        accounts.set_up_centre(nobody_ctx, "lifang", "李芳", password, centre_name=centre_name)
+    assert accounts.needs_first_admin(nobody_ctx)  # no account…
+    assert settings.get_centre(nobody_ctx) == before  # …no new name…
+    assert _audit(nobody_ctx) == []  # …and nothing in the log
+
+
 def test_needs_first_admin_again_when_no_admin_is_active(ctx: AppContext, admin: Actor) -> None:
     # Recovery path: only reachable by editing the database, since the last admin cannot be disabled in the app.
     with ctx.db.session() as s:

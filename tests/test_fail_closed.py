@@ -116,6 +116,7 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "maintenance.check": "the `check` command: integrity and migration state of the folder's file, no records shown",
     "overview.zero_counts": _PURE,
     "settings.validate_centre": _PURE,
+    "settings.write_centre": _IN_TRANSACTION,
     "settings.write_setting": _IN_TRANSACTION,
 }
 
@@ -205,6 +206,9 @@ CALLS: dict[str, Call] = {
     "accounts.refuse_if_has_accounts": Call(lambda _w, _t: ((), {}), "refused"),
     "accounts.link_volunteer": w(lambda o, _t: (o.librarian_id, None)),
     "accounts.list_users": c(),
+    "accounts.set_up_centre": Call(
+        lambda _w, _t: (("guanli2", "另一位管理员", "gulou2027x"), {"centre_name": "别的中心"}), "refused"
+    ),
     "accounts.reset_password": w(lambda o, _t: (o.librarian_id, "chongzhi2026")),
     "accounts.set_active": w(lambda o, _t: (o.librarian_id, False)),
     "accounts.set_idle_lock_minutes": c(15),

@@ -17,7 +17,7 @@ import json
 import math
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -30,7 +30,7 @@ from center_app.db.models import Setting, User, Volunteer
 from center_app.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from center_app.domain.permissions import ADMIN, ROLES, require, role_label
 from center_app.services import audit
-from center_app.services.settings import get_setting, set_setting
+from center_app.services.settings import get_centre, get_setting, set_setting, validate_centre, write_centre
 
 # OWASP's minimum argon2id profile (19 MiB, 2 passes, 1 lane): about 40 ms on a current CPU and well under half a
 # second on the centres' old 4 GB dual-core PCs. Heavier settings would make every sign-in (and every idle unlock)
@@ -270,36 +270,62 @@ def needs_first_admin(ctx: AppContext) -> bool:
 
 
 def create_first_admin(ctx: AppContext, username: str, display_name: str, password: str) -> UserInfo:
-    """The first-run wizard's one step. Refused as soon as an active administrator exists (other than a demo
-    folder's demo administrator)."""
+    """The first administrator. Refused as soon as an active administrator exists (other than a demo folder's demo
+    administrator). The wizard uses ``set_up_centre`` (this, the centre's name and the sign-in together)."""
     with ctx.db.session() as s:
-        # Checked inside the write transaction (BEGIN IMMEDIATE), so two wizards cannot both succeed.
-        if _real_admins(s) > 0:
-            raise PermissionDenied("已经有管理员账号了，请用管理员账号登录后再添加用户。")
-        name = _check_username(s, username)
-        shown = _check_display_name(display_name)
-        check_password(password, username=name)
-        user = User(
-            username=name,
-            display_name=shown,
-            role=ADMIN,
-            password_hash=_HASHER.hash(password),
-            active=True,
-            must_change_password=False,  # they just chose it
-            failed_attempts=0,
-        )
-        s.add(user)
-        s.flush()
-        audit.record(
-            s,
-            _actor(user),  # nobody is signed in yet; the new administrator creates themselves
-            "create",
-            "user_account",
-            user.id,
-            f"首次设置：创建管理员 {name}",
-            {"username": [None, name], "display_name": [None, shown], "role": [None, ADMIN]},
-        )
-        return _info(user)
+        return _info(_add_first_admin(s, username, display_name, password))
+
+
+def set_up_centre(
+    ctx: AppContext,
+    username: str,
+    display_name: str,
+    password: str,
+    *,
+    centre_name: str = "",
+    now: dt.datetime | None = None,
+) -> Actor:
+    """The first-run wizard's one step, one transaction: the first administrator, the centre's name (when given)
+    and their sign-in — a bad name or password refuses the whole form and writes nothing. Returns the Actor."""
+    centre = validate_centre(replace(get_centre(ctx), name=centre_name)) if centre_name else None
+    with ctx.db.session() as s:
+        user = _add_first_admin(s, username, display_name, password)
+        actor = _actor(user)
+        if centre is not None:
+            write_centre(s, replace(ctx, actor=actor), centre)  # by the new administrator
+        user.last_login_at = _utc(now)
+        audit.record(s, actor, "login", "user_account", user.id, f"{user.display_name} 登录")
+    return actor
+
+
+def _add_first_admin(s: Session, username: str, display_name: str, password: str) -> User:
+    # Checked inside the write transaction (BEGIN IMMEDIATE), so two wizards cannot both succeed.
+    if _real_admins(s) > 0:
+        raise PermissionDenied("已经有管理员账号了，请用管理员账号登录后再添加用户。")
+    name = _check_username(s, username)
+    shown = _check_display_name(display_name)
+    check_password(password, username=name)
+    user = User(
+        username=name,
+        display_name=shown,
+        role=ADMIN,
+        password_hash=_HASHER.hash(password),
+        active=True,
+        must_change_password=False,  # they just chose it
+        failed_attempts=0,
+    )
+    s.add(user)
+    s.flush()
+    audit.record(
+        s,
+        _actor(user),  # nobody is signed in yet; the new administrator creates themselves
+        "create",
+        "user_account",
+        user.id,
+        f"首次设置：创建管理员 {name}",
+        {"username": [None, name], "display_name": [None, shown], "role": [None, ADMIN]},
+    )
+    return user
 
 
 # --- signing in ---------------------------------------------------------------------------------------------

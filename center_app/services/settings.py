@@ -82,7 +82,8 @@ def validate_centre(info: CentreInfo) -> CentreInfo:
     return cleaned
 
 
-def _write_centre(s: Session, ctx: AppContext, info: CentreInfo) -> None:
+def write_centre(s: Session, ctx: AppContext, info: CentreInfo) -> None:
+    """Inside a use case's transaction (``info`` validated): the centre's details, audited as ``ctx.actor``."""
     centre = s.scalars(select(Centre).order_by(Centre.id).limit(1)).first()
     old = (
         {}
@@ -108,7 +109,7 @@ def save_centre(ctx: AppContext, info: CentreInfo) -> CentreInfo:
     require(ctx.actor, "settings", "write")
     info = validate_centre(info)
     with ctx.db.session() as s:
-        _write_centre(s, ctx, info)
+        write_centre(s, ctx, info)
     return info
 
 
@@ -119,7 +120,7 @@ def save_general(ctx: AppContext, info: CentreInfo, language: str) -> CentreInfo
     if language not in LANGUAGES:
         raise ValidationError(f"不支持的语言：{language}")
     with ctx.db.session() as s:
-        _write_centre(s, ctx, info)
+        write_centre(s, ctx, info)
         write_setting(s, ctx, "language", language)
     return info
 

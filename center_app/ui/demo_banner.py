@@ -16,6 +16,7 @@ from center_app.context import AppContext
 from center_app.domain.errors import DomainError
 from center_app.domain.permissions import allowed
 from center_app.services import accounts, demo_reset
+from center_app.ui.operations import Operations
 from center_app.ui.widgets.messages import show_message
 
 
@@ -26,6 +27,7 @@ class DemoBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("demoBanner")
         self.ctx = ctx
+        self.ops = Operations(ctx)  # the window reloads everything on ``cleared``
         self.setStyleSheet(
             "QFrame#demoBanner { background: #fef3c7; border-bottom: 2px solid #f59e0b; }"
             "QFrame#demoClearConfirm { background: #fffbeb; border: 1px solid #f59e0b; border-radius: 6px; }"
@@ -110,10 +112,8 @@ class DemoBanner(QFrame):
 
     def ask(self) -> None:
         """Say exactly what will go, and wait for 确认清空 (不清空 is the default)."""
-        try:
-            plan = demo_reset.plan_clear(self.ctx)
-        except DomainError as exc:
-            self._say(exc.message)
+        plan = self.ops.run(lambda: demo_reset.plan_clear(self.ctx), refused=self._refused).value
+        if plan is None:
             return
         labels = {
             "children": self.tr("儿童"),
@@ -150,15 +150,17 @@ class DemoBanner(QFrame):
     def run(self) -> demo_reset.DemoCleared | None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = demo_reset.clear_demo_data(self.ctx)
-        except DomainError as exc:
-            self._say(exc.message)
-            return None
+            result = self.ops.run(lambda: demo_reset.clear_demo_data(self.ctx), refused=self._refused).value
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if result is None:
+            return None
         self.close_question()
         self.cleared.emit(result)
         return result
+
+    def _refused(self, exc: DomainError) -> None:
+        self._say(exc.message)
 
     def _say(self, text: str) -> None:
         show_message(self.message, text)

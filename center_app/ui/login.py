@@ -6,8 +6,6 @@ These widgets only talk to ``services.accounts``; the app decides what to do wit
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +23,7 @@ from center_app.context import AppContext
 from center_app.domain.actor import Actor
 from center_app.domain.errors import DomainError
 from center_app.services import accounts, settings
+from center_app.ui.operations import Operations
 from center_app.ui.widgets.messages import show_message
 
 
@@ -88,6 +87,7 @@ class LoginWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("loginScreen")
         self.ctx = ctx
+        self.ops = Operations(ctx)  # the app decides what follows (signed_in, password_changed)
         self.locked_for = locked_for
         card = _Card(self, 520)
 
@@ -165,10 +165,8 @@ class LoginWidget(QWidget):
             show_message(self.message, self.tr("请输入密码。"))
             self.password.setFocus()
             return None
-        try:
-            actor = accounts.authenticate(self.ctx, username, password)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        actor = self.ops.run(lambda: accounts.authenticate(self.ctx, username, password), refused=self.message).value
+        if actor is None:
             self.password.clear()
             self.password.setFocus()
             return None
@@ -187,6 +185,7 @@ class FirstAdminWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self.ctx = ctx
+        self.ops = Operations(ctx)  # the app decides what follows (signed_in, password_changed)
         card = _Card(self, 640)
 
         title = QLabel(self.tr("欢迎使用儿童之家管理系统"))
@@ -251,27 +250,15 @@ class FirstAdminWidget(QWidget):
             self.password.setFocus()
             return None
         centre_name = self.centre_name.text().strip()
-        username = self.username.text().strip()
-        try:
-            if centre_name:
-                # Checked before anything is written, so a bad name refuses the whole form.
-                settings.validate_centre(dataclasses.replace(settings.get_centre(self.ctx), name=centre_name))
-            accounts.create_first_admin(self.ctx, username, self.display_name.text(), password)
-            actor = accounts.authenticate(self.ctx, username, password)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        username, display_name = self.username.text().strip(), self.display_name.text()
+        # One use case: the administrator, the centre's name and the sign-in together, or nothing (a bad name
+        # refuses the whole form). The app puts the actor in its ctx on signed_in.
+        actor = self.ops.run(
+            lambda: accounts.set_up_centre(self.ctx, username, display_name, password, centre_name=centre_name),
+            refused=self.message,
+        ).value
+        if actor is None:
             return None
-        if centre_name:
-            # Saving settings needs an administrator; the store's actor is still the anonymous one, so act as the
-            # new administrator for this one call (without touching the app's ctx: the app does that on signed_in).
-            try:
-                info = settings.get_centre(self.ctx)
-                settings.save_centre(
-                    dataclasses.replace(self.ctx, actor=actor), dataclasses.replace(info, name=centre_name)
-                )
-            except DomainError as exc:
-                # The account exists now, so go on; the name can be fixed on the settings page.
-                show_message(self.message, exc.message)
         self.password.clear()
         self.password2.clear()
         self.signed_in.emit(actor)
@@ -292,6 +279,7 @@ class ChangePasswordDialog(QDialog):
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("修改密码"))
         self.ctx = ctx
+        self.ops = Operations(ctx)  # the app decides what follows (signed_in, password_changed)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         if forced:
@@ -345,10 +333,8 @@ class ChangePasswordDialog(QDialog):
             self.new2.clear()
             self.new.setFocus()
             return False
-        try:
-            accounts.change_own_password(self.ctx, self.old.text(), self.new.text())
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        old, new = self.old.text(), self.new.text()
+        if not self.ops.run(lambda: accounts.change_own_password(self.ctx, old, new), refused=self.message).ok:
             return False
         for edit in (self.old, self.new, self.new2):
             edit.clear()

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from center_app.context import AppContext
-from center_app.domain.errors import DomainError
 from center_app.domain.permissions import ROLES, STAFF
 from center_app.services import accounts
 from center_app.services.accounts import UserInfo
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
+from center_app.ui.operations import Operations
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.role_labels import role_labels
 from center_app.ui.widgets.messages import show_message
@@ -111,11 +111,12 @@ class ResetPasswordDialog(QDialog):
 
     password_chosen = Signal(int, str)  # user id, new password
 
-    def __init__(self, user: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, user: UserInfo, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountsResetDialog")
         self.setWindowTitle(self.tr("重置密码"))
         self.user = user
+        self.ops = ops
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         who = QLabel(
@@ -153,10 +154,11 @@ class ResetPasswordDialog(QDialog):
         self.setMinimumWidth(440)
 
     def _submit(self) -> None:
-        try:
-            accounts.check_password(self.password.text(), username=self.user.username)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        password = self.password.text()
+        checked = self.ops.run(
+            lambda: accounts.check_password(password, username=self.user.username), refused=self.message
+        )
+        if not checked.ok:
             return
         self.password_chosen.emit(self.user.id, self.password.text())
         self.accept()
@@ -165,7 +167,7 @@ class ResetPasswordDialog(QDialog):
 class AccountsTab(Page):
     """The administrator's account list. Build it for anyone; a non-administrator sees only the refusal."""
 
-    areas = ("accounts",)
+    areas = (Area.ACCOUNTS,)
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(ctx, events, parent)
@@ -289,18 +291,19 @@ class AccountsTab(Page):
 
     def refresh(self) -> None:
         selected = self.selected_user()
-        try:
-            users = accounts.list_users(self.ctx)
-            minutes = accounts.get_idle_lock_minutes(self.ctx)
-        except DomainError as exc:
+        loaded = self.ops.run(
+            lambda: (accounts.list_users(self.ctx), accounts.get_idle_lock_minutes(self.ctx)),
+            refused=self.message,
+        )
+        if loaded.value is None:
             self.model.set_users([])
-            show_message(self.message, exc.message)
             for widget in (self.add_button, self.idle_minutes, self.idle_save):
                 widget.setEnabled(False)
             self.add_form.setVisible(False)
             self._update_buttons()
             super().refresh()
             return
+        users, minutes = loaded.value
         self.model.set_users(users)
         self.idle_minutes.setValue(minutes)
         self.table.resizeColumnsToContents()
@@ -331,8 +334,8 @@ class AccountsTab(Page):
         self.reset_button.setEnabled(user is not None)
 
     def _done(self, text: str, user_id: int | None = None) -> None:
-        self.events.data_changed.emit("accounts")
-        self.ensure_fresh()  # a visible page was already refreshed by the event
+        """After a change (announced by ``ops.run``): the list as stored, the account selected, what was done."""
+        self.ensure_fresh()  # a visible page was already refreshed by the announcement
         if user_id is not None:
             self.select_user(user_id)
         show_message(self.message, text, error=False)
@@ -350,16 +353,16 @@ class AccountsTab(Page):
         self.add_button.setFocus()
 
     def create_user(self) -> UserInfo | None:
-        try:
-            user = accounts.create_user(
-                self.ctx,
-                self.new_username.text(),
-                self.new_display_name.text(),
-                str(self.new_role.currentData()),
-                self.new_password.text(),
-            )
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        typed = (
+            self.new_username.text(),
+            self.new_display_name.text(),
+            str(self.new_role.currentData()),
+            self.new_password.text(),
+        )
+        user = self.ops.run(
+            lambda: accounts.create_user(self.ctx, *typed), changes=Area.ACCOUNTS, refused=self.message
+        ).value
+        if user is None:
             return None
         self.hide_add_form()
         self._done(
@@ -375,10 +378,10 @@ class AccountsTab(Page):
         if user is None:
             show_message(self.message, self.tr("请先在表格中选中一个账号。"))
             return None
-        try:
-            info = accounts.set_active(self.ctx, user.id, active)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        info = self.ops.run(
+            lambda: accounts.set_active(self.ctx, user.id, active), changes=Area.ACCOUNTS, refused=self.message
+        ).value
+        if info is None:
             return None
         text = self.tr("已启用账号 %1。") if active else self.tr("已停用账号 %1。")
         self._done(text.replace("%1", info.username), info.id)
@@ -389,16 +392,18 @@ class AccountsTab(Page):
         if user is None:
             show_message(self.message, self.tr("请先在表格中选中一个账号。"))
             return None
-        self._dialog = ResetPasswordDialog(user, self)
+        self._dialog = ResetPasswordDialog(user, self.ops, self)
         self._dialog.password_chosen.connect(self.reset_password)
         self._dialog.open()  # never exec(): it would block the event loop (and the tests)
         return self._dialog
 
     def reset_password(self, user_id: int, password: str) -> UserInfo | None:
-        try:
-            info = accounts.reset_password(self.ctx, user_id, password)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        info = self.ops.run(
+            lambda: accounts.reset_password(self.ctx, user_id, password),
+            changes=Area.ACCOUNTS,
+            refused=self.message,
+        ).value
+        if info is None:
             return None
         self._done(
             self.tr("已重置 %1 的密码（账号同时解锁）。对方下次登录时要改成自己的密码。").replace(
@@ -410,13 +415,12 @@ class AccountsTab(Page):
 
     def save_idle_minutes(self) -> bool:
         minutes = self.idle_minutes.value()
-        try:
-            accounts.set_idle_lock_minutes(self.ctx, minutes)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        # The app's idle timer listens for Area.SETTINGS.
+        saved = self.ops.run(
+            lambda: accounts.set_idle_lock_minutes(self.ctx, minutes), changes=Area.SETTINGS, refused=self.message
+        )
+        if not saved.ok:
             return False
-        # The app's idle timer listens for "settings".
-        self.events.data_changed.emit("settings")
         text = (
             self.tr("已保存：不自动锁屏。")
             if minutes == 0

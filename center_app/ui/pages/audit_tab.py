@@ -293,10 +293,8 @@ class AuditTab(Page):
                 self.date_to.setDate(_qdate(today))
                 self.date_to.blockSignals(False)
             self._today = today
-        try:
-            values = audit_query.distinct_values(self.ctx)
-        except DomainError as exc:
-            self._show_error(exc)
+        values = self.ops.run(lambda: audit_query.distinct_values(self.ctx), refused=self._show_error).value
+        if values is None:
             super().refresh()
             return
         self._fill(self.actor, values["actors"], str)
@@ -318,10 +316,12 @@ class AuditTab(Page):
 
     def load(self) -> AuditPage | None:
         """Run the query for the current filters and page."""
-        try:
-            page = audit_query.query(self.ctx, **self.filters(), limit=PAGE_SIZE, offset=self.offset)
-        except DomainError as exc:
-            self._show_error(exc)
+        filters = self.filters()
+        page = self.ops.run(
+            lambda: audit_query.query(self.ctx, **filters, limit=PAGE_SIZE, offset=self.offset),
+            refused=self._show_error,
+        ).value
+        if page is None:
             return None
         self.page = page
         self.model.set_rows(page.rows)

@@ -30,6 +30,7 @@ from center_app.domain.errors import DomainError, ValidationError
 from center_app.services import catalog
 from center_app.services.catalog import DuplicateTitle, TitleDetail
 from center_app.ui.models.title_table import grade_labels
+from center_app.ui.operations import Operations
 from center_app.ui.widgets.messages import show_message
 
 #: ``isbn_lookup(isbn13)`` → (title id, title, copies) of the catalogued book with that ISBN, or None
@@ -67,6 +68,7 @@ class TitleForm(QWidget):
         super().__init__(parent)
         self.setObjectName("titleForm")
         self.ctx = ctx
+        self.ops = Operations(ctx)  # the catalogue page says the books changed (it handles saved / copies_added)
         self.isbn_lookup = isbn_lookup
         self.editing: TitleDetail | None = None
         self._duplicate: DuplicateTitle | None = None
@@ -368,30 +370,24 @@ class TitleForm(QWidget):
     def save(self, allow_duplicate: bool = False) -> bool:
         self._reset_offers()
         data = self.title_input()
-        try:
-            if self.editing is not None:
-                detail = catalog.update_title(
-                    self.ctx, self.editing.id, data, allow_duplicate=allow_duplicate
-                )
-                self.editing = detail
-                show_message(self.message, self.tr("已保存《%1》。").replace("%1", detail.title), ok=True)
-                self.saved.emit(detail.id, ())
-                return True
-            result = catalog.add_title(
-                self.ctx,
-                data,
-                self.copies.value(),
-                self.location.text(),
-                allow_duplicate=allow_duplicate,
-            )
-        except DuplicateTitle as exc:
-            self._show_duplicate(exc)
-            return False
-        except ValidationError as exc:
-            self._show_problems(exc)
-            return False
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        if self.editing is not None:
+            title_id = self.editing.id
+            detail = self.ops.run(
+                lambda: catalog.update_title(self.ctx, title_id, data, allow_duplicate=allow_duplicate),
+                refused=self._refused,
+            ).value
+            if detail is None:
+                return False
+            self.editing = detail
+            show_message(self.message, self.tr("已保存《%1》。").replace("%1", detail.title), ok=True)
+            self.saved.emit(detail.id, ())
+            return True
+        copies, location = self.copies.value(), self.location.text()
+        result = self.ops.run(
+            lambda: catalog.add_title(self.ctx, data, copies, location, allow_duplicate=allow_duplicate),
+            refused=self._refused,
+        ).value
+        if result is None:
             return False
         title = " ".join(data.title.split())
         text = (
@@ -406,6 +402,14 @@ class TitleForm(QWidget):
         show_message(self.message, text + "\n" + self.tr("请扫描下一本书。"), ok=True)
         self._offer_print(result.barcodes, title)
         return True
+
+    def _refused(self, exc: DomainError) -> None:
+        if isinstance(exc, DuplicateTitle):
+            self._show_duplicate(exc)
+        elif isinstance(exc, ValidationError):
+            self._show_problems(exc)
+        else:
+            show_message(self.message, exc.message)
 
     def _show_problems(self, exc: ValidationError) -> None:
         if exc.problems:
@@ -435,13 +439,14 @@ class TitleForm(QWidget):
         if self._existing_id is None:
             return False
         title_id = self._existing_id
-        n = max(1, self.copies.value())
-        try:
-            barcodes = catalog.add_copies(self.ctx, title_id, n, self.location.text())
-            detail = catalog.get_title(self.ctx, title_id)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+        n, location = max(1, self.copies.value()), self.location.text()
+        added = self.ops.run(
+            lambda: (catalog.add_copies(self.ctx, title_id, n, location), catalog.get_title(self.ctx, title_id)),
+            refused=self.message,
+        ).value
+        if added is None:
             return False
+        barcodes, detail = added
         self.copies_added.emit(title_id, tuple(barcodes))
         location = self.location.text()
         self.start_new()

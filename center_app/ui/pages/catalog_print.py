@@ -11,14 +11,12 @@ numbers, and every print is written to the audit log before its PDF (``library_c
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,8 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -39,126 +35,35 @@ from PySide6.QtWidgets import (
 )
 
 from center_app.context import AppContext
-from center_app.domain import books
 from center_app.domain.errors import DomainError, PermissionDenied, ValidationError
-from center_app.domain.label_grid import A4_HEIGHT_MM, A4_WIDTH_MM, PRESETS, LabelGrid
+from center_app.domain.label_grid import PRESETS, LabelGrid
 from center_app.domain.permissions import READ, WRITE, allowed
-from center_app.reports.cards import MIN_CARD_HEIGHT_MM, MIN_CARD_WIDTH_MM
 from center_app.reports.labels import SheetResult, SpineLabel
 from center_app.services import library_cards, settings
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
+from center_app.ui.operations import Operations
 from center_app.ui.pages.catalog_forms import heading_label
+from center_app.ui.pages.catalog_print_cards import CardsChooser
+from center_app.ui.pages.label_sheets import (
+    CARDS,
+    DEFAULT_GRID,
+    SETTING_KEY,
+    SPINE,
+    barcode_range,
+    fits,
+    grid_text,
+    safe_file_part,
+    unique_path,
+)
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.widgets.sheet_preview import SheetPreview
 
-SPINE = "spine"
-CARDS = "cards"
-SETTING_KEY = "label_printing"  # {"spine": {"grid": "a4-24", "start": 5}, "cards": {...}}
-DEFAULT_GRID = {SPINE: "a4-24", CARDS: "cards-10"}
-MAX_RANGE = 2000  # labels from one barcode range: more is a typo in the range
-_CODE = re.compile(r"^([A-Z]*)(\d+)$")
+__all__ = ["CARDS", "SETTING_KEY", "SPINE", "LabelSource", "PrintPanel", "barcode_range", "fits", "safe_file_part"]
 
 #: builds the spine labels for these barcodes (unknown barcodes are left out)
 LabelSource = Callable[[Sequence[str]], list[SpineLabel]]
-#: what a print wrote: (PDF, labels or cards, the sheet result, a note for the message)
-_Printed = tuple[Path, int, SheetResult, str]
-
-
-def fits(kind: str, grid: LabelGrid) -> bool:
-    """Cards need a card-sized label; spine labels go on the small A4 sheets (a card sheet would waste them)."""
-    card_size = grid.label_width_mm >= MIN_CARD_WIDTH_MM and grid.label_height_mm >= MIN_CARD_HEIGHT_MM
-    return card_size if kind == CARDS else grid.label_width_mm <= 80
-
-
-def grid_text(grid: LabelGrid) -> str:
-    """Short, for the chooser: ``A4 24 格（70×37 毫米）``; the tooltip gives ``grid.describe()``."""
-    return f"A4 {grid.per_page} 格（{grid.label_width_mm:g}×{grid.label_height_mm:g} 毫米）"
-
-
-def barcode_range(first: str, last: str) -> list[str]:
-    """``T0000001``…``T0000050`` → the 50 barcodes between (same letters, same number of digits)."""
-    a, b = books.clean_barcode(first), books.clean_barcode(last or first)
-    ma, mb = _CODE.match(a), _CODE.match(b)
-    if not ma or not mb or ma[1] != mb[1] or len(ma[2]) != len(mb[2]):
-        raise ValidationError("条码范围应写成同一种条码的首尾两个，如 T0000001 到 T0000050。")
-    low, high = sorted((int(ma[2]), int(mb[2])))
-    if high - low + 1 > MAX_RANGE:
-        raise ValidationError(f"一次最多打印 {MAX_RANGE} 张书标，请缩小条码范围。")
-    width = len(ma[2])
-    return [f"{ma[1]}{n:0{width}d}" for n in range(low, high + 1)]
-
-
-def safe_file_part(text: str, limit: int = 20) -> str:
-    """Text fit for a file name on Windows (no \\/:*?"<>| and no dots or spaces at the ends)."""
-    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "", text)[:limit].strip(". ")
-    return cleaned or "未命名"
-
-
-def unique_path(folder: Path, stem: str, suffix: str = ".pdf") -> Path:
-    path = folder / f"{stem}{suffix}"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    return path
-
-
-class SheetPreview(QWidget):
-    """A small picture of one label sheet: used positions grey, the ones to print blue. Click to choose the
-    start."""
-
-    start_chosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("printSheet")
-        self.grid: LabelGrid | None = None
-        self.start = 1
-        self.count = 0
-        self.setFixedSize(QSize(106, 149))  # A4's proportions
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("点击一格，从那一格开始打印"))
-
-    def show_sheet(self, grid: LabelGrid, start: int, count: int) -> None:
-        self.grid, self.start, self.count = grid, start, count
-        self.update()
-
-    def _scale(self) -> float:
-        return min((self.width() - 2) / A4_WIDTH_MM, (self.height() - 2) / A4_HEIGHT_MM)
-
-    def _slot_rect(self, grid: LabelGrid, slot: int) -> QRectF:
-        k = self._scale()
-        x, y = grid.slot_origin(slot)
-        return QRectF(1 + x * k, 1 + y * k, grid.label_width_mm * k, grid.label_height_mm * k)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        k = self._scale()
-        painter.fillRect(QRectF(1, 1, A4_WIDTH_MM * k, A4_HEIGHT_MM * k), QColor("white"))
-        painter.setPen(QPen(QColor("#888888")))
-        painter.drawRect(QRectF(1, 1, A4_WIDTH_MM * k, A4_HEIGHT_MM * k))
-        if self.grid is None:
-            return
-        last = self.start + self.count - 1
-        for slot in range(1, self.grid.per_page + 1):
-            if slot < self.start:
-                colour = QColor("#bbbbbb")  # peeled off already
-            elif slot <= last:
-                colour = QColor("#3b82f6")
-            else:
-                colour = QColor("#f1f5f9")
-            rect = self._slot_rect(self.grid, slot).adjusted(0.5, 0.5, -0.5, -0.5)
-            painter.fillRect(rect, colour)
-            painter.setPen(QPen(QColor("#64748b"), 0.5))
-            painter.drawRect(rect)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if self.grid is None:
-            return
-        point = event.position()
-        for slot in range(1, self.grid.per_page + 1):
-            if self._slot_rect(self.grid, slot).contains(point):
-                self.start_chosen.emit(slot)
-                return
+#: what a print wrote: (PDF, labels or cards, the sheet result, a note for the message, card numbers given out)
+_Printed = tuple[Path, int, SheetResult, str, int]
 
 
 class PrintPanel(QWidget):
@@ -177,6 +82,8 @@ class PrintPanel(QWidget):
         self.setObjectName("printPanel")
         self.ctx = ctx
         self.events = events
+        # The catalogue page says the books changed; the panel says so for children given card numbers.
+        self.ops = Operations(ctx, events.announce)
         self.label_source = label_source
         # Seam the tests replace: opening a PDF starts another program.
         self.open_file: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
@@ -190,8 +97,6 @@ class PrintPanel(QWidget):
         # Copies catalogued this session whose labels were not printed yet: one sheet for a whole pile of books.
         self._unprinted: list[str] = []
         self._user_source: str | None = None  # the source the user picked in the combo
-        self._children_loaded_for: str | None = None
-        self._without_card: set[int] = set()
         self.last_pdf: Path | None = None
 
         layout = QVBoxLayout(self)
@@ -224,7 +129,10 @@ class PrintPanel(QWidget):
 
         self.what = QStackedWidget()
         self.what.addWidget(self._build_spine_box())
-        self.what.addWidget(self._build_cards_box())
+        self.cards = CardsChooser(self.ops, self._refused)
+        self.cards.changed.connect(self._update_summary)
+        self.class_combo, self.children = self.cards.class_combo, self.cards.children  # names tests use
+        self.what.addWidget(self.cards)
         layout.addWidget(self.what)
 
         sheet_row = QHBoxLayout()
@@ -309,32 +217,6 @@ class PrintPanel(QWidget):
         self.range_label = form.labelForField(self.range_box)
         return box
 
-    def _build_cards_box(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("班级：")))
-        self.class_combo = QComboBox()
-        self.class_combo.setObjectName("printClass")
-        self.class_combo.currentIndexChanged.connect(lambda _i: self._load_children())
-        row.addWidget(self.class_combo, 1)
-        self.select_all = QPushButton(self.tr("全选"))
-        self.select_all.setObjectName("printSelectAll")
-        self.select_all.clicked.connect(lambda: self._check_all(True))
-        self.select_none = QPushButton(self.tr("全不选"))
-        self.select_none.setObjectName("printSelectNone")
-        self.select_none.clicked.connect(lambda: self._check_all(False))
-        row.addWidget(self.select_all)
-        row.addWidget(self.select_none)
-        layout.addLayout(row)
-        self.children = QListWidget()
-        self.children.setObjectName("printChildren")
-        self.children.itemChanged.connect(lambda _item: self._update_summary())
-        layout.addWidget(self.children, 1)
-        return box
-
     # --- what to print ------------------------------------------------------------------------------------
 
     @property
@@ -410,84 +292,24 @@ class PrintPanel(QWidget):
             return []
         return barcode_range(self.range_from.text(), self.range_to.text())
 
+    # --- whose cards (catalog_print_cards.CardsChooser) -------------------------------------------------------
+
     def _load_classes(self) -> None:
-        if not self.can_cards or self.class_combo.count():
-            return
-        try:
-            groups = library_cards.list_classes(self.ctx)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
-            return
-        self.class_combo.blockSignals(True)
-        for g in groups:
-            name = g.class_name or self.tr("未分班")
-            text = self.tr("%1（%2 人）").replace("%1", name).replace("%2", str(g.children))
-            if g.without_card:
-                text += self.tr("，%1 人还没有借书证号").replace("%1", str(g.without_card))
-            self.class_combo.addItem(text, g.class_name)
-        self.class_combo.setCurrentIndex(-1)
-        self.class_combo.blockSignals(False)
-        if groups:
-            self.class_combo.setCurrentIndex(0)
+        if self.can_cards:
+            self.cards.load_classes()
 
     def choose_class(self, class_name: str) -> bool:
-        self._load_classes()
-        at = self.class_combo.findData(class_name)
-        if at >= 0:
-            self.class_combo.setCurrentIndex(at)
-            self._load_children()
-        return at >= 0
-
-    def _load_children(self) -> None:
-        class_name = self.class_combo.currentData()
-        if class_name is None or class_name == self._children_loaded_for:
-            return
-        try:
-            holders = library_cards.children_of_class(self.ctx, class_name)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
-            return
-        self._children_loaded_for = class_name
-        self._without_card = {h.id for h in holders if not h.card_barcode}
-        self.children.blockSignals(True)
-        self.children.clear()
-        for h in holders:
-            card = h.card_barcode or self.tr("（打印时分配证号）")
-            item = QListWidgetItem(f"{h.name}　{card}")
-            item.setData(Qt.ItemDataRole.UserRole, h.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.children.addItem(item)
-        self.children.blockSignals(False)
-        self._update_summary()
+        return self.cards.choose_class(class_name)
 
     def _check_all(self, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.children.blockSignals(True)
-        for n in range(self.children.count()):
-            self.children.item(n).setCheckState(state)
-        self.children.blockSignals(False)
-        self._update_summary()
+        self.cards.check_all(on)
 
     def chosen_children(self) -> list[int]:
-        return [
-            int(self.children.item(n).data(Qt.ItemDataRole.UserRole))
-            for n in range(self.children.count())
-            if self.children.item(n).checkState() == Qt.CheckState.Checked
-        ]
+        return self.cards.chosen()
 
     def reset_children(self) -> None:
         """Children changed (card numbers given, a class renamed): reload, staying on the same class."""
-        current = self.class_combo.currentData()
-        self.class_combo.blockSignals(True)
-        self.class_combo.clear()
-        self.class_combo.blockSignals(False)
-        self.children.clear()
-        self._children_loaded_for = None
-        if self.kind == CARDS:
-            self._load_classes()
-            if current is not None:
-                self.choose_class(current)
+        self.cards.reset(reload=self.kind == CARDS)
 
     # --- sheet and start position -------------------------------------------------------------------------
 
@@ -560,10 +382,8 @@ class PrintPanel(QWidget):
     # --- memory (settings for whoever may write them, else this session only) ------------------------------
 
     def _load_memory(self) -> dict[str, dict[str, object]]:
-        try:
-            value = settings.get_setting(self.ctx, SETTING_KEY, {})
-        except DomainError:
-            value = {}
+        done = self.ops.run(lambda: settings.get_setting(self.ctx, SETTING_KEY, {}), refused=lambda _exc: None)
+        value = done.value if done.ok else {}
         return (
             {k: dict(v) for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
         )
@@ -571,8 +391,15 @@ class PrintPanel(QWidget):
     def _remember(self, kind: str, grid: LabelGrid, next_start: int) -> None:
         self._memory[kind] = {"grid": grid.name, "start": next_start}
         if allowed(self.ctx.actor.role, "settings", WRITE):
-            with contextlib.suppress(PermissionDenied):  # then it is kept for this session only
-                settings.set_setting(self.ctx, SETTING_KEY, self._memory)
+            memory = dict(self._memory)
+            self.ops.run(lambda: settings.set_setting(self.ctx, SETTING_KEY, memory), refused=self._not_remembered)
+
+    def _not_remembered(self, exc: DomainError) -> None:
+        if not isinstance(exc, PermissionDenied):  # then it is kept for this session only
+            show_message(self.message, exc.message)
+
+    def _refused(self, exc: DomainError) -> None:
+        show_message(self.message, exc.message)
 
     # --- printing -----------------------------------------------------------------------------------------
 
@@ -583,17 +410,18 @@ class PrintPanel(QWidget):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         folder = self.ctx.data_dir.exports
         folder.mkdir(parents=True, exist_ok=True)
-        try:
-            if self.kind == CARDS:
-                printed = self._print_cards(grid, start, centre, stamp, folder, trial)
-            else:
-                printed = self._print_spine(grid, start, centre, stamp, folder, trial)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
-            return None
+        write = self._print_cards if self.kind == CARDS else self._print_spine
+        printed = self.ops.run(
+            lambda: write(grid, start, centre, stamp, folder, trial),
+            changes=Area.CHILDREN,  # card numbers given out: the pages that list children
+            changed=lambda done: done is not None and done[4] > 0,
+            refused=self.message,
+        ).value
         if printed is None:
             return None
-        path, count, result, note = printed
+        path, count, result, note, new_cards = printed
+        if new_cards:
+            self.reset_children()  # show the numbers
         self.last_pdf = path
         noun = self.tr("张借书证") if self.kind == CARDS else self.tr("张书标")
         text = (
@@ -640,7 +468,7 @@ class PrintPanel(QWidget):
             self._fill_sources()
         missing = len(barcodes) - len(labels)
         note = self.tr("有 %1 个条码没有对应的书，已跳过。").replace("%1", str(missing)) if missing else ""
-        return path, len(labels), result, note
+        return path, len(labels), result, note, 0
 
     def _print_cards(
         self, grid: LabelGrid, start: int, centre: str, stamp: str, folder: Path, trial: bool
@@ -654,8 +482,5 @@ class PrintPanel(QWidget):
             self.ctx, ids, path, grid, start, centre_name=centre, guides=trial
         )
         new = printed.new_numbers
-        if new:  # card numbers were given out: show them, and tell the pages that list children
-            self.reset_children()
-            self.events.data_changed.emit("children")
         note = self.tr("新发了 %1 个借书证号。").replace("%1", str(new)) if new else ""
-        return path, len(printed.holders), printed.sheet, note
+        return path, len(printed.holders), printed.sheet, note, new

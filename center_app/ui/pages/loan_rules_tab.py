@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 
 from center_app.context import AppContext
 from center_app.domain import loan_rules
-from center_app.domain.errors import DomainError
 from center_app.domain.loan_rules import GradeRule, grade_label
 from center_app.domain.permissions import READ, WRITE, allowed
 from center_app.services import circulation
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.messages import show_message
@@ -92,7 +91,7 @@ class _RuleDelegate(QStyledItemDelegate):
 
 
 class LoanRulesTab(Page):
-    areas = ("settings",)
+    areas = (Area.SETTINGS,)
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(ctx, events, parent)
@@ -321,24 +320,23 @@ class LoanRulesTab(Page):
         show_message(self.message, self.tr("已删除一行，保存后生效。"), ok=True)
 
     def save(self) -> bool:
-        try:
+        rules, block = tuple(self.rules_in_table()), self.block_overdue.isChecked()
+
+        def save() -> circulation.LoanSettings:
             # The sound switch belongs to the desk: keep whatever it is now, not what it was when this tab loaded.
             current = circulation.get_loan_settings(self.ctx)
-            saved = circulation.save_loan_settings(
-                self.ctx,
-                circulation.LoanSettings(
-                    tuple(self.rules_in_table()), self.block_overdue.isChecked(), current.sound_on
-                ),
+            return circulation.save_loan_settings(
+                self.ctx, circulation.LoanSettings(rules, block, current.sound_on)
             )
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+
+        saved = self.ops.run(save, changes=Area.SETTINGS, refused=self.message).value
+        if saved is None:
             return False
         self._dirty = False
         self._fill_rules(saved.rules)  # sorted by grade, as they will be applied
         show_message(
             self.message, self.tr("已保存。新规则从下一次借书起生效，已借出的书应还日期不变。"), ok=True
         )
-        self.events.data_changed.emit("settings")
         return True
 
     # --- closed days ------------------------------------------------------------------------------------------
@@ -369,14 +367,16 @@ class LoanRulesTab(Page):
             self.days_list.addItem(item)
 
     def _save_closed_days(self, days: dict[dt.date, str], done: str) -> bool:
-        try:
-            circulation.set_closed_days(self.ctx, sorted(days.items()), year=self.selected_year)
-        except DomainError as exc:
-            show_message(self.days_message, exc.message)
+        year = self.selected_year
+        saved = self.ops.run(
+            lambda: circulation.set_closed_days(self.ctx, sorted(days.items()), year=year),
+            changes=Area.SETTINGS,
+            refused=self.days_message,
+        )
+        if not saved.ok:
             return False
         self._load_closed_days()
         show_message(self.days_message, done, ok=True)
-        self.events.data_changed.emit("settings")
         return True
 
     def add_closed_day(self) -> None:

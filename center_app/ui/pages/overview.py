@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollA
 from center_app.context import AppContext
 from center_app.domain.permissions import allowed
 from center_app.services import overview, settings
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.bar_chart import BarChart
@@ -52,7 +52,16 @@ class StatCard(QFrame):
 class OverviewPage(Page):
     #: emitted when the charts and warnings (filled after the counts) are up to date
     details_filled = Signal()
-    areas = ("centre", "books", "loans", "children", "attendance", "equipment", "volunteers", "activities")
+    areas = (
+        Area.CENTRE,
+        Area.BOOKS,
+        Area.LOANS,
+        Area.CHILDREN,
+        Area.ATTENDANCE,
+        Area.EQUIPMENT,
+        Area.VOLUNTEERS,
+        Area.ACTIVITIES,
+    )
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(ctx, events, parent)

@@ -10,13 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -24,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from center_app.context import AppContext
-from center_app.domain.errors import DomainError
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
 from center_app.ui.widgets.bar_chart import BarChart
+from center_app.ui.widgets.follow_up_form import FollowUpForm
 from center_app.ui.widgets.messages import show_message
 
 
@@ -122,50 +118,13 @@ class AttendanceCorner(QWidget):
         right.addWidget(self._build_form())
 
     def _build_form(self) -> QWidget:
-        self.form = QWidget()
-        self.form.setObjectName("overviewFollowUpForm")
-        form = QFormLayout(self.form)
-        self.form_child = QLabel()
-        self.form_method = QComboBox()
-        self.form_method.setObjectName("followUpMethod")
-        for code, label in (
-            ("phone", self.tr("电话")),
-            ("home_visit", self.tr("家访")),
-            ("school", self.tr("到学校了解")),
-            ("other", self.tr("其他")),
-        ):
-            self.form_method.addItem(label, code)
-        self.form_note = QLineEdit()
-        self.form_note.setObjectName("followUpNote")
-        self.form_outcome = QLineEdit()
-        self.form_outcome.setObjectName("followUpOutcome")
-        self.form_next = QLineEdit()
-        self.form_next.setObjectName("followUpNextStep")
-        self.form_resolved = QCheckBox(self.tr("已处理（预警解除）"))
-        self.form_resolved.setObjectName("followUpResolved")
-        self.form_resolved.setChecked(True)
-        save = QPushButton(self.tr("保存回访"))
-        save.setObjectName("followUpSave")
-        save.clicked.connect(self.save_follow_up)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.clicked.connect(self.form.hide)
-        self.form_message = QLabel()
-        self.form_message.setObjectName("followUpMessage")
-        form.addRow(self.tr("儿童："), self.form_child)
-        form.addRow(self.tr("方式："), self.form_method)
-        form.addRow(self.tr("情况记录："), self.form_note)
-        form.addRow(self.tr("结果："), self.form_outcome)
-        form.addRow(self.tr("下一步："), self.form_next)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.form_resolved)
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        buttons.addWidget(cancel)
-        form.addRow(buttons)
-        form.addRow(self.form_message)
-        self.form_note.returnPressed.connect(self.form_outcome.setFocus)
-        self.form_outcome.returnPressed.connect(self.form_next.setFocus)
-        self.form_next.returnPressed.connect(self.save_follow_up)
+        # The children page's follow-up form: the same fields, rules and save, for the warning chosen.
+        self.form = FollowUpForm(self.ctx, announce=self.events.announce, object_name="overviewFollowUpForm")
+        self.form.saved.connect(lambda _child, _text: self.form.hide())
+        self.form.closed.connect(self.form.hide)
+        # the names tests and scripts use
+        form = self.form
+        self.form_note, self.form_outcome, self.form_message = form.note, form.outcome, form.message
         self.form.hide()
         return self.form
 
@@ -208,38 +167,12 @@ class AttendanceCorner(QWidget):
             self.table.selectRow(0)
             rows = self.table.selectionModel().selectedRows()
         warning = self.warnings[rows[0].row()]
-        self.form_child.setText(f"{warning.child_name}（{warning.class_name}）— {warning.message}")
-        self.form_note.clear()
-        self.form_outcome.clear()
-        self.form_next.clear()
-        self.form_message.clear()
+        label = f"{warning.child_name}（{warning.class_name}）— {warning.message}"
+        self.form.start(warning.child_id, label, reason=warning.kind)
         self.form.show()
-        self.form_note.setFocus()
+        self.form.note.setFocus()
         if self.on_form_open is not None:
             self.on_form_open()
 
     def save_follow_up(self) -> bool:
-        from center_app.services import early_warning
-
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return False
-        warning = self.warnings[rows[0].row()]
-        try:
-            early_warning.record_follow_up(
-                self.ctx,
-                warning.child_id,
-                dt.date.today(),
-                self.form_method.currentData(),
-                self.form_note.text(),
-                self.form_outcome.text(),
-                self.form_next.text(),
-                resolved=self.form_resolved.isChecked(),
-                reason=warning.kind,
-            )
-        except DomainError as exc:
-            show_message(self.form_message, exc.message)
-            return False
-        self.form.hide()
-        self.events.data_changed.emit("children")
-        return True
+        return self.form.save()

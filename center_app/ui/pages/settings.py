@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from center_app import __version__
 from center_app.context import AppContext
-from center_app.domain.errors import DomainError
 from center_app.domain.permissions import allowed
 from center_app.services import settings
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.messages import show_message
 
@@ -28,7 +27,7 @@ LANGUAGE_LABELS = {"zh_CN": "中文（简体）", "en": "English"}
 
 
 class SettingsPage(Page):
-    areas = ("centre", "settings")
+    areas = (Area.CENTRE, Area.SETTINGS)
 
     def __init__(
         self,
@@ -167,15 +166,18 @@ class SettingsPage(Page):
         info = settings.CentreInfo(
             self.name.text(), self.address.text(), self.phone.text(), self.contact.text()
         )
-        try:
-            language = self.language.currentData()
-            language_changed = language != settings.get_language(self.ctx)
+        language = self.language.currentData()
+
+        def save() -> bool:
+            changed = language != settings.get_language(self.ctx)
             settings.save_general(self.ctx, info, language)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+            return changed
+
+        saved = self.ops.run(save, changes=Area.CENTRE, refused=self.message)
+        if not saved.ok:
             return False
+        language_changed = saved.value
         show_message(self.message, self.tr("已保存。"), ok=True)
-        self.events.data_changed.emit("centre")
         if language_changed and self._on_language_changed is not None:
             self._on_language_changed(language)
         return True
