@@ -40,11 +40,12 @@ class InlineQuestion(QFrame):
         if large:
             self.text.setFont(bigger(self, 2, bold=True))
         row.addWidget(self.text, 1)
-        self.ok = QPushButton()  # the texts come with each question
+        self.ok = QPushButton(self)  # the texts come with each question
         self.ok.setObjectName(prefix + "Ok")
-        self.alt = QPushButton()
+        self.alt = QPushButton(self)
         self.alt.setObjectName(prefix + "Alt")
-        self.cancel = QPushButton()
+        self.alt.hide()  # shown by a question that has a third answer (``with_alt``)
+        self.cancel = QPushButton(self)
         self.cancel.setObjectName(prefix + "Cancel")
         buttons = (("ok", self.ok), ("alt", self.alt), ("cancel", self.cancel))
         for key, button in buttons:
