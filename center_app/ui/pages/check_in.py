@@ -213,12 +213,8 @@ class CheckInOutPanel(QWidget):
     # --- check-in ---------------------------------------------------------------------------------------------
 
     def _on_enter(self, text: str) -> None:
-        """Enter in the input (which has cleared itself): a scanned card or a typed name."""
-        if self.matches.is_for(text):
-            self.matches.pick()
-            return
-        self.matches.withdraw()
-        if text.strip():
+        """Enter in the input (which has cleared itself): a scanned card, a typed name, or a pick from the matches."""
+        if not self.matches.enter(text) and text.strip():
             self.handle_scan(text)
         self.focus_input()
 

@@ -255,12 +255,8 @@ class DeskPage(Page):
             self.matches.withdraw()  # typing or scanning something new replaces the list
 
     def _on_enter(self, text: str) -> None:
-        """Enter in the desk input (which has cleared itself): a scan or a typed name."""
-        if self.matches.is_for(text):
-            self.matches.pick()
-            return
-        self.matches.withdraw()
-        if text.strip():
+        """Enter in the desk input (which has cleared itself): a scan, a typed name, or a pick from the matches."""
+        if not self.matches.enter(text) and text.strip():
             self.handle_scan(text)
         self.focus_input()
 

@@ -90,6 +90,15 @@ class MatchList(QListWidget):
         """Enter on the text that brought the list up chooses from it."""
         return self.isVisible() and text == self.search
 
+    def enter(self, text: str) -> bool:
+        """Enter in the scanner input with ``text``: on the search that brought the list up it picks the row chosen
+        (True); anything else withdraws the list (False: the page handles ``text``)."""
+        if self.is_for(text):
+            self.pick()
+            return True
+        self.withdraw()
+        return False
+
     def withdraw(self) -> None:
         self.hide()
         self.rows = []
