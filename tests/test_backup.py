@@ -36,10 +36,12 @@ from center_app.services.backup import (
     inspect_backup,
     list_backups,
     restore,
+    restoring,
     rotate,
     select_kept,
     verify_integrity,
 )
+from center_app.services.backup import common as backup_common
 
 SEEDED = {
     "children": 3,
@@ -167,7 +169,7 @@ def test_two_backups_in_one_second_and_the_later_one_wins_rotation(seeded: AppCo
 
 
 def test_failed_verification_deletes_the_copy(seeded: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(backup, "_copy_problems", lambda _path, _required: ["完整性检查未通过：测试"])
+    monkeypatch.setattr(backup_common, "copy_problems", lambda _path, _required: ["完整性检查未通过：测试"])
     with pytest.raises(DomainError, match="^备份校验失败"):
         backup_now(seeded)
     assert files_in(seeded.data_dir.backups) == []
@@ -511,7 +513,7 @@ def test_restore_of_an_older_backup_runs_the_migrations(
 ) -> None:
     # Only one revision exists so far: pretend an older one does, and check restore hands the file to upgrade().
     older = _with_revision(backup_now(seeded, tmp_path).path, "0000_older")
-    monkeypatch.setattr(backup, "_known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
+    monkeypatch.setattr(restoring, "_known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
     calls: list[dict] = []
 
     def fake_upgrade(engine, *, db_path: Path, backups_dir: Path) -> None:  # noqa: ANN001
@@ -531,7 +533,7 @@ def test_restore_reports_a_failed_migration(
     seeded: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     older = _with_revision(backup_now(seeded, tmp_path).path, "0000_older")
-    monkeypatch.setattr(backup, "_known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
+    monkeypatch.setattr(restoring, "_known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
 
     def broken_upgrade(engine, **_kwargs: Path) -> None:  # noqa: ANN001
         raise RuntimeError("boom")

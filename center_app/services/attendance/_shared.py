@@ -15,7 +15,6 @@ from center_app.domain.permissions import redact_child
 
 NOTE_MAX: Final = 200
 
-
 MARK = AttendanceMark.__table__
 
 

@@ -25,23 +25,11 @@ from center_app.services import audit
 from center_app.services.settings import write_setting
 
 OPEN_WEEKDAYS_KEY: Final = "open_weekdays"
-
-
 LATE_AFTER_KEY: Final = "late_after"
-
-
 DEFAULT_CODE_KEY: Final = "attendance_default_code"
-
-
 LATE_CODE_KEY: Final = "attendance_late_code"
-
-
 WARNING_CONSECUTIVE_KEY: Final = "warning_consecutive_absences"
-
-
 WARNING_MONTH_RATE_KEY: Final = "warning_month_rate"
-
-
 _SETTING_KEYS: Final = (
     OPEN_WEEKDAYS_KEY,
     LATE_AFTER_KEY,
@@ -50,11 +38,7 @@ _SETTING_KEYS: Final = (
     WARNING_CONSECUTIVE_KEY,
     WARNING_MONTH_RATE_KEY,
 )
-
-
 DEFAULT_CONSECUTIVE: Final = 3
-
-
 DEFAULT_MONTH_RATE: Final = 60  # percent
 
 

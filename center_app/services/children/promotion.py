@@ -20,8 +20,6 @@ from center_app.services import audit
 from center_app.services.children.common import plain, require_file_write
 
 PROMOTION_KEY: Final = "children.last_promotion"
-
-
 # A second "everyone up one grade" this soon is almost surely a double click, not a new school year.
 PROMOTION_MIN_DAYS_APART: Final = 300
 

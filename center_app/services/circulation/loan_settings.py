@@ -33,10 +33,7 @@ from center_app.services.circulation.common import cn_date
 from center_app.services.settings import write_setting
 
 BLOCK_WHEN_OVERDUE_KEY: Final = "block_when_overdue"
-
-
 SOUND_ON_KEY: Final = "sound_on"
-
 
 CLOSED_REASON_MAX: Final = 100
 
