@@ -28,6 +28,9 @@ def test_warnings_reminder_chart_and_follow_up(qtbot, window) -> None:
     corner.table.selectRow(0)
     qtbot.mouseClick(corner.follow_up_button, Qt.MouseButton.LeftButton)
     assert corner.form.isVisible()
+    # the children page's form, for this warning: its reason chosen, today's date
+    assert corner.form.reason.currentData() == first.kind
+    assert corner.form.on_date.text() == dt.date.today().isoformat()
     ime_type(corner.form_note, "给外婆打了电话，孩子感冒了")
     ime_type(corner.form_outcome, "下周一回来")
     qtbot.mouseClick(corner.findChild(type(corner.follow_up_button), "followUpSave"), Qt.MouseButton.LeftButton)
@@ -39,3 +42,8 @@ def test_warnings_reminder_chart_and_follow_up(qtbot, window) -> None:
     handled = [w for w in early_warning.scan(window.ctx) if w.child_id == first.child_id]
     assert handled and handled[0].handled
     assert handled[0].follow_up_on == dt.date.today()
+
+    qtbot.mouseClick(corner.follow_up_button, Qt.MouseButton.LeftButton)
+    assert corner.form.isVisible()
+    qtbot.keyClick(corner.form_note, Qt.Key.Key_Escape)  # Esc = 取消, as the button says
+    assert not corner.form.isVisible()
