@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
@@ -205,6 +205,13 @@ class CatalogIndex:
         self._by_isbn: dict[str, list[int]] = {}
 
     # ----------------------------------------------------------------------------------------- building
+
+    @staticmethod
+    def title_count(ctx: AppContext) -> int:
+        """How many titles :meth:`load` would read (one COUNT): whether a load is worth a worker thread."""
+        require(ctx.actor, "catalog", "read")
+        with ctx.db.read() as s:
+            return s.scalar(select(func.count()).select_from(BookTitle)) or 0
 
     @classmethod
     def load(cls, ctx: AppContext) -> CatalogIndex:

@@ -77,11 +77,17 @@ def install_excepthook(logs_dir: Path) -> None:
         if isinstance(exc, KeyboardInterrupt) or QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)
             return
-        box = error_dialog(exc, logs_dir, details=details)
-        box.open()  # non-modal: never blocks a test or the event loop
-        _installed["last_dialog"] = box
+        show_error(exc, logs_dir, details=details)
 
     sys.excepthook = hook
+
+
+def show_error(exc: BaseException, logs_dir: Path, *, details: str = "") -> QMessageBox:
+    """Open the error dialog without blocking (a test or the event loop never waits on it); the caller logged."""
+    box = error_dialog(exc, logs_dir, details=details)
+    box.open()
+    _installed["last_dialog"] = box
+    return box
 
 
 def last_error_dialog() -> QMessageBox | None:

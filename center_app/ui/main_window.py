@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -111,9 +111,11 @@ class MainWindow(QMainWindow):
         self.idle_timer.setObjectName("idleLockTimer")
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
+        self._busy_reason: str | None = None  # see set_busy
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         lock_shortcut.activated.connect(self.lock)
+        self._shortcuts = [lock_shortcut]
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda row=n - 1: self.show_row(row))
+            self._shortcuts.append(shortcut)
         self.events.data_changed.connect(self._on_data_changed)
         self._built_for: str | None = None
         if ctx.actor.signed_in:
@@ -169,7 +172,11 @@ class MainWindow(QMainWindow):
                 "settingsPage",
                 self.tr("设置"),
                 lambda: SettingsPage(
-                    ctx, ev, on_language_changed=self.switch_language, on_restored=self.after_restore
+                    ctx,
+                    ev,
+                    on_language_changed=self.switch_language,
+                    on_restored=self.after_restore,
+                    on_busy=self.set_busy,
                 ),
             ),
         ]
@@ -334,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide everything behind the lock screen; the same or another user signs in to continue."""
-        if self.gate is not None or not self.ctx.actor.signed_in:
+        if self.gate is not None or not self.ctx.actor.signed_in or self._busy_reason is not None:
             return
         self._show_gate(locked_for=self.ctx.actor)
 
@@ -350,6 +357,43 @@ class MainWindow(QMainWindow):
             self.idle_timer.start(minutes * 60_000)
         else:
             self.idle_timer.stop()
+
+    # --- long work that must not be disturbed -----------------------------------------------------------------
+
+    def set_busy(self, reason: str | None) -> None:
+        """While ``reason`` (e.g. a restore replacing the data): the navigation, Ctrl+1…9, Ctrl+L, the idle lock
+        and closing the window wait, and the status bar says why. ``None`` ends it. The page doing the work keeps
+        its own controls (progress, cancel) live."""
+        self._busy_reason = reason or None
+        busy = self._busy_reason is not None
+        self.nav.setEnabled(not busy)
+        self.demo_banner.setEnabled(not busy)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(not busy)
+        if busy:
+            self.idle_timer.stop()
+            self.statusBar().showMessage(reason)
+        else:
+            self.statusBar().clearMessage()
+            self.restart_idle_timer()
+
+    @property
+    def busy_reason(self) -> str | None:
+        return self._busy_reason
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        from center_app.ui import workers
+
+        if self._busy_reason is not None:
+            event.ignore()  # a restore half done must finish (or fail whole) before the app lets go of the data
+            self.statusBar().showMessage(
+                self.tr("%1，请等它完成后再关闭程序。").replace("%1", self._busy_reason)
+            )
+            return
+        # An import or export still running: stop it (it writes nothing then) before the data is closed.
+        workers.cancel_all()
+        workers.wait_for_all()
+        super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _ACTIVITY_EVENTS and self.idle_timer.isActive():

@@ -43,6 +43,7 @@ def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestRes
     from center_app.bootstrap import qapplication
     from center_app.config import font_path
     from center_app.domain.actor import Actor
+    from center_app.ui import workers
 
     def font_ok() -> None:
         if font_path().stat().st_size < 1_000_000:
@@ -65,6 +66,11 @@ def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestRes
             if page.objectName() != window.specs[row].object_name:
                 raise RuntimeError(f"显示的是 {page.objectName()}")
             page.refresh()
+            # Work the page started on a worker thread (a big catalogue's load) ends before the next page. There
+            # is no running event loop here (a command, not the app), so its result is delivered by processEvents.
+            if not workers.wait_for_all(120_000):
+                raise RuntimeError("后台工作没有在两分钟内完成")
+            app.processEvents()
 
         step(f"页面 {spec.object_name}", visit)
     window.close()

@@ -4,6 +4,7 @@ ISBNs, the title form, copies' status, and what a read-only role sees."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,8 @@ from center_app.db.models import BookCopy, BookTitle, Child
 from center_app.demo import fill_demo
 from center_app.domain import books
 from center_app.domain.books import TitleInput
-from center_app.services import accounts, catalog, circulation
-from center_app.services.catalog_search import TitleRow
+from center_app.services import accounts, book_import, catalog, circulation
+from center_app.services.catalog_search import CatalogIndex, TitleRow
 from center_app.ui.main_window import PageSpec
 from center_app.ui.models.title_table import PAGE, ROW_ROLE, TITLE_ID_ROLE, TitleTableModel
 from center_app.ui.pages import catalog as catalog_page_module
@@ -367,13 +368,37 @@ def test_loans_at_the_desk_update_the_available_counts(qtbot, page: CatalogPage)
 
 
 def test_a_big_catalogue_reloads_in_the_background(qtbot, page: CatalogPage, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(catalog_page_module, "BACKGROUND_RELOAD_AT", 0)
+    monkeypatch.setattr(catalog_page_module, "BACKGROUND_LOAD_AT", 0)
     ctx = page.ctx
     catalog.add_title(ctx, TitleInput("草房子", "曹文轩", clc="I287.5"), 1)  # e.g. by the CLI
     page.events.data_changed.emit("books")
     qtbot.waitUntil(lambda: not page.loading, timeout=5000)
     qtbot.keyClicks(page.search, "cfz")
     assert titles(page) == ["草房子"]
+
+
+def test_a_big_catalogue_is_first_loaded_off_the_gui_thread(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(catalog_page_module, "BACKGROUND_LOAD_AT", 0)
+    catalog.add_title(window.ctx, TitleInput("西游记", "吴承恩", isbn=XYJ_ISBN), 2)
+    release, threads = threading.Event(), []
+    real = CatalogIndex.load
+
+    def load(ctx):  # noqa: ANN001, ANN202
+        threads.append(threading.get_ident())
+        assert release.wait(10), "the test never let the load finish"
+        return real(ctx)
+
+    monkeypatch.setattr(CatalogIndex, "load", load)
+    page = install_catalog(window)  # returns while the index is being built
+    assert page.loading and page.index is None
+    assert page.count_label.text() == "正在载入图书目录…"
+    qtbot.keyClicks(page.search, "xyj")  # typing goes on meanwhile …
+    assert page.search.text() == "xyj" and titles(page) == []
+    release.set()
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
+    assert threads and threads[0] != threading.get_ident()
+    assert titles(page) == ["西游记"]  # … and is searched once the index is there
+    assert page.count_label.text() == "共 1 种 / 2 册"
 
 
 def test_a_book_added_elsewhere_is_found_after_the_change_signal(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
@@ -393,11 +418,36 @@ def test_export_to_excel(qtbot, page: CatalogPage, tmp_path: Path) -> None:  # n
     target = tmp_path / "馆藏"
     page.choose_export_file = lambda: str(target)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert not page.export_button.isEnabled()  # one export at a time, written on a worker thread
+    qtbot.waitUntil(lambda: not page.exporting, timeout=10000)
     written = tmp_path / "馆藏.xlsx"
     assert written.exists()
     assert "已导出 6 册" in page.message.text()
+    assert page.export_button.isEnabled() and not page.progress.isVisible()
     sheet = load_workbook(written, read_only=True).active
     assert sum(1 for _ in sheet.iter_rows()) == 7  # header + one row per copy
+
+
+def test_cancelling_an_export_leaves_no_file(qtbot, page: CatalogPage, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    target = tmp_path / "馆藏.csv"
+    clicked = threading.Event()
+    real = book_import.export_books
+
+    def export_books(ctx, path, *, progress, cancel):  # noqa: ANN001, ANN202
+        progress(0, 6)
+        assert clicked.wait(10), "取消 was not clicked"
+        return real(ctx, path, progress=progress, cancel=cancel)
+
+    monkeypatch.setattr(book_import, "export_books", export_books)
+    page.choose_export_file = lambda: str(target)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.cancel_button.isVisible, timeout=5000)
+    page.cancel_button.clicked.connect(clicked.set)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.exporting, timeout=10000)
+    assert not target.exists() and not list(tmp_path.glob("*.csv*"))
+    assert "取消" in page.message.text()
+    assert not page.cancel_button.isVisible() and page.export_button.isEnabled()
 
 
 # --- roles ----------------------------------------------------------------------------------------------------

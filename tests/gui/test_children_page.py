@@ -373,6 +373,7 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
     tick(qtbot, page.export_anonymise)
     qtbot.mouseClick(page.export_go, Qt.MouseButton.LeftButton)
     assert "匿名" in suggested[0].name
+    qtbot.waitUntil(lambda: not page.exporting, timeout=10000)  # written on a worker thread
     assert target.exists() and "（匿名）" in page.message.text()
     sheet = openpyxl.load_workbook(target).active
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
@@ -390,6 +391,7 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
     plain = tmp_path / "roster.csv"
     page.choose_export_file = lambda _default: str(plain)
     qtbot.mouseClick(page.export_go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.exporting, timeout=10000)
     assert plain.exists() and next(iter(names)) in plain.read_text(encoding="utf-8-sig")
     assert len(audit_rows(page.ctx, "export", "child")) == 2
 

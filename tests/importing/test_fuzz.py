@@ -236,12 +236,28 @@ def test_workbook_with_garbage_sheet_xml(folder: Path, sheet_xml: str) -> None:
 @FAST
 @given(document=csv_documents(), stop_after=st.integers(0, 5))
 def test_cancel_at_any_point(folder: Path, document: str, stop_after: int) -> None:
+    """Cancel answers "no" ``stop_after`` times, then "yes": the read stops there with ImportCancelled, asking no
+    more — it never goes on to give a preview (or another error) after the user said stop."""
     path = folder / "cancel.csv"
     path.write_text(
         "书名,数量\n" + "\n".join(f"书{i},1" for i in range(600)) + "\n" + document, encoding="utf-8"
     )
-    asked: list[int] = []
-    _read(path, cancel=lambda: asked.append(1) or len(asked) > stop_after, progress=lambda d, t: None)
+    answers: list[bool] = []
+
+    def cancel() -> bool:
+        answers.append(len(answers) >= stop_after)
+        return answers[-1]
+
+    try:
+        read_table(path, SCHEMA, cancel=cancel, progress=lambda d, t: None)
+    except ImportCancelled as exc:
+        assert exc.message and answers[-1] and answers.count(True) == 1
+    except ValidationError as exc:
+        assert exc.message and True not in answers, "cancel() said yes, but the read went on"
+    else:
+        assert True not in answers, "cancel() said yes, but the read went on to the end"
+    if stop_after == 0:
+        assert answers == [True]  # asked before anything is read
 
 
 # ------------------------------------------------------------------------------------------ cells

@@ -1,15 +1,20 @@
 """备份与恢复 (settings tab, administrators): back up now (to the backups folder or a USB stick), list backups,
-restore one after seeing its date and record counts. Long work shows a progress bar and can be cancelled."""
+restore one after seeing its date and record counts.
+
+Backing up and restoring run on a worker thread (``ui/workers.py``) with a progress bar; a backup can be cancelled.
+While a restore replaces the data the window stays painted, but the navigation, Ctrl+1…9, locking and the other
+settings tabs wait (``busy_changed`` → ``MainWindow.set_busy``): nothing may read the data being replaced.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,9 +28,12 @@ from PySide6.QtWidgets import (
 from center_app.context import AppContext
 from center_app.domain.errors import DomainError
 from center_app.services import backup
+from center_app.services.backup import BackupInfo, RestoreResult
+from center_app.ui import workers
 from center_app.ui.events import DataEvents
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.workers import Job
 
 
 def _size(n: int) -> str:
@@ -36,12 +44,16 @@ class BackupTab(Page):
     areas = ("backups",)
     #: emitted after a restore replaced the data: the window signs out and reloads everything
     restored = Signal()
+    #: a restore started (why the window waits, for its status bar) or ended (""): see MainWindow.set_busy
+    busy_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(ctx, events, parent)
         self.setObjectName("backupTab")
-        self._cancel_requested = False
         self._pending_restore: Path | None = None
+        self.job: Job | None = None  # the backup or restore running, if any
+        self._restoring = False
+        self.last_backup: Path | None = None  # the file the last backup from this tab wrote
         # Seams the tests replace: the native file dialogs are modal.
         self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
             self, self.tr("选择备份到的文件夹（如 U 盘）")
@@ -155,38 +167,72 @@ class BackupTab(Page):
     def _row_path(self, row: int) -> Path:
         return self.ctx.data_dir.backups / self.table.item(row, 3).text()
 
-    # --- long work ----------------------------------------------------------------------------------------
+    # --- long work ---------------------------------------------------------------------------------------
 
-    def _busy(self, on: bool) -> None:
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _start(self, work: workers.Work, name: str, on_finished: Callable[[object], None]) -> Job:
         for button in (self.backup_button, self.usb_button, self.restore_button, self.confirm_button):
-            button.setEnabled(not on)
-        self.progress.setVisible(on)
-        self.cancel_button.setVisible(on)
+            button.setEnabled(False)
+        self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self._cancel_requested = False
+        self.progress.show()
+        self.cancel_button.setVisible(not self._restoring)  # a restore is not cancellable once the swap starts
+        self.cancel_button.setEnabled(True)
+        self.message.clear()
+        job = Job(work, name=name, logs_dir=self.ctx.data_dir.logs)
+        job.progress.connect(self._progress)
+        job.finished.connect(on_finished)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
+        self.job = job
+        return job.start()
 
-    def _progress(self, percent: int) -> None:
-        self.progress.setValue(int(percent))
-        QApplication.processEvents()  # keeps the window painted and the cancel button clickable
+    def _idle(self) -> None:
+        """The job ended: buttons back, progress hidden, the window's navigation free again after a restore."""
+        for button in (self.backup_button, self.usb_button, self.restore_button, self.confirm_button):
+            button.setEnabled(True)
+        self.progress.hide()
+        self.cancel_button.hide()
+        if self._restoring:
+            self._restoring = False
+            self.busy_changed.emit("")
+
+    def _progress(self, percent: int, _text: str) -> None:
+        self.progress.setValue(max(0, percent))
 
     def _request_cancel(self) -> None:
-        self._cancel_requested = True
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)  # once is enough; the copy stops at its next step
 
-    def backup_to(self, folder: Path | None) -> Path | None:
-        self._hide_confirm()
-        self._busy(True)
-        try:
-            info = backup.backup_now(
-                self.ctx, folder, progress=self._progress, cancel=lambda: self._cancel_requested
-            )
-        except DomainError as exc:
-            show_message(self.message, exc.message)
+    def _failed(self, exc: BaseException) -> None:
+        self._idle()
+        show_message(self.message, workers.message_for(exc))
+
+    def _cancelled(self, text: str) -> None:
+        self._idle()
+        show_message(self.message, text or self.tr("已取消。"))
+
+    def backup_to(self, folder: Path | None) -> Job | None:
+        """Start a backup into ``backups/`` or ``folder``; the result shows in the message line when it is done."""
+        if self.busy:
             return None
-        finally:
-            self._busy(False)
+        self._hide_confirm()
+        ctx = self.ctx
+
+        def work(progress: workers.Progress, cancel: threading.Event) -> BackupInfo:
+            return backup.backup_now(ctx, folder, progress=progress, cancel=cancel.is_set)
+
+        return self._start(work, "backup", self._backed_up)
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self._idle()
+        self.last_backup = info.path
         show_message(self.message, self.tr("已备份到：%1").replace("%1", str(info.path)), ok=True)
         self.refresh()
-        return info.path
 
     def _backup_to_chosen(self) -> None:
         folder = self.choose_folder()
@@ -223,21 +269,27 @@ class BackupTab(Page):
         self._pending_restore = None
         self.confirm_box.hide()
 
-    def confirm_restore(self) -> bool:
+    def confirm_restore(self) -> Job | None:
+        """Start replacing the data with the confirmed backup. The window's navigation waits until it is done."""
         path = self._pending_restore
-        if path is None:
-            return False
+        if path is None or self.busy:
+            return None
+        if workers.active_jobs():  # an import, an export or a catalogue load is using the data being replaced
+            show_message(self.message, self.tr("还有导入、导出或其他工作没有完成，请等它完成后再恢复。"))
+            return None
         self._hide_confirm()
-        self._busy(True)
-        self.cancel_button.hide()  # a restore is not cancellable once the swap starts
-        try:
-            self.ctx.db.dispose()  # the restore needs every connection of this app closed
-            result = backup.restore(self.ctx, path, progress=self._progress)
-        except DomainError as exc:
-            show_message(self.message, exc.message)
-            return False
-        finally:
-            self._busy(False)
+        self._restoring = True
+        self.busy_changed.emit(self.tr("正在从备份恢复数据"))
+        ctx = self.ctx
+
+        def work(progress: workers.Progress, _cancel: threading.Event) -> RestoreResult:
+            ctx.db.dispose()  # the restore needs every connection of this app closed
+            return backup.restore(ctx, path, progress=progress)
+
+        return self._start(work, "restore", self._restored)
+
+    def _restored(self, result: RestoreResult) -> None:
+        self._idle()
         message = self.tr("已恢复 %1 的备份。").replace("%1", f"{result.summary.created:%Y-%m-%d %H:%M}")
         if result.safety_copy:
             message += " " + self.tr("恢复前的数据另存为：%1").replace("%1", result.safety_copy.name)
@@ -245,4 +297,3 @@ class BackupTab(Page):
         self.refresh()
         self.events.data_changed.emit("all")
         self.restored.emit()
-        return True

@@ -7,13 +7,13 @@ Ctrl+I import, Ctrl+P print, F2 edit, Esc back to the book / clears the search.
 
 Search runs on every keystroke against ``CatalogIndex`` (in memory, built once): a few milliseconds even at
 40,000 titles, so there is no delay timer. The index is kept up to date title by title after this page's own
-changes (``refresh_title``); a change from elsewhere (an import, the desk lending books) reloads it — in a
-background thread when the catalogue is big, so typing never waits for it.
+changes (``refresh_title``); a change from elsewhere (an import, the desk lending books) reloads it. A big
+catalogue is loaded — first and again — on a worker thread (``ui/workers.py``), so the window never waits for it;
+so is the export (progress and Cancel in the status row).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import threading
@@ -22,11 +22,10 @@ from html import escape
 from operator import attrgetter
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -50,12 +49,12 @@ from center_app.context import AppContext
 from center_app.domain import books, clc
 from center_app.domain.errors import DomainError, NotFound
 from center_app.domain.permissions import WRITE, allowed, denied_message
-from center_app.importing import ExportCancelled
 from center_app.reports.labels import SpineLabel
 from center_app.services import book_import, catalog
 from center_app.services.book_import import BookImportResult
 from center_app.services.catalog import TitleDetail
 from center_app.services.catalog_search import CatalogIndex, TitleRow
+from center_app.ui import workers
 from center_app.ui.events import DataEvents
 from center_app.ui.models.title_table import (
     COLUMN,
@@ -69,12 +68,14 @@ from center_app.ui.pages.catalog_forms import TitleForm, heading_label
 from center_app.ui.pages.catalog_import import ImportPanel
 from center_app.ui.pages.catalog_print import PrintPanel
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.workers import Job
 
 log = logging.getLogger(__name__)
 
 ALL_OUT = "all_out"  # status filter: titles with copies, none of them on the shelf
-# Above this many titles a reload after a change elsewhere runs in a thread (a load takes ~1 s at 40,000).
-BACKGROUND_RELOAD_AT = 10_000
+# From this many titles on the catalogue is loaded (first, and again after a change elsewhere) on a worker thread:
+# a load takes ~1 s at 40,000 titles. A smaller one loads in a few dozen ms, sooner than "loading…" could be read.
+BACKGROUND_LOAD_AT = 10_000
 # Columns the table drops first when it is narrow (the detail panel shows them all), then their widths.
 _OPTIONAL_COLUMNS = ("publisher", "isbn13", "pub_year", "grade_band")
 _WIDTHS = {
@@ -103,12 +104,6 @@ def spine_label(row: TitleRow, barcode: str) -> SpineLabel:
     )
 
 
-class _Loader(QObject):
-    """Carries a background load's result back to the GUI thread (a queued signal)."""
-
-    done = Signal(object, int)  # (CatalogIndex or an exception, generation)
-
-
 class CatalogPage(Page):
     areas = ("books", "loans")
 
@@ -120,13 +115,11 @@ class CatalogPage(Page):
         self.detail: TitleDetail | None = None
         self._pending: set[str] = {"books"}  # what changed elsewhere since the index was built
         self._emitting = False
-        self._generation = 0  # of background loads: a newer request makes an older result stale
-        self._loading = False
+        self._load_job: Job | None = None  # the background load whose result is awaited (a newer one replaces it)
         self._touched: set[int] = set()  # titles changed here while a background load ran
-        self._loader = _Loader(self)
-        self._loader.done.connect(self._background_loaded)
         self._detail_barcodes: tuple[str, ...] = ()  # new copies of the shown title, for "print their labels"
-        self._cancel_export = False
+        self.export_job: Job | None = None
+        self._export_path: Path | None = None
         self._quiet_selection = False  # reselecting the same title after a search: no detail reload
         # (index, every title, their copies): the empty search, kept while the index is the same object
         self._everything: tuple[CatalogIndex, list[TitleRow], int] | None = None
@@ -403,7 +396,7 @@ class CatalogPage(Page):
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setObjectName("catalogCancel")
-        self.cancel_button.clicked.connect(self._request_cancel_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
         self.cancel_button.hide()
         row.addWidget(self.message, 1)
         row.addWidget(self.progress)
@@ -441,7 +434,8 @@ class CatalogPage(Page):
         """Build the index on first show; after changes made elsewhere reload it (in the background when big)."""
         pending, self._pending = self._pending, set()
         if self.index is None:
-            self._load_index()
+            if not self.loading or pending:  # a change during the first load: load again, the older is stale
+                self._load_index()
         elif pending:
             self._reload_index()
         if "books" in pending or self.donor_filter.count() <= 1:
@@ -458,11 +452,28 @@ class CatalogPage(Page):
             self._pending.add("books" if area in ("books", "all") else area)
         if area == "all":
             self.index = None  # a restore replaced the data
+            self._everything = None
         if area in ("children", "all"):
             self.print_panel.reset_children()  # class lists and card numbers
         super()._on_data_changed(area)
 
     def _load_index(self) -> None:
+        """The first load: at once for a small catalogue; a big one on a worker thread (the count says
+        "loading"; what is typed meanwhile is searched when the index is ready)."""
+        try:
+            big = CatalogIndex.title_count(self.ctx) >= BACKGROUND_LOAD_AT
+        except DomainError as exc:
+            self.index = CatalogIndex()
+            show_message(self.message, exc.message)
+            return
+        if big:
+            self._load_in_background()
+            self.count_label.setText(self.tr("正在载入图书目录…"))
+        else:
+            self._load_now()
+
+    def _load_now(self) -> None:
+        self._forget_load_job()
         try:
             self.index = CatalogIndex.load(self.ctx)
         except DomainError as exc:
@@ -470,34 +481,30 @@ class CatalogPage(Page):
             show_message(self.message, exc.message)
 
     def _reload_index(self) -> None:
-        if self.index is None or len(self.index) < BACKGROUND_RELOAD_AT:
-            self._load_index()
+        if self.index is None or len(self.index) < BACKGROUND_LOAD_AT:
+            self._load_now()
             return
         # Keep showing the old index (counts a few seconds stale) while a fresh one is built.
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
+        self._load_in_background()
+
+    def _load_in_background(self) -> None:
+        self._forget_load_job()  # a newer load makes an older result stale
         self._touched.clear()
-        loader = self._loader
         ctx = self.ctx
+        job = Job(lambda _progress, _cancel: CatalogIndex.load(ctx), name="catalog:load", logs_dir=ctx.data_dir.logs)
+        job.finished.connect(self._background_loaded)
+        job.failed.connect(self._background_failed)
+        self._load_job = job
+        job.start()
 
-        def work() -> None:
-            try:
-                result: object = CatalogIndex.load(ctx)
-            except Exception as exc:  # reported in the GUI thread
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-                loader.done.emit(result, generation)
+    def _forget_load_job(self) -> None:
+        job, self._load_job = self._load_job, None
+        if job is not None and job.running:
+            job.finished.disconnect(self._background_loaded)
+            job.failed.disconnect(self._background_failed)
 
-        threading.Thread(target=work, name="catalog-index", daemon=True).start()
-
-    def _background_loaded(self, result: object, generation: int) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        if not isinstance(result, CatalogIndex):
-            log.error("reloading the catalogue failed: %r", result)
-            return
+    def _background_loaded(self, result: CatalogIndex) -> None:
+        self._load_job = None
         for title_id in self._touched:  # changed here after the load read them
             result.refresh_title(self.ctx, title_id)
         self._touched.clear()
@@ -506,16 +513,23 @@ class CatalogPage(Page):
         if self.detail is not None:
             self._show_detail(self.detail.id)
 
+    def _background_failed(self, exc: BaseException) -> None:
+        self._load_job = None  # the job logged it (and showed an unexpected error)
+        if self.index is None:  # the first load: an empty catalogue and the reason, rather than "loading…" forever
+            self.index = CatalogIndex()
+            self.run_search(keep=True)
+        show_message(self.message, workers.message_for(exc))
+
     @property
     def loading(self) -> bool:
-        """True while a background reload runs (tests wait on it)."""
-        return self._loading
+        """True while a background load runs (tests wait on it)."""
+        return self._load_job is not None and self._load_job.running
 
     def _refresh_title(self, title_id: int) -> None:
         self._everything = None
         if self.index is not None:
             self.index.refresh_title(self.ctx, title_id)
-        if self._loading:
+        if self.loading:
             self._touched.add(title_id)
 
     def _fill_donors(self) -> None:
@@ -928,8 +942,8 @@ class CatalogPage(Page):
         self.print_panel.add_unprinted(barcodes)
 
     def _imported(self, result: BookImportResult) -> None:
-        # Hundreds of new titles: reload now (the user waits for the import anyway, and sees the result).
-        self._load_index()
+        # Hundreds of new titles: reload (a big catalogue in the background, the old index shown meanwhile).
+        self._reload_index()
         self._fill_donors()
         self._changed_here()
         self.print_panel.offer(result.barcodes, self.tr("导入的“%1”").replace("%1", result.source))
@@ -948,40 +962,67 @@ class CatalogPage(Page):
 
     # ========================================================================================= export
 
-    def export(self) -> Path | None:
+    @property
+    def exporting(self) -> bool:
+        return self.export_job is not None and self.export_job.running
+
+    def export(self) -> Job | None:
+        """Ask where to save, then write one row per copy on a worker thread (progress and Cancel below)."""
+        if self.exporting:
+            return None
         chosen = self.choose_export_file()
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
-        self._cancel_export = False
+        ctx = self.ctx
+
+        def work(progress: workers.Progress, cancel: threading.Event) -> int:
+            return book_import.export_books(ctx, path, progress=workers.steps(progress), cancel=cancel.is_set)
+
+        job = Job(work, name="export:books", logs_dir=ctx.data_dir.logs)
+        job.progress.connect(self._export_progress)
+        job.finished.connect(self._exported)
+        job.failed.connect(self._export_failed)
+        job.cancelled.connect(self._export_failed)
+        self.export_job = job
+        self._export_path = path
+        self.message.clear()
+        self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.show()
+        self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.export_button.setEnabled(False)
-        try:
-            count = book_import.export_books(
-                self.ctx, path, progress=self._export_progress, cancel=lambda: self._cancel_export
-            )
-        except (DomainError, ExportCancelled) as exc:
-            show_message(self.message, exc.message)
-            return None
-        finally:
-            self.progress.hide()
-            self.cancel_button.hide()
-            self.export_button.setEnabled(True)
+        return job.start()
+
+    def _export_progress(self, percent: int, _text: str) -> None:
+        if percent < 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(percent)
+
+    def cancel_export(self) -> None:
+        if self.export_job is not None:
+            self.export_job.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _export_ended(self) -> None:
+        self.export_job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.export_button.setEnabled(True)
+
+    def _export_failed(self, exc: BaseException | str) -> None:
+        self._export_ended()
+        show_message(self.message, exc if isinstance(exc, str) else workers.message_for(exc))
+
+    def _exported(self, count: int) -> None:
+        self._export_ended()
         show_message(
             self.message,
-            self.tr("已导出 %1 册到 %2").replace("%1", f"{count:,}").replace("%2", str(path)),
+            self.tr("已导出 %1 册到 %2").replace("%1", f"{count:,}").replace("%2", str(self._export_path)),
             ok=True,
         )
-        return path
-
-    def _export_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total or 0)
-        self.progress.setValue(done)
-        QApplication.processEvents()
-
-    def _request_cancel_export(self) -> None:
-        self._cancel_export = True

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,8 @@ from center_app.domain.permissions import CHILD_GROUPS, READ, WRITE, allowed
 from center_app.services import children as service
 from center_app.services import roster
 from center_app.services.children import ChildDetail, ChildRow
+from center_app.services.roster import ExportResult
+from center_app.ui import workers
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
@@ -58,6 +61,7 @@ from center_app.ui.pages.base import Page, page_title
 from center_app.ui.pages.child_form import ChildForm, FollowUpForm, heading, reason_label
 from center_app.ui.pages.children_import import ChildrenImportPanel
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.workers import Job
 
 CHILD_ID_ROLE = Qt.ItemDataRole.UserRole
 STAR = "★"
@@ -179,6 +183,7 @@ class ChildrenPage(Page):
         self._pending_action: Callable[[], None] | None = None
         self._undo_token: str | None = None
         self._promote_force_needed = False
+        self.export_job: Job | None = None  # the roster export running, if any
         # Seam the tests replace: the native file dialog is modal. Gets the suggested file, returns the chosen one.
         self.choose_export_file: Callable[[Path], str] = lambda suggested: QFileDialog.getSaveFileName(
             self,
@@ -963,7 +968,7 @@ class ChildrenPage(Page):
         self.splitter.setSizes(list(sizes))
 
     def close_panel(self) -> None:
-        if self.import_panel.busy:
+        if self.import_panel.busy or self.exporting:
             return
         self.side.setCurrentWidget(self.detail_panel)
         self.splitter.setSizes(list(SIZES_BROWSE))
@@ -1017,6 +1022,9 @@ class ChildrenPage(Page):
         self.import_panel.choose_button.setFocus()
 
     def open_export(self) -> None:
+        if self.exporting:  # the running export's progress and result are on the panel
+            self._show_panel(self.export_panel)
+            return
         self.export_message.clear()
         self.export_anonymise.setChecked(False)
         self._show_panel(self.export_panel)
@@ -1112,7 +1120,14 @@ class ChildrenPage(Page):
     def _imported(self, _result: object) -> None:
         self._changed()
 
-    def run_export(self) -> Path | None:
+    @property
+    def exporting(self) -> bool:
+        return self.export_job is not None and self.export_job.running
+
+    def run_export(self) -> Job | None:
+        """Ask where to save, then write the roster on a worker thread; the result shows in the message line."""
+        if self.exporting:
+            return None
         anonymise = self.export_anonymise.isChecked()
         name = self.tr("花名册_匿名") if anonymise else self.tr("花名册")
         suggested = self.ctx.data_dir.exports / f"{name}_{dt.date.today():%Y%m%d}.xlsx"
@@ -1122,23 +1137,53 @@ class ChildrenPage(Page):
         path = Path(chosen)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
-        try:
-            result = roster.export_children(
-                self.ctx,
+        ctx = self.ctx
+        include_left = self.sees_profile and self.export_include_left.isChecked()
+
+        def work(progress: workers.Progress, cancel: threading.Event) -> ExportResult:
+            return roster.export_children(
+                ctx,
                 path,
                 confirmed=True,
                 anonymise=anonymise,
-                include_left=self.sees_profile and self.export_include_left.isChecked(),
+                include_left=include_left,
+                progress=workers.steps(progress),
+                cancel=cancel.is_set,
             )
-        except DomainError as exc:
-            show_message(self.export_message, exc.message)
-            return None
+
+        job = Job(work, name="export:children", logs_dir=ctx.data_dir.logs)
+        job.progress.connect(self._export_progress)
+        job.finished.connect(self._exported)
+        job.failed.connect(self._export_failed)
+        job.cancelled.connect(self._export_failed)
+        self.export_job = job
+        for widget in (self.export_go, self.export_back, self.export_anonymise, self.export_include_left):
+            widget.setEnabled(False)
+        show_message(self.export_message, self.tr("正在导出…"), ok=True)
+        return job.start()
+
+    def _export_progress(self, percent: int, _text: str) -> None:
+        if percent >= 0:
+            show_message(self.export_message, self.tr("正在导出… %1%").replace("%1", str(percent)), ok=True)
+
+    def _export_ended(self) -> None:
+        self.export_job = None
+        for widget in (self.export_go, self.export_back, self.export_anonymise, self.export_include_left):
+            widget.setEnabled(True)
+
+    def _export_failed(self, exc: BaseException | str) -> None:
+        self._export_ended()
+        show_message(self.export_message, exc if isinstance(exc, str) else workers.message_for(exc))
+
+    def _exported(self, result: ExportResult) -> None:
+        self._export_ended()
         self.close_panel()
-        text = self.tr("已导出 %1 名儿童（匿名）到：%2") if anonymise else self.tr("已导出 %1 名儿童到：%2")
+        text = (
+            self.tr("已导出 %1 名儿童（匿名）到：%2") if result.anonymised else self.tr("已导出 %1 名儿童到：%2")
+        )
         show_message(
             self.message, text.replace("%1", str(result.rows)).replace("%2", str(result.path)), ok=True
         )
-        return result.path
 
     def run_promote(self) -> bool:
         if not self.promote_go.isEnabled():

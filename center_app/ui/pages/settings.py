@@ -36,10 +36,12 @@ class SettingsPage(Page):
         on_language_changed: Callable[[str], None] | None = None,
         on_restored: Callable[[], None] | None = None,
         parent: QWidget | None = None,
+        on_busy: Callable[[str | None], None] | None = None,
     ) -> None:
         super().__init__(ctx, events, parent)
         self.setObjectName("settingsPage")
         self._on_language_changed = on_language_changed
+        self._on_busy = on_busy  # the window's set_busy: a restore keeps the navigation waiting
         outer = vbox(self)
         outer.addWidget(page_title(self.tr("设置")))
         self.tabs = QTabWidget()
@@ -122,12 +124,20 @@ class SettingsPage(Page):
             backup_tab = BackupTab(ctx, events)
             if on_restored is not None:
                 backup_tab.restored.connect(on_restored)
+            backup_tab.busy_changed.connect(self._busy_changed)
             self._add_tab(backup_tab, self.tr("备份与恢复"))
         if allowed(ctx.actor.role, "audit", "read"):
             from center_app.ui.pages.audit_tab import AuditTab
 
             self._add_tab(AuditTab(ctx, events), self.tr("审计日志"))
         self.tabs.currentChanged.connect(self._tab_shown)
+
+    def _busy_changed(self, reason: str) -> None:
+        """A restore started ("正在…") or ended (""): the other tabs, like the navigation, would read the data being
+        replaced, so they wait."""
+        self.tabs.tabBar().setEnabled(not reason)
+        if self._on_busy is not None:
+            self._on_busy(reason or None)
 
     def _add_tab(self, page: Page, title: str) -> None:
         self.admin_tabs.append(page)
