@@ -96,7 +96,7 @@ def test_nobody_writes_the_audit_log() -> None:
 
 @pytest.mark.parametrize("role", p.ROLES)
 def test_writing_a_childs_file_is_all_or_nothing(role: str) -> None:
-    # services/children/ and children_import.py check `children` write only, with no per-field-group write
+    # services/children/ and services/children_import/ check `children` write only, with no per-field-group write
     # check. That is right only while a role writes all the groups or none: a role that may write some groups
     # and not others needs those checks first (docs/permissions.md, "Child field groups").
     writes_children = p.allowed(role, "children", "write")

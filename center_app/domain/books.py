@@ -1,7 +1,7 @@
 """Book rules without a database: duplicate keys, grade bands, copy statuses, and checking a title's fields.
 
 The same checks serve the catalogue form (``TitleInput.validated``) and the spreadsheet import (the column parsers
-in ``services/book_import.py`` call :func:`parse_isbn`, :func:`parse_grade_band` … one by one), so a book is
+in ``services/book_import/`` call :func:`parse_isbn`, :func:`parse_grade_band` … one by one), so a book is
 accepted or refused for the same reasons and with the same Chinese words wherever it comes from.
 """
 

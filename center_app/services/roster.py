@@ -1,7 +1,7 @@
 """Exporting the children's roster — personal data, so it is confirmed, redacted to the user's permissions,
 optionally anonymised, and always written to the audit log (who, when, how many, where, anonymised or not).
 
-The columns are the roster import's (``services/children_import.py``): a staff member's export imports back with no
+The columns are the roster import's (``services/children_import/``): a staff member's export imports back with no
 changes, so the roster can be edited in Excel and brought back. The privacy rules here apply to every export or
 print that contains children's personal data: write it through ``write_personal_file``, which audits it first.
 

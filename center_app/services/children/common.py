@@ -1,4 +1,4 @@
-"""What the children modules and the roster import (``services/children_import.py``) share: loading a child, the
+"""What the children modules and the roster import (``services/children_import/``) share: loading a child, the
 profile's fields and values, the labels audit summaries use, the write check."""
 
 from __future__ import annotations
