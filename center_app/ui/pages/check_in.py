@@ -218,9 +218,6 @@ class CheckInOutPanel(QWidget):
             self.handle_scan(text)
         self.focus_input()
 
-    def _refuse(self, exc: DomainError) -> None:
-        self._refused(exc.message)
-
     def handle_scan(self, text: str) -> None:
         """Enter in the input: a card barcode checks in at once; a name or initials finds the child first."""
         if not self.can_write:
@@ -396,3 +393,7 @@ class CheckInOutPanel(QWidget):
     def _refused(self, text: str) -> None:
         self._say(text, "error")
         self.sound.refused()
+
+    def _refuse(self, exc: DomainError) -> None:
+        """A refusal from a service: said in red, with the refusal sound."""
+        self._refused(exc.message)
