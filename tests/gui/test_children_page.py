@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 
 from center_app.db.models import AuditLog, Child, FollowUp
 from center_app.domain.pinyin import person_name_keys
-from center_app.services import accounts, children, early_warning
+from center_app.services import accounts, children, children_import, early_warning
 from center_app.services.demo import fill_demo
 from center_app.ui.main_window import PageSpec
 from center_app.ui.pages.children import ChildrenPage
@@ -260,6 +261,13 @@ def test_a_follow_up_is_saved_and_shown_first(qtbot, page: ChildrenPage) -> None
 # --- import -------------------------------------------------------------------------------------------------
 
 
+def choose(qtbot, panel, path: Path) -> None:  # noqa: ANN001
+    """Pick a file as the user does and wait for its preview (read on a worker thread)."""
+    panel.choose_file = lambda: str(path)
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
+
+
 def roster_file(path: Path, rows: list[list[object]]) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -286,8 +294,7 @@ def test_import_lists_the_bad_row_refuses_and_imports_the_rest_when_skipped(
     qtbot.keyClick(page.search, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     panel = page.import_panel
     assert page.side.currentWidget() is panel and panel.objectName() == "childrenImportPanel"
-    panel.choose_file = lambda: str(path)
-    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    choose(qtbot, panel, path)
     assert "将新增 2 名儿童" in panel.summary.text()
     problems = [panel.problems.item(n).text() for n in range(panel.problems.count())]
     assert any(p.startswith("第4行") and "监护人电话" in p for p in problems), problems
@@ -299,6 +306,7 @@ def test_import_lists_the_bad_row_refuses_and_imports_the_rest_when_skipped(
     seen: list[str] = []
     page.events.data_changed.connect(seen.append)
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
     assert count(page.ctx, Child) == before + 2
     assert "新增 2 名儿童" in panel.message.text() and "第 4 行" in panel.message.text()
     assert seen == ["children"]
@@ -310,7 +318,7 @@ def test_import_lists_the_bad_row_refuses_and_imports_the_rest_when_skipped(
     assert table_names(page) == ["覃小雨"]
 
 
-def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     rows = [
         [f"测试儿童{n}", "男", f"2016-{n % 12 + 1}-{n % 28 + 1}", "三年级1班", "", "", ""] for n in range(120)
     ]
@@ -318,12 +326,34 @@ def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path
     before = count(page.ctx, Child)
     page.open_import()
     panel = page.import_panel
-    panel.choose_file = lambda: str(path)
-    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    choose(qtbot, panel, path)
     assert panel.run_button.isEnabled() and "将新增 120 名儿童" in panel.summary.text()
-    # the user clicks 取消 while the rows are being written (the progress callback keeps the window responsive)
-    QTimer.singleShot(0, lambda: qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton))
-    assert panel.run() is None
+    # The import stops at its first progress report (50 children written, nothing committed) until 取消 is
+    # clicked; the window stays live meanwhile (a timer of the GUI thread fires).
+    clicked, reached, fired, threads = threading.Event(), threading.Event(), threading.Event(), []
+    panel.cancel_button.clicked.connect(clicked.set)
+    real = children_import.run_import
+
+    def run_import(*args, progress, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        threads.append(threading.get_ident())
+
+        def stalled(done: int, total: int) -> None:
+            reached.set()
+            assert clicked.wait(10), "取消 was not clicked"
+            progress(done, total)
+
+        return real(*args, progress=stalled, **kwargs)
+
+    monkeypatch.setattr(children_import, "run_import", run_import)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    QTimer.singleShot(10, fired.set)
+    qtbot.waitUntil(lambda: reached.is_set() and fired.is_set(), timeout=10000)
+    assert threads[0] != threading.get_ident()
+    assert panel.busy and not panel.close_button.isEnabled() and not panel.choose_button.isEnabled()
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.side.currentWidget() is panel  # not closed while it imports
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
     assert "取消" in panel.message.text()
     assert count(page.ctx, Child) == before
     assert not panel.progress.isVisible() and not panel.cancel_button.isVisible()
@@ -335,17 +365,19 @@ def test_the_same_roster_again_is_noted_in_the_preview_and_updates(
     path = roster_file(tmp_path / "花名册.xlsx", [["覃小雨", "女", "2017-05-04", "三年级2班", "覃奶奶", "奶奶", ""]])
     page.open_import()
     panel = page.import_panel
-    panel.choose_file = lambda: str(path)
-    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    choose(qtbot, panel, path)
     assert "工作表：Sheet（第 2 行是表头）" in panel.summary.text()
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
     before = count(page.ctx, Child)
 
-    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    choose(qtbot, panel, path)
     problems = [panel.problems.item(n).text() for n in range(panel.problems.count())]
     assert any(p.startswith("请核对：这个文件已在") and "再导入不会重复登记儿童" in p for p in problems), problems
     assert panel.run_button.isEnabled()  # an update, not a duplicate: no confirmation needed
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert not panel.again_box.isVisible()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
     assert count(page.ctx, Child) == before and "1 名没有变化" in panel.message.text()
 
 

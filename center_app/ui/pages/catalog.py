@@ -9,7 +9,7 @@ Search runs on every keystroke against ``CatalogIndex`` (in memory, built once):
 40,000 titles, so there is no delay timer. The index is kept up to date title by title after this page's own
 changes (``refresh_title``); a change from elsewhere (an import, the desk lending books) reloads it. A big
 catalogue is loaded — first and again — on a worker thread (``ui/workers.py``), so the window never waits for it;
-so is the export (progress and Cancel in the status row).
+so are the import (``ui/widgets/import_panel.py``) and the export (progress and Cancel in the status row).
 """
 
 from __future__ import annotations
@@ -65,8 +65,9 @@ from center_app.ui.models.title_table import (
 )
 from center_app.ui.pages.base import Page, page_title
 from center_app.ui.pages.catalog_forms import TitleForm, heading_label
-from center_app.ui.pages.catalog_import import ImportPanel
+from center_app.ui.pages.catalog_import import book_import_kind
 from center_app.ui.pages.catalog_print import PrintPanel
+from center_app.ui.widgets.import_panel import ImportPanel
 from center_app.ui.widgets.messages import show_message
 from center_app.ui.workers import Job
 
@@ -153,9 +154,9 @@ class CatalogPage(Page):
         self.form.print_requested.connect(self.open_print)
         self.form.closed.connect(self.close_panel)
         self.side.addWidget(self.form)
-        self.import_panel = ImportPanel(ctx)
+        self.import_panel = ImportPanel(ctx, book_import_kind())
         self.import_panel.imported.connect(self._imported)
-        self.import_panel.print_requested.connect(self.open_print)
+        self.import_panel.action_requested.connect(self._print_imported)
         self.import_panel.closed.connect(self.close_panel)
         self.side.addWidget(self.import_panel)
         self.print_panel = PrintPanel(ctx, events, self.spine_labels)
@@ -884,6 +885,8 @@ class CatalogPage(Page):
         self.side.setCurrentWidget(panel)
 
     def close_panel(self) -> None:
+        if self.import_panel.busy:
+            return  # its progress and Cancel stay in sight until the file is read or imported
         self.side.setCurrentWidget(self.detail_panel)
         if self.detail is not None:
             self._show_detail(self.detail.id)
@@ -947,6 +950,9 @@ class CatalogPage(Page):
         self._fill_donors()
         self._changed_here()
         self.print_panel.offer(result.barcodes, self.tr("导入的“%1”").replace("%1", result.source))
+
+    def _print_imported(self, result: BookImportResult) -> None:
+        self.open_print(list(result.barcodes), self.tr("导入的“%1”").replace("%1", result.source))
 
     def spine_labels(self, barcodes: Sequence[str]) -> list[SpineLabel]:
         """Spine labels for these barcodes from the index; barcodes it does not know are left out."""

@@ -59,7 +59,8 @@ from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
 from center_app.ui.pages.base import Page, page_title
 from center_app.ui.pages.child_form import ChildForm, FollowUpForm, heading, reason_label
-from center_app.ui.pages.children_import import ChildrenImportPanel
+from center_app.ui.pages.children_import import children_import_kind
+from center_app.ui.widgets.import_panel import ImportPanel
 from center_app.ui.widgets.messages import show_message
 from center_app.ui.workers import Job
 
@@ -216,7 +217,7 @@ class ChildrenPage(Page):
         self.follow_up_form.saved.connect(self._saved)
         self.follow_up_form.closed.connect(self.close_panel)
         self.side.addWidget(self.follow_up_form)
-        self.import_panel = ChildrenImportPanel(ctx)
+        self.import_panel = ImportPanel(ctx, children_import_kind())
         self.import_panel.imported.connect(self._imported)
         self.import_panel.closed.connect(self.close_panel)
         self.side.addWidget(self.import_panel)
