@@ -14,7 +14,9 @@ from center_app.ui.errors import last_error_dialog
 
 
 @pytest.mark.qt_no_exception_capture
-def test_a_crash_in_a_click_handler_shows_a_dialog_and_logs_the_traceback(qtbot, window) -> None:
+def test_a_crash_in_a_click_handler_shows_a_dialog_and_logs_the_traceback(
+    qtbot, window, expected_error_dialogs  # noqa: ANN001
+) -> None:
     page = window.show_page("settingsPage")
 
     def broken_save() -> None:

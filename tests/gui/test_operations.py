@@ -69,7 +69,9 @@ def test_an_unwritable_file_is_a_refusal_naming_it(qtbot, recorded, tmp_path) ->
     assert heard == []
 
 
-def test_an_unexpected_error_opens_the_error_dialog_and_is_logged(qtbot, recorded, caplog) -> None:  # noqa: ANN001
+def test_an_unexpected_error_opens_the_error_dialog_and_is_logged(
+    qtbot, recorded, caplog, expected_error_dialogs  # noqa: ANN001
+) -> None:
     ops, heard = recorded
     label = QLabel()
 
