@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QCheckBox
 from sqlalchemy import func, select
 
 from center_app.db.models import AuditLog, Child, FollowUp
+from center_app.demo import fill_demo
 from center_app.domain.pinyin import person_name_keys
 from center_app.services import accounts, children, children_import, early_warning
-from center_app.services.demo import fill_demo
 from center_app.ui.main_window import PageSpec
 from center_app.ui.pages.children import ChildrenPage
 from tests.uitools import ime_type
