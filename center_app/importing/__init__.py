@@ -9,7 +9,7 @@ tables atomically with formula-injection escaping. No Qt and no database here.
 from center_app.domain.cells import CellError, Date
 from center_app.importing.export import ExportCancelled, escape_formula, write_csv, write_xlsx, yuan
 from center_app.importing.preview import ImportCancelled, ImportPreview, RowProblem, ValidRow
-from center_app.importing.reader import FILE_DIALOG_FILTER, MAX_DATA_ROWS, SUPPORTED_SUFFIXES, read_table
+from center_app.importing.reader import read_table
 from center_app.importing.schema import (
     MAX_CELL_CHARS,
     Choice,
@@ -20,6 +20,7 @@ from center_app.importing.schema import (
     Text,
     yes_no,
 )
+from center_app.importing.sources import FILE_DIALOG_FILTER, MAX_DATA_ROWS, SUPPORTED_SUFFIXES
 
 __all__ = [
     "FILE_DIALOG_FILTER",

@@ -36,8 +36,8 @@ from center_app.importing import (
     write_xlsx,
     yes_no,
 )
-from center_app.importing.reader import TOTAL_WORDS
 from center_app.importing.schema import normalize_header
+from center_app.importing.sources import TOTAL_WORDS
 
 FAST = settings(
     max_examples=120,
