@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -77,11 +78,13 @@ def test_allowed_matches_expectation(role: str, area: str, level: str) -> None:
 
 
 def test_table_is_plain_data() -> None:
-    # So the doc and other tools can show it without importing logic.
+    # So the doc and other tools can show it without importing logic (levels and roles are StrEnum members: strings).
     assert type(p.PERMISSIONS) is dict
     assert all(
-        type(row) is dict and all(type(v) is str for v in row.values()) for row in p.PERMISSIONS.values()
+        type(row) is dict and all(isinstance(k, str) and isinstance(v, str) for k, v in row.items())
+        for row in p.PERMISSIONS.values()
     )
+    assert json.loads(json.dumps(p.PERMISSIONS)) == p.PERMISSIONS
 
 
 def test_children_list_goes_with_basic_fields() -> None:

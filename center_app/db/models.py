@@ -1,9 +1,10 @@
 """The whole product's schema as typed SQLAlchemy 2 ORM classes (no behaviour here).
 
 Rules that keep it portable between SQLite and PostgreSQL: enumerations are short strings (validated in the
-domain, not as database enums), dates are ``Date``, instants are UTC ``DateTime``, money is integer fen, durations
-are integer minutes, JSON-ish detail is ``Text``. Every constraint has a name (see ``NAMING``) so Alembic's batch
-mode can rebuild SQLite tables. Changes to this file go with a new migration in ``migrations/versions``.
+domain, not as database enums; status-like columns default to ``domain.states``' StrEnum members, which are those
+strings), dates are ``Date``, instants are UTC ``DateTime``, money is integer fen, durations are integer minutes,
+JSON-ish detail is ``Text``. Every constraint has a name (see ``NAMING``) so Alembic's batch mode can rebuild
+SQLite tables. Changes to this file go with a new migration in ``migrations/versions``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,18 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from center_app.domain.states import (
+    ChildStatus,
+    CopyStatus,
+    FollowUpMethod,
+    HoursStatus,
+    ItemStatus,
+    LeftBehind,
+    StocktakeScope,
+    StocktakeStatus,
+    UnitStatus,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -161,7 +174,7 @@ class Child(Timestamped, Base):
     school: Mapped[str] = mapped_column(String(200), default="")
     village: Mapped[str] = mapped_column(String(100), default="")
     address: Mapped[str] = mapped_column(String(400), default="")
-    left_behind_type: Mapped[str] = mapped_column(String(20), default="none")  # both|father|mother|none
+    left_behind_type: Mapped[str] = mapped_column(String(20), default=LeftBehind.NONE)
     father_work_city: Mapped[str] = mapped_column(String(100), default="")
     father_phone: Mapped[str] = mapped_column(String(50), default="")
     mother_work_city: Mapped[str] = mapped_column(String(100), default="")
@@ -171,7 +184,7 @@ class Child(Timestamped, Base):
     special_attention: Mapped[bool] = mapped_column(Boolean, default=False)
     photo_path: Mapped[str] = mapped_column(String(400), default="")
     card_barcode: Mapped[str | None] = mapped_column(String(40), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="active", index=True)  # active|left
+    status: Mapped[str] = mapped_column(String(20), default=ChildStatus.ACTIVE, index=True)
     enrolled_on: Mapped[dt.date | None] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -208,7 +221,7 @@ class FollowUp(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
     on_date: Mapped[dt.date] = mapped_column(Date)
-    method: Mapped[str] = mapped_column(String(20), default="phone")  # phone|home_visit|school|other
+    method: Mapped[str] = mapped_column(String(20), default=FollowUpMethod.PHONE)
     reason: Mapped[str] = mapped_column(String(40), default="")  # e.g. warning kind that prompted it
     note: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
@@ -245,7 +258,7 @@ class BookCopy(Timestamped, Base):
     title_id: Mapped[int] = mapped_column(ForeignKey("book_title.id", ondelete="RESTRICT"), index=True)
     barcode: Mapped[str] = mapped_column(String(40), unique=True)
     location: Mapped[str] = mapped_column(String(60), default="")
-    status: Mapped[str] = mapped_column(String(20), default="available", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=CopyStatus.AVAILABLE, index=True)
     # available|on_loan|lost|damaged|withdrawn
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("donation_batch.id", ondelete="SET NULL"), index=True
@@ -322,7 +335,7 @@ class EquipmentItem(Timestamped, Base):
         ForeignKey("donation_batch.id", ondelete="SET NULL"), index=True
     )
     value_fen: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(20), default="in_use")  # in_use|retired
+    status: Mapped[str] = mapped_column(String(20), default=ItemStatus.IN_USE)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -333,9 +346,7 @@ class EquipmentUnit(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id", ondelete="CASCADE"), index=True)
     barcode: Mapped[str] = mapped_column(String(40), unique=True)
-    status: Mapped[str] = mapped_column(
-        String(20), default="available"
-    )  # available|on_loan|damaged|lost|retired
+    status: Mapped[str] = mapped_column(String(20), default=UnitStatus.AVAILABLE)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -376,10 +387,10 @@ class EquipmentIncident(Base):
 class Stocktake(Base):
     __tablename__ = "stocktake"
     id: Mapped[int] = mapped_column(primary_key=True)
-    scope: Mapped[str] = mapped_column(String(20), default="equipment")  # equipment|books
+    scope: Mapped[str] = mapped_column(String(20), default=StocktakeScope.EQUIPMENT)
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    status: Mapped[str] = mapped_column(String(20), default="open")  # open|finished|cancelled
+    status: Mapped[str] = mapped_column(String(20), default=StocktakeStatus.OPEN)
     note: Mapped[str] = mapped_column(Text, default="")
     by_user: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
@@ -511,7 +522,7 @@ class ServiceHours(Timestamped, Base):
     on_date: Mapped[dt.date] = mapped_column(Date, index=True)
     minutes: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(400), default="")
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|approved|rejected
+    status: Mapped[str] = mapped_column(String(20), default=HoursStatus.PENDING)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from center_app.domain.permissions import ADMIN, NOBODY
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -21,12 +23,12 @@ class Actor:
 
     @property
     def signed_in(self) -> bool:
-        return self.role != "none"
+        return self.role != NOBODY
 
     @classmethod
     def nobody(cls) -> Actor:
         """Before anyone signs in: every permission check fails."""
-        return cls(username="(未登录)", role="none", display_name="")
+        return cls(username="(未登录)", role=NOBODY, display_name="")
 
     @classmethod
     def command_line(cls) -> Actor:
@@ -34,4 +36,4 @@ class Actor:
             os_user = getpass.getuser()
         except Exception:  # no user name on some Windows service accounts
             os_user = "unknown"
-        return cls(username=f"cli:{os_user}", role="admin", display_name=f"命令行 ({os_user})")
+        return cls(username=f"cli:{os_user}", role=ADMIN, display_name=f"命令行 ({os_user})")

@@ -26,14 +26,39 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Final, Literal
+from enum import StrEnum
+from typing import Final
 
 from center_app.domain.errors import ValidationError
 
-Kind = Literal["present", "absent", "excused"]
-PRESENT: Final = "present"
-ABSENT: Final = "absent"
-EXCUSED: Final = "excused"
+
+class Kind(StrEnum):
+    """What an attendance code counts as."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+PRESENT: Final = Kind.PRESENT
+ABSENT: Final = Kind.ABSENT
+EXCUSED: Final = Kind.EXCUSED
+
+
+class WarningKind(StrEnum):
+    """An early warning's kind (``services.early_warning``); a follow-up answering one stores it as its reason."""
+
+    ABSENT_STREAK = "absent_streak"
+    LOW_RATE = "low_rate"
+
+
+class Scope(StrEnum):
+    """Who a register lists: the day register's roll, a session's regulars, or (a first session) everyone."""
+
+    DAY = "day"
+    REGULARS = "regulars"
+    ALL = "all"
+
 
 DEFAULT_OPEN_WEEKDAYS: Final[tuple[int, ...]] = (1, 2, 3, 4, 5, 6)  # Sunday closed
 WEEKDAY_LETTERS: Final = "一二三四五六日"  # index = isoweekday - 1, as printed under a day number

@@ -17,6 +17,7 @@ from typing import Final
 from center_app.domain import clc as clc_rules
 from center_app.domain import isbn as isbn_rules
 from center_app.domain.errors import ValidationError
+from center_app.domain.states import CopyStatus
 
 # --- duplicates without ISBN ---------------------------------------------------------------------------------
 
@@ -92,12 +93,13 @@ def parse_grade_band(text: str) -> str:
 
 # --- copies --------------------------------------------------------------------------------------------------
 
-AVAILABLE: Final = "available"
-ON_LOAN: Final = "on_loan"
-LOST: Final = "lost"
-DAMAGED: Final = "damaged"
-WITHDRAWN: Final = "withdrawn"
-COPY_STATUSES: Final[tuple[str, ...]] = (AVAILABLE, ON_LOAN, LOST, DAMAGED, WITHDRAWN)
+# ``domain.states.CopyStatus`` (``db/models`` uses it); these names are the same members.
+AVAILABLE: Final = CopyStatus.AVAILABLE
+ON_LOAN: Final = CopyStatus.ON_LOAN
+LOST: Final = CopyStatus.LOST
+DAMAGED: Final = CopyStatus.DAMAGED
+WITHDRAWN: Final = CopyStatus.WITHDRAWN
+COPY_STATUSES: Final[tuple[str, ...]] = tuple(CopyStatus)
 STATUS_LABELS: Final[dict[str, str]] = {
     AVAILABLE: "在馆",
     ON_LOAN: "借出",

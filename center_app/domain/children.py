@@ -31,11 +31,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Final
 
 from center_app.domain.cells import CellError, Date
 from center_app.domain.errors import ValidationError
 from center_app.domain.pinyin import pinyin_keys
+from center_app.domain.states import ChildStatus, FollowUpMethod, LeftBehind
 
 # --- limits -------------------------------------------------------------------------------------------------
 
@@ -71,12 +73,19 @@ GRADES: Final[dict[int, str]] = {
     9: "初三",
 }
 
-GENDERS: Final[dict[str, str]] = {"male": "男", "female": "女"}
 
-BOTH: Final = "both"
-FATHER: Final = "father"
-MOTHER: Final = "mother"
-NOT_LEFT_BEHIND: Final = "none"
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+GENDERS: Final[dict[str, str]] = {Gender.MALE: "男", Gender.FEMALE: "女"}
+
+# The stored values are ``domain.states``' enums (``db/models`` uses them); these names are the same members.
+BOTH: Final = LeftBehind.BOTH
+FATHER: Final = LeftBehind.FATHER
+MOTHER: Final = LeftBehind.MOTHER
+NOT_LEFT_BEHIND: Final = LeftBehind.NONE
 LEFT_BEHIND_TYPES: Final[dict[str, str]] = {
     BOTH: "父母均外出",
     FATHER: "父亲外出",
@@ -84,8 +93,8 @@ LEFT_BEHIND_TYPES: Final[dict[str, str]] = {
     NOT_LEFT_BEHIND: "非留守",
 }
 
-ACTIVE: Final = "active"
-LEFT: Final = "left"
+ACTIVE: Final = ChildStatus.ACTIVE
+LEFT: Final = ChildStatus.LEFT
 STATUSES: Final[dict[str, str]] = {ACTIVE: "在册", LEFT: "已离开"}
 
 # Guardian / pick-up relations, as stored (Chinese: the model's column holds the label itself).
@@ -101,11 +110,12 @@ RELATIONS: Final[tuple[str, ...]] = (
     "其他",
 )
 
+
 FOLLOW_UP_METHODS: Final[dict[str, str]] = {
-    "phone": "电话",
-    "home_visit": "家访",
-    "school": "到校了解",
-    "other": "其他",
+    FollowUpMethod.PHONE: "电话",
+    FollowUpMethod.HOME_VISIT: "家访",
+    FollowUpMethod.SCHOOL: "到校了解",
+    FollowUpMethod.OTHER: "其他",
 }
 
 # Suggested values for a guardian's literacy (free text is accepted: the form offers these).
@@ -343,8 +353,8 @@ def has_left(status: str, left_on: dt.date | None, day: dt.date) -> bool:
 # --- gender, status, left-behind type -----------------------------------------------------------------------
 
 _GENDER_WORDS: Final[dict[str, str]] = {
-    **dict.fromkeys(("男", "男生", "男孩", "男童", "m", "male", "boy", "man"), "male"),
-    **dict.fromkeys(("女", "女生", "女孩", "女童", "f", "female", "girl", "woman"), "female"),
+    **dict.fromkeys(("男", "男生", "男孩", "男童", "m", "male", "boy", "man"), Gender.MALE),
+    **dict.fromkeys(("女", "女生", "女孩", "女童", "f", "female", "girl", "woman"), Gender.FEMALE),
 }
 
 
@@ -846,11 +856,11 @@ def parse_follow_up_method(value: object) -> str:
         if key in (code, label):
             return code
     aliases = {
-        "电话回访": "phone",
-        "打电话": "phone",
-        "上门": "home_visit",
-        "入户": "home_visit",
-        "学校": "school",
+        "电话回访": FollowUpMethod.PHONE,
+        "打电话": FollowUpMethod.PHONE,
+        "上门": FollowUpMethod.HOME_VISIT,
+        "入户": FollowUpMethod.HOME_VISIT,
+        "学校": FollowUpMethod.SCHOOL,
     }
     if key in aliases:
         return aliases[key]
@@ -863,7 +873,7 @@ class FollowUpInput:
     needed), what next. The one rule set for every follow-up (``services.early_warning.record_follow_up``)."""
 
     on_date: dt.date | str
-    method: str = "phone"
+    method: str = FollowUpMethod.PHONE
     reason: str = ""
     note: str = ""
     outcome: str = ""
@@ -883,7 +893,7 @@ class FollowUpInput:
         cleaned = dataclasses.replace(
             self,
             on_date=on_date or today,
-            method=_optional(p, "回访方式", parse_follow_up_method, self.method, "phone"),
+            method=_optional(p, "回访方式", parse_follow_up_method, self.method, FollowUpMethod.PHONE),
             reason=p.text("回访原因", self.reason, FOLLOW_UP_REASON_MAX),
             note=p.text("回访内容", self.note, NOTE_MAX, note=True),
             outcome=p.text("回访结果", self.outcome, NOTE_MAX, note=True),

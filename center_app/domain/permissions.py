@@ -24,16 +24,28 @@ user may not see. Pure domain code: no Qt, no SQLAlchemy.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from enum import StrEnum
 from typing import Any, Final, Protocol
 
 from center_app.domain.errors import PermissionDenied
 
 # --- roles --------------------------------------------------------------------------------------------------
 
-ADMIN: Final = "admin"
-STAFF: Final = "staff"
-LIBRARIAN: Final = "librarian"
-TEACHER: Final = "teacher"
+
+class Role(StrEnum):
+    """A user account's role (``user_account.role``, ``Actor.role``)."""
+
+    ADMIN = "admin"
+    STAFF = "staff"
+    LIBRARIAN = "librarian"
+    TEACHER = "teacher"
+
+
+ADMIN: Final = Role.ADMIN
+STAFF: Final = Role.STAFF
+LIBRARIAN: Final = Role.LIBRARIAN
+TEACHER: Final = Role.TEACHER
+NOBODY: Final = "none"  # ``Actor.nobody()``'s role: no role of the table, so every check refuses it
 
 ROLES: Final[tuple[str, ...]] = (ADMIN, STAFF, LIBRARIAN, TEACHER)
 ROLE_LABELS: Final[dict[str, str]] = {
@@ -45,10 +57,20 @@ ROLE_LABELS: Final[dict[str, str]] = {
 
 # --- levels -------------------------------------------------------------------------------------------------
 
-NONE: Final = "none"
-READ: Final = "read"
-OWN: Final = "own"
-WRITE: Final = "write"
+
+class Level(StrEnum):
+    """A permission level (see the module doc)."""
+
+    NONE = "none"
+    READ = "read"
+    OWN = "own"
+    WRITE = "write"
+
+
+NONE: Final = Level.NONE
+READ: Final = Level.READ
+OWN: Final = Level.OWN
+WRITE: Final = Level.WRITE
 
 LEVELS: Final[tuple[str, ...]] = (NONE, READ, OWN, WRITE)
 LEVEL_LABELS: Final[dict[str, str]] = {NONE: "—", READ: "读", OWN: "仅本人", WRITE: "写"}

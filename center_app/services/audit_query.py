@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from center_app.context import AppContext
 from center_app.db.models import AuditLog
-from center_app.domain.permissions import require
+from center_app.domain.permissions import READ, require
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
@@ -180,7 +180,7 @@ def query(
 ) -> AuditPage:
     """One page of entries matching every given filter, newest first. ``since``/``until`` are inclusive local days;
     ``text`` is a case-insensitive substring of the summary or the changes."""
-    require(ctx.actor, "audit", "read")
+    require(ctx.actor, "audit", READ)
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     where = _conditions(since, until, actor, action, entity, text)
@@ -214,7 +214,7 @@ def distinct_values(ctx: AppContext) -> dict[str, list[str]]:
 
     Actions and entities are ordered as their label tables are (known ones first), actors alphabetically.
     """
-    require(ctx.actor, "audit", "read")
+    require(ctx.actor, "audit", READ)
     with ctx.db.read() as s:
         actors = [v for v in s.scalars(select(AuditLog.actor).distinct()) if v]
         actions = [v for v in s.scalars(select(AuditLog.action).distinct()) if v]

@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, select, update
 from center_app.context import AppContext
 from center_app.db import models as m
 from center_app.domain.errors import DomainError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import ADMIN, WRITE, require
 from center_app.services import accounts, audit
 
 #: tables whose rows survive the clearing (everything else in the schema is the centre's data)
@@ -58,8 +58,8 @@ class DemoCleared:
 
 def _check(ctx: AppContext) -> None:
     # Deleting the whole centre and disabling accounts: the administrator only.
-    require(ctx.actor, "accounts", "write")
-    require(ctx.actor, "settings", "write")
+    require(ctx.actor, "accounts", WRITE)
+    require(ctx.actor, "settings", WRITE)
     if not accounts.is_demo_folder(ctx):
         raise DomainError("这个数据文件夹不是演示数据文件夹，不能清空。")
 
@@ -115,9 +115,7 @@ def clear_demo_data(ctx: AppContext, *, backup_first: bool = True) -> DemoCleare
         s.flush()
         remaining = int(
             s.scalar(
-                select(func.count())
-                .select_from(m.User)
-                .where(m.User.role == "admin", m.User.active.is_(True))
+                select(func.count()).select_from(m.User).where(m.User.role == ADMIN, m.User.active.is_(True))
             )
             or 0
         )

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -41,15 +41,15 @@ from center_app.context import AppContext
 from center_app.db.models import AttendanceMark, AttendanceRegister, Child, FollowUp, Guardian, User, utcnow
 from center_app.domain import attendance as rules
 from center_app.domain import children as children_domain
+from center_app.domain.attendance import WarningKind
 from center_app.domain.children import has_left, roll_order
 from center_app.domain.errors import NotFound, ValidationError
 from center_app.domain.permissions import READ, WRITE, allowed, redact_child, require
 from center_app.services import audit
 from center_app.services.attendance import read_context
 
-WarningKind = Literal["absent_streak", "low_rate"]
-ABSENT_STREAK: Final = "absent_streak"
-LOW_RATE: Final = "low_rate"
+ABSENT_STREAK: Final = WarningKind.ABSENT_STREAK
+LOW_RATE: Final = WarningKind.LOW_RATE
 KIND_LABELS: Final[dict[str, str]] = {ABSENT_STREAK: "连续缺勤", LOW_RATE: "出勤率低"}
 MIN_MARKED_DAYS: Final = 5
 WINDOW_DAYS: Final = 35  # recent marks read for every child; older ones only for children not seen in it

@@ -22,6 +22,7 @@ from center_app.domain.children import natural_key
 from center_app.domain.errors import ValidationError
 from center_app.domain.permissions import READ, WRITE, redact_child, require
 from center_app.domain.pinyin import person_name_keys
+from center_app.domain.states import ChildStatus
 from center_app.services import audit
 from center_app.services.children import take_card_barcodes
 
@@ -75,7 +76,7 @@ _COLUMNS = (Child.id, Child.name, Child.name_pinyin, Child.class_name, Child.gra
 
 
 def _active():  # noqa: ANN202 - a SQL condition
-    return Child.status == "active"
+    return Child.status == ChildStatus.ACTIVE
 
 
 def list_classes(ctx: AppContext) -> list[ClassGroup]:

@@ -36,6 +36,7 @@ from center_app.db.models import BookCopy, BookTitle, Child, Loan
 from center_app.domain.errors import PermissionDenied, ValidationError
 from center_app.domain.permissions import READ, allowed, denied_message, redact_child, require
 from center_app.domain.pinyin import pinyin_keys, sort_key
+from center_app.domain.states import ChildStatus, CopyStatus
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def never_borrowed(ctx: AppContext, limit: int | None = None) -> list[NeverBorro
             func.min(BookCopy.created_at),
         )
         .join(BookCopy, BookCopy.title_id == BookTitle.id)
-        .where(BookCopy.status.not_in(("lost", "withdrawn")), ~ever_lent)
+        .where(BookCopy.status.not_in((CopyStatus.LOST, CopyStatus.WITHDRAWN)), ~ever_lent)
         .group_by(BookTitle.id, BookTitle.title, BookTitle.author, BookTitle.title_pinyin)
     )
     with ctx.db.read() as s:
@@ -253,7 +254,7 @@ def per_class(ctx: AppContext, since: dt.date | None, until: dt.date | None) -> 
     )
     roster_stmt = (
         select(Child.class_name, func.min(Child.grade), func.count(Child.id))
-        .where(Child.status == "active")
+        .where(Child.status == ChildStatus.ACTIVE)
         .group_by(Child.class_name)
     )
     with ctx.db.read() as s:

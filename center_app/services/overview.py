@@ -24,6 +24,7 @@ from center_app.db.models import (
     Volunteer,
 )
 from center_app.domain.permissions import require_signed_in
+from center_app.domain.states import ChildStatus, CopyStatus, ItemStatus
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,11 @@ def counts(ctx: AppContext, today: dt.date | None = None) -> CentreCounts:
     # One statement with scalar sub-queries: one round trip and one compile, which matters at start-up.
     stmt = select(
         count(BookTitle).label("titles"),
-        count(BookCopy, BookCopy.status != "withdrawn").label("copies"),
-        count(Child, Child.status == "active").label("children"),
+        count(BookCopy, BookCopy.status != CopyStatus.WITHDRAWN).label("copies"),
+        count(Child, Child.status == ChildStatus.ACTIVE).label("children"),
         count(Loan, open_loan).label("loans_open"),
         count(Loan, open_loan, Loan.due_on < today).label("loans_overdue"),
-        count(EquipmentItem, EquipmentItem.status != "retired").label("equipment_items"),
+        count(EquipmentItem, EquipmentItem.status != ItemStatus.RETIRED).label("equipment_items"),
         count(Volunteer, Volunteer.active.is_(True)).label("volunteers"),
         count(Activity).label("activities"),
         count(Activity, Activity.on_date >= month_start, Activity.on_date <= today).label(

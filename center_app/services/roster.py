@@ -27,17 +27,16 @@ from sqlalchemy import select
 from center_app.context import AppContext
 from center_app.db.models import Child, Guardian
 from center_app.domain.anonymise import pseudonyms
-from center_app.domain.children import age_on
+from center_app.domain.children import GENDERS, LEFT_BEHIND_TYPES, age_on
 from center_app.domain.errors import DomainError, ValidationError
-from center_app.domain.permissions import allowed, redact_child, require
+from center_app.domain.permissions import READ, allowed, redact_child, require
+from center_app.domain.states import ChildStatus
 from center_app.services import audit
 from center_app.services.children import primary_guardians, roster_sort_key
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-GENDER = {"male": "男", "female": "女"}
-LEFT_BEHIND = {"both": "父母均外出", "father": "父亲外出", "mother": "母亲外出", "none": "非留守"}
 
 #: (key, Chinese header, field group that must be readable for the column to be exported). The headers are the
 #: roster import's own column names (``children_import.SCHEMA``), so an exported roster imports back unchanged.
@@ -132,7 +131,7 @@ def _require_reading(ctx: AppContext, needs: Sequence[str]) -> None:
     if not needs:
         raise ValueError("say which data the output holds (the areas or child field groups to read)")
     for area in needs:
-        require(ctx.actor, area, "read")
+        require(ctx.actor, area, READ)
 
 
 def write_personal_file(
@@ -201,7 +200,7 @@ def export_children(
     ``anonymise``: only the ``ANONYMISED_COLUMNS`` the user may read, each child labelled by id (儿童A, 儿童B…)
     and aged in completed years on ``today``.
     """
-    require(ctx.actor, "children", "read")
+    require(ctx.actor, "children", READ)
     if not confirmed:
         raise ConfirmationRequired("花名册包含儿童的个人信息。请确认导出（命令行请加 --yes）。")
     path = Path(path).resolve()
@@ -209,11 +208,11 @@ def export_children(
         raise ValidationError("请选择 .xlsx 或 .csv 文件名。")
     role = ctx.actor.role
     spec = ANONYMISED_COLUMNS if anonymise else COLUMNS
-    columns = [(key, header) for key, header, group in spec if allowed(role, group, "read")]
+    columns = [(key, header) for key, header, group in spec if allowed(role, group, READ)]
     with ctx.db.read() as s:
         query = select(Child)
         if not include_left:
-            query = query.where(Child.status == "active")
+            query = query.where(Child.status == ChildStatus.ACTIVE)
         children = sorted(s.scalars(query).all(), key=roster_sort_key)
         primary = primary_guardians(s)  # the primary guardian, else the first entered
     if anonymise:
@@ -255,11 +254,11 @@ def _anonymised(child: Child, label: str, today: dt.date) -> dict[str, object]:
     """The values an anonymised row may draw from (the allow-list picks from these; nothing else is here)."""
     return {
         "label": label,
-        "gender": GENDER.get(child.gender, child.gender),
+        "gender": GENDERS.get(child.gender, child.gender),
         "grade": child.grade,
         "class_name": child.class_name,
         "age": age_on(child.birth_date, today) if child.birth_date else None,
-        "left_behind_type": LEFT_BEHIND.get(child.left_behind_type, child.left_behind_type),
+        "left_behind_type": LEFT_BEHIND_TYPES.get(child.left_behind_type, child.left_behind_type),
     }
 
 
@@ -269,7 +268,7 @@ def _full(role: str, child: Child, guardian: Guardian | None) -> dict[str, objec
         role,
         {
             "name": child.name,
-            "gender": GENDER.get(child.gender, child.gender),
+            "gender": GENDERS.get(child.gender, child.gender),
             "grade": child.grade,
             "class_name": child.class_name,
             "card_barcode": child.card_barcode or "",
@@ -277,7 +276,7 @@ def _full(role: str, child: Child, guardian: Guardian | None) -> dict[str, objec
             "school": child.school,
             "village": child.village,
             "address": child.address,
-            "left_behind_type": LEFT_BEHIND.get(child.left_behind_type, child.left_behind_type),
+            "left_behind_type": LEFT_BEHIND_TYPES.get(child.left_behind_type, child.left_behind_type),
             "special_attention": child.special_attention,
             "father_work_city": child.father_work_city,
             "father_phone": child.father_phone,
@@ -291,10 +290,10 @@ def _full(role: str, child: Child, guardian: Guardian | None) -> dict[str, objec
     # "王奶奶（祖母）": the import reads it back as name + relation; no empty "（）" when the relation is unknown.
     data["guardian"] = (
         (f"{guardian.name}（{guardian.relation}）" if guardian.relation else guardian.name)
-        if guardian is not None and allowed(role, "child.family", "read")
+        if guardian is not None and allowed(role, "child.family", READ)
         else ""
     )
     data["guardian_phone"] = (
-        guardian.phone if guardian is not None and allowed(role, "child.phones", "read") else ""
+        guardian.phone if guardian is not None and allowed(role, "child.phones", READ) else ""
     )
     return data

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from center_app.context import AppContext
 from center_app.db.models import Centre, Setting
 from center_app.domain.errors import ValidationError
-from center_app.domain.permissions import READ, require
+from center_app.domain.permissions import READ, WRITE, require
 from center_app.services import audit
 
 LANGUAGES = ("zh_CN", "en")
@@ -106,7 +106,7 @@ def write_centre(s: Session, ctx: AppContext, info: CentreInfo) -> None:
 
 
 def save_centre(ctx: AppContext, info: CentreInfo) -> CentreInfo:
-    require(ctx.actor, "settings", "write")
+    require(ctx.actor, "settings", WRITE)
     info = validate_centre(info)
     with ctx.db.session() as s:
         write_centre(s, ctx, info)
@@ -115,7 +115,7 @@ def save_centre(ctx: AppContext, info: CentreInfo) -> CentreInfo:
 
 def save_general(ctx: AppContext, info: CentreInfo, language: str) -> CentreInfo:
     """The settings page's one save: centre details and language together, or neither."""
-    require(ctx.actor, "settings", "write")
+    require(ctx.actor, "settings", WRITE)
     info = validate_centre(info)
     if language not in LANGUAGES:
         raise ValidationError(f"不支持的语言：{language}")
@@ -157,7 +157,7 @@ def write_setting(s: Session, ctx: AppContext, key: str, value: Any) -> None:
 
 
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:
-    require(ctx.actor, "settings", "write")
+    require(ctx.actor, "settings", WRITE)
     with ctx.db.session() as s:
         write_setting(s, ctx, key, value)
 

@@ -10,7 +10,7 @@ from center_app.context import AppContext
 from center_app.db.models import User
 from center_app.domain.actor import Actor
 from center_app.domain.errors import PermissionDenied, ValidationError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import WRITE, require
 from center_app.services import audit
 from center_app.services.accounts.common import (
     BAD_LOGIN,
@@ -156,7 +156,7 @@ def get_idle_lock_minutes(ctx: AppContext) -> int:
 
 
 def set_idle_lock_minutes(ctx: AppContext, minutes: int) -> None:
-    require(ctx.actor, "settings", "write")
+    require(ctx.actor, "settings", WRITE)
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MAX_IDLE_LOCK_MINUTES:
         raise ValidationError(f"自动锁屏时间应为0–{MAX_IDLE_LOCK_MINUTES}分钟（0表示不自动锁屏）。")
     set_setting(ctx, IDLE_LOCK_KEY, minutes)

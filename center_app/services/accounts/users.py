@@ -13,7 +13,7 @@ from center_app.context import AppContext
 from center_app.db.models import User
 from center_app.domain.actor import Actor
 from center_app.domain.errors import PermissionDenied
-from center_app.domain.permissions import ADMIN, ROLES, require, role_label
+from center_app.domain.permissions import ADMIN, READ, ROLES, WRITE, require, role_label
 from center_app.services import audit
 from center_app.services.accounts.common import (
     HASHER,
@@ -102,7 +102,7 @@ def _add_first_admin(s: Session, username: str, display_name: str, password: str
 
 
 def list_users(ctx: AppContext) -> list[UserInfo]:
-    require(ctx.actor, "accounts", "read")
+    require(ctx.actor, "accounts", READ)
     with ctx.db.read() as s:
         users = [user_info(u) for u in s.scalars(select(User))]
     order = {r: i for i, r in enumerate(ROLES)}
@@ -120,7 +120,7 @@ def create_user(
 ) -> UserInfo:
     """Add an account. The administrator picks a first password; the user must change it at first sign-in (so
     the administrator does not go on knowing it)."""
-    require(ctx.actor, "accounts", "write")
+    require(ctx.actor, "accounts", WRITE)
     with ctx.db.session() as s:
         name = check_username(s, username)
         shown = check_display_name(display_name)
@@ -158,7 +158,7 @@ def create_user(
 def update_user(
     ctx: AppContext, user_id: int, display_name: str | None = None, role: str | None = None
 ) -> UserInfo:
-    require(ctx.actor, "accounts", "write")
+    require(ctx.actor, "accounts", WRITE)
     with ctx.db.session() as s:
         user = get_user(s, user_id)
         old = {"display_name": user.display_name, "role": user.role}
@@ -186,7 +186,7 @@ def update_user(
 
 def link_volunteer(ctx: AppContext, user_id: int, volunteer_id: int | None) -> UserInfo:
     """Tie an account to a volunteer record: a teacher's "own sessions" are those this volunteer leads."""
-    require(ctx.actor, "accounts", "write")
+    require(ctx.actor, "accounts", WRITE)
     with ctx.db.session() as s:
         user = get_user(s, user_id)
         changes = audit.diff({"volunteer_id": user.volunteer_id}, {"volunteer_id": volunteer_id})
@@ -200,7 +200,7 @@ def link_volunteer(ctx: AppContext, user_id: int, volunteer_id: int | None) -> U
 
 def set_active(ctx: AppContext, user_id: int, active: bool) -> UserInfo:
     """Disable or re-enable an account (accounts are never deleted: the audit log refers to them)."""
-    require(ctx.actor, "accounts", "write")
+    require(ctx.actor, "accounts", WRITE)
     with ctx.db.session() as s:
         user = get_user(s, user_id)
         if user.active == active:
@@ -227,7 +227,7 @@ def set_active(ctx: AppContext, user_id: int, active: bool) -> UserInfo:
 
 def reset_password(ctx: AppContext, user_id: int, new_password: str) -> UserInfo:
     """For a forgotten password: sets a temporary one, unlocks, and makes the user choose their own at sign-in."""
-    require(ctx.actor, "accounts", "write")
+    require(ctx.actor, "accounts", WRITE)
     with ctx.db.session() as s:
         user = get_user(s, user_id)
         check_password(new_password, username=user.username)

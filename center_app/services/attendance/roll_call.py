@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -16,7 +16,7 @@ from center_app.context import AppContext
 from center_app.db.models import Activity, AttendanceMark, AttendanceRegister, Child
 from center_app.domain import attendance as rules
 from center_app.domain.actor import Actor
-from center_app.domain.attendance import CodeConfig, Tally
+from center_app.domain.attendance import CodeConfig, Scope, Tally
 from center_app.domain.children import has_left, on_roll, roll_order
 from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import OWN, READ, allowed, can_mark_register, require_any, require_owned
@@ -38,9 +38,6 @@ from center_app.services.attendance._shared import (
 from center_app.services.attendance.codes import read_context
 
 REGULARS_SESSIONS: Final = 4
-
-
-Scope = Literal["day", "regulars", "all"]
 
 
 @dataclass(frozen=True)
@@ -175,11 +172,11 @@ def open_register(ctx: AppContext, on_date: dt.date, activity_id: int | None = N
             else {}
         )
         children = s.execute(select(*CHILD_COLUMNS)).all()
-        scope: Scope = "day"
+        scope = Scope.DAY
         wanted: set[int] | None = None  # None = everyone on the roll
         if activity is not None:
             regulars = _regulars(s, activity, c.codes)
-            scope = "regulars" if regulars else "all"
+            scope = Scope.REGULARS if regulars else Scope.ALL
             wanted = regulars or None
         rows_data = [
             r

@@ -13,7 +13,7 @@ from center_app.config import DataDir
 from center_app.context import AppContext
 from center_app.db import health
 from center_app.domain.errors import DomainError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import WRITE, require
 from center_app.services import audit
 from center_app.services.backup.common import (
     AUTO_BACKUP_EVERY,
@@ -57,7 +57,7 @@ def backup_now(
 
     Needs the ``backups`` write permission: a copy of every child's record may leave the building on it.
     """
-    require(ctx.actor, "backups", "write")
+    require(ctx.actor, "backups", WRITE)
     require_sqlite(ctx.db)
     if target_dir is None:
         folder = ctx.data_dir.backups

@@ -21,7 +21,7 @@ from center_app.db.models import User
 from center_app.db.session import Database
 from center_app.domain.actor import Actor
 from center_app.domain.errors import DomainError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import WRITE, require
 from center_app.services import audit
 from center_app.services.backup.checking import inspect_backup
 from center_app.services.backup.common import (
@@ -166,12 +166,12 @@ def restore(
         ctx: AppContext | None = ctx_or_data_dir
         data_dir = ctx_or_data_dir.data_dir
         acting = ctx_or_data_dir.actor
-        require(acting, "backups", "write")
+        require(acting, "backups", WRITE)
         require_sqlite(ctx_or_data_dir.db)
     else:
         ctx, data_dir = None, ctx_or_data_dir
         acting = actor if actor is not None else Actor.nobody()
-        require(acting, "backups", "write")
+        require(acting, "backups", WRITE)
     db_path = data_dir.db_path
 
     def report(percent: int) -> None:

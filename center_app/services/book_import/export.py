@@ -11,12 +11,8 @@ from center_app.context import AppContext
 from center_app.db.models import BookCopy, BookTitle, DonationBatch, Donor
 from center_app.domain import books
 from center_app.domain.errors import ValidationError
-from center_app.domain.permissions import require
-from center_app.importing import (
-    write_csv,
-    write_xlsx,
-    yuan,
-)
+from center_app.domain.permissions import READ, require
+from center_app.importing import write_csv, write_xlsx, yuan
 from center_app.services import audit
 from center_app.services.book_import.columns import Cancel, Progress
 
@@ -48,7 +44,7 @@ def export_books(
 
     The headers are the import's own column names, so the file can be edited and imported elsewhere.
     """
-    require(ctx.actor, "catalog", "read")
+    require(ctx.actor, "catalog", READ)
     target = Path(path).resolve()  # the audit log names the folder too, not just the name as typed
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):

@@ -15,21 +15,13 @@ from center_app.context import AppContext
 from center_app.db.models import BookCopy, BookTitle, DonationBatch, Donor
 from center_app.domain import books, clc
 from center_app.domain.errors import DomainError, ValidationError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import WRITE, require
 from center_app.domain.pinyin import pinyin_keys
-from center_app.importing import (
-    ImportCancelled,
-    ImportPreview,
-    read_table,
-)
+from center_app.importing import ImportCancelled, ImportPreview, read_table
 from center_app.services import audit, imported_files
 from center_app.services.book_import.columns import SCHEMA, Cancel, Progress
 from center_app.services.book_import.plan import CHUNK, NewTitle, Plan, check_barcodes, make_plan
-from center_app.services.catalog.common import (
-    BarcodeAllocator,
-    CallNumberer,
-    donor_id_for,
-)
+from center_app.services.catalog.common import BarcodeAllocator, CallNumberer, donor_id_for
 from center_app.services.imported_files import EarlierImport
 
 
@@ -102,7 +94,7 @@ def preview_import(
     cancel: Cancel | None = None,
 ) -> BookImportPreview:
     """Read the file and say what importing it would do. Writes nothing."""
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     preview = read_table(path, SCHEMA, progress=progress, cancel=cancel)
     with ctx.db.read() as s:
         preview = check_barcodes(s, preview)
@@ -140,7 +132,7 @@ def run_import(
     Raises ValidationError (bad rows, unless ``skip_invalid``; an unreadable file), ImportCancelled, or
     AlreadyImported when this very file was imported before and ``again`` is not set.
     """
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     source = Path(path).name
     read = (
         preview.preview if preview is not None else read_table(path, SCHEMA, progress=progress, cancel=cancel)

@@ -11,18 +11,14 @@ from center_app.context import AppContext
 from center_app.db.models import BookCopy, BookTitle, Loan
 from center_app.domain import books
 from center_app.domain.errors import DomainError, NotFound, ValidationError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import READ, WRITE, require
 from center_app.services import audit
-from center_app.services.catalog.common import (
-    CopyInfo,
-    copy_info,
-    copy_query,
-)
+from center_app.services.catalog.common import CopyInfo, copy_info, copy_query
 
 
 def find_copy(ctx: AppContext, barcode: str) -> CopyInfo | None:
     """The copy a scanned (or typed) barcode names, or None."""
-    require(ctx.actor, "catalog", "read")
+    require(ctx.actor, "catalog", READ)
     value = books.clean_barcode(barcode)
     if not value:
         return None
@@ -51,7 +47,7 @@ def _on_loan(s: Session, copy: BookCopy) -> bool:
 
 def set_copy_status(ctx: AppContext, barcode: str, status: str, note: str = "") -> CopyInfo:
     """Mark a copy 在馆/遗失/损坏/剔除 (with an optional note, appended to the copy's notes with the date)."""
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     if status == books.ON_LOAN:
         raise ValidationError("“借出”只能在借还书台办理。")
     if status not in books.MANUAL_STATUSES:
@@ -97,7 +93,7 @@ def withdraw_copy(ctx: AppContext, barcode: str, note: str = "") -> CopyInfo:
 
 def delete_copy(ctx: AppContext, barcode: str) -> None:
     """Remove a copy entered by mistake. One that was ever lent is withdrawn instead, never deleted."""
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     with ctx.db.session() as s:
         copy, title = _copy_for_change(s, barcode)
         if s.scalar(select(func.count(Loan.id)).where(Loan.copy_id == copy.id)):

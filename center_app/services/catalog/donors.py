@@ -10,12 +10,10 @@ from sqlalchemy import func, select
 from center_app.context import AppContext
 from center_app.db.models import BookCopy, DonationBatch, Donor
 from center_app.domain.errors import NotFound, ValidationError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import READ, WRITE, require
 from center_app.domain.pinyin import sort_key
 from center_app.services import audit
-from center_app.services.catalog.common import (
-    donor_id_for,
-)
+from center_app.services.catalog.common import donor_id_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ def _donor_info(donor: Donor, copies: int = 0) -> DonorInfo:
 
 
 def find_or_create_donor(ctx: AppContext, name: str) -> DonorInfo:
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     with ctx.db.session() as s:
         donor = s.get(Donor, donor_id_for(s, ctx, name))
         assert donor is not None
@@ -54,7 +52,7 @@ def find_or_create_donor(ctx: AppContext, name: str) -> DonorInfo:
 def create_batch(
     ctx: AppContext, donor_id: int, received_on: dt.date, description: str = "", source_file: str = ""
 ) -> BatchInfo:
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     description = " ".join((description or "").split())
     if len(description) > 400:
         raise ValidationError("批次说明不能超过400个字。")
@@ -83,7 +81,7 @@ def create_batch(
 
 def list_donors(ctx: AppContext) -> list[DonorInfo]:
     """Every donor with how many book copies came from them, in pinyin order of the name."""
-    require(ctx.actor, "catalog", "read")
+    require(ctx.actor, "catalog", READ)
     with ctx.db.read() as s:
         counts = dict(
             s.execute(

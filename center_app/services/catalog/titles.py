@@ -13,7 +13,7 @@ from center_app.context import AppContext
 from center_app.db.models import BookCopy, BookTitle, DonationBatch, Loan
 from center_app.domain import books
 from center_app.domain.errors import DomainError, NotFound, ValidationError
-from center_app.domain.permissions import require
+from center_app.domain.permissions import READ, WRITE, require
 from center_app.domain.pinyin import pinyin_keys
 from center_app.services import audit
 from center_app.services.catalog.common import (
@@ -148,7 +148,7 @@ def add_title(
 
     Raises ValidationError (every problem listed), DuplicateTitle (unless ``allow_duplicate``), NotFound (batch).
     """
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     clean = data.validated()
     copies = _copy_count(copies, minimum=0)
     location = _location(location)
@@ -194,7 +194,7 @@ def add_copies(
     ctx: AppContext, title_id: int, n: int, location: str = "", batch_id: int | None = None
 ) -> list[str]:
     """Add ``n`` copies to an existing title; returns their new barcodes (for the labels to print)."""
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     n = _copy_count(n, minimum=1)
     location = _location(location)
     with ctx.db.session() as s:
@@ -210,7 +210,7 @@ def update_title(
     """Change a title's record. The duplicate check runs only when the ISBN (or, without ISBN, the title/author)
     changes, so an accepted duplicate can still be edited. An empty call number keeps the old one while the CLC
     number stays the same, and numbers the title anew in its new class when the CLC number changes."""
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     clean = data.validated()
     with ctx.db.session() as s:
         title = s.get(BookTitle, title_id)
@@ -246,7 +246,7 @@ def update_title(
 
 
 def get_title(ctx: AppContext, title_id: int) -> TitleDetail:
-    require(ctx.actor, "catalog", "read")
+    require(ctx.actor, "catalog", READ)
     with ctx.db.read() as s:
         title = s.get(BookTitle, title_id)
         if title is None:
@@ -257,7 +257,7 @@ def get_title(ctx: AppContext, title_id: int) -> TitleDetail:
 def delete_title(ctx: AppContext, title_id: int) -> None:
     """Remove a title typed by mistake, with its copies. A title whose copies were ever lent stays (withdraw the
     copies instead): the loan history and the reading statistics refer to it."""
-    require(ctx.actor, "catalog", "write")
+    require(ctx.actor, "catalog", WRITE)
     with ctx.db.session() as s:
         title = s.get(BookTitle, title_id)
         if title is None:

@@ -10,19 +10,13 @@ from typing import Final, Literal
 from sqlalchemy import select
 
 from center_app.context import AppContext
-from center_app.db.models import (
-    BookTitle,
-    Child,
-)
+from center_app.db.models import BookTitle, Child
 from center_app.domain.children import roll_order
 from center_app.domain.errors import NotFound
 from center_app.domain.loan_rules import GradeRule, overdue_days, rule_for_grade
-from center_app.domain.permissions import (
-    READ,
-    redact_child,
-    require,
-)
+from center_app.domain.permissions import READ, redact_child, require
 from center_app.domain.pinyin import normalise, pinyin_keys
+from center_app.domain.states import ChildStatus
 from center_app.services.circulation.common import (
     BorrowerRow,
     borrow_refusal,
@@ -102,7 +96,7 @@ def find_borrower(ctx: AppContext, text: str) -> list[BorrowerRow]:
                 Child.class_name,
                 Child.grade,
                 Child.card_barcode,
-            ).where(Child.status == "active")
+            ).where(Child.status == ChildStatus.ACTIVE)
         ).all()
     # A centre has 100–200 active children: matching in Python handles rows whose pinyin was never filled in and
     # keeps the rule the same as every other list's search (domain.pinyin).

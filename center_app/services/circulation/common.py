@@ -12,17 +12,10 @@ from typing import Any
 from sqlalchemy import Row, and_, select
 from sqlalchemy.orm import Session
 
-from center_app.db.models import (
-    BookCopy,
-    BookTitle,
-    Child,
-    Loan,
-    utcnow,
-)
+from center_app.db.models import BookCopy, BookTitle, Child, Loan, utcnow
 from center_app.domain.loan_rules import GradeRule, grade_label, overdue_days
-from center_app.domain.permissions import (
-    redact_child,
-)
+from center_app.domain.permissions import redact_child
+from center_app.domain.states import ChildStatus
 
 
 @dataclass(frozen=True)
@@ -125,7 +118,7 @@ def borrow_refusal(
     today: dt.date,
 ) -> str:
     """Why this child may not borrow another book now ("" if they may). ``held`` = (due_on, title) of open loans."""
-    if child.status != "active":
+    if child.status != ChildStatus.ACTIVE:
         return f"{child.name} 已不在中心登记，不能借书。如有疑问请联系社工。"
     late = sorted(((overdue_days(due, today), title) for due, title in held if due < today), reverse=True)
     if block_when_overdue and late:

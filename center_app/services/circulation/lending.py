@@ -11,18 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
-from center_app.db.models import (
-    BookCopy,
-    BookTitle,
-    Child,
-    Loan,
-)
+from center_app.db.models import BookCopy, BookTitle, Child, Loan
 from center_app.domain.errors import DomainError, NotFound, ValidationError
 from center_app.domain.loan_rules import grade_label, overdue_days, rule_for_grade
-from center_app.domain.permissions import (
-    WRITE,
-    require,
-)
+from center_app.domain.permissions import WRITE, require
+from center_app.domain.states import CopyStatus
 from center_app.services import audit
 from center_app.services.circulation.common import (
     BorrowerRow,
@@ -39,9 +32,9 @@ from center_app.services.circulation.loan_settings import compute_due_on, read_c
 # Copy states that keep a book off the desk. on_loan is judged by the open loan itself (the loan is the truth; the
 # status column is a cache for the catalogue's lists).
 _NOT_LENDABLE: Final[dict[str, str]] = {
-    "lost": "已登记为遗失",
-    "damaged": "已登记为损坏",
-    "withdrawn": "已剔除",
+    CopyStatus.LOST: "已登记为遗失",
+    CopyStatus.DAMAGED: "已登记为损坏",
+    CopyStatus.WITHDRAWN: "已剔除",
 }
 
 
@@ -109,7 +102,7 @@ def checkout(ctx: AppContext, child_id: int, barcode: str, today: dt.date | None
             loaned_by=ctx.actor.user_id,
         )
         s.add(loan)
-        copy.status = "on_loan"
+        copy.status = CopyStatus.ON_LOAN
         s.flush()
         audit.record(
             s,
@@ -150,10 +143,10 @@ def checkin(ctx: AppContext, barcode: str, today: dt.date | None = None) -> Desk
         loan.returned_at = now
         loan.returned_by = ctx.actor.user_id
         note = ""
-        if copy.status in ("on_loan", "lost"):
+        if copy.status in (CopyStatus.ON_LOAN, CopyStatus.LOST):
             # A book marked lost while out and now brought back is on the shelf again.
-            copy.status = "available"
-            if previous_status == "lost":
+            copy.status = CopyStatus.AVAILABLE
+            if previous_status == CopyStatus.LOST:
                 note = "此书原登记为遗失，已改为在架。"
         audit.record(
             s,
@@ -295,7 +288,7 @@ def _undo_checkout(
     if [str(loan.copy_id), str(loan.child_id), loan.loaned_at.isoformat()] != parts[1:]:
         # The loan was undone already and SQLite reused its id for a later loan: never delete someone else's.
         raise DomainError("无法撤销：这条借阅记录已不存在（可能已经撤销过）。")
-    if loan.returned_at is not None or loan.renewals != 0 or copy.status != "on_loan":
+    if loan.returned_at is not None or loan.renewals != 0 or copy.status != CopyStatus.ON_LOAN:
         raise DomainError(_UNDO_STALE)
     audit.record(
         s,
@@ -307,17 +300,21 @@ def _undo_checkout(
         {"copy_id": [loan.copy_id, None], "child_id": [loan.child_id, None]},
     )
     s.delete(loan)
-    copy.status = "available"
+    copy.status = CopyStatus.AVAILABLE
     return f"已撤销借出：《{title}》（{who}）。"
 
 
 def _undo_checkin(
     s: Session, ctx: AppContext, loan: Loan, copy: BookCopy, title: str, who: str, parts: list[str]
 ) -> str:
-    if len(parts) != 3 or parts[1] not in ("on_loan", "lost"):
+    if len(parts) != 3 or parts[1] not in (CopyStatus.ON_LOAN, CopyStatus.LOST):
         raise ValidationError("无法撤销：撤销信息无效。")
     previous_status, returned_at = parts[1], parts[2]
-    if loan.returned_at is None or loan.returned_at.isoformat() != returned_at or copy.status != "available":
+    if (
+        loan.returned_at is None
+        or loan.returned_at.isoformat() != returned_at
+        or copy.status != CopyStatus.AVAILABLE
+    ):
         raise DomainError(_UNDO_STALE)
     later = s.scalar(select(func.count()).select_from(Loan).where(Loan.copy_id == copy.id, Loan.id > loan.id))
     if later:
@@ -331,7 +328,7 @@ def _undo_checkin(
         _loan_summary("撤销归还", copy.barcode, title, loan.child_id),
         {
             "returned_at": [loan.returned_at.isoformat(sep=" "), None],
-            "copy_status": ["available", previous_status],
+            "copy_status": [CopyStatus.AVAILABLE, previous_status],
         },
     )
     loan.returned_at = None
