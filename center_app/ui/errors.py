@@ -96,8 +96,11 @@ def show_error(exc: BaseException, logs_dir: Path, *, details: str = "") -> QMes
 
 
 def last_error_dialog() -> QMessageBox | None:
+    """The error dialog shown last, while it still exists (a closed one may have been deleted with its owner)."""
+    from shiboken6 import isValid
+
     box = _installed.get("last_dialog")
-    return box if isinstance(box, QMessageBox) else None
+    return box if isinstance(box, QMessageBox) and isValid(box) else None
 
 
 def show_fatal(exc: BaseException, logs_dir: Path) -> None:

@@ -122,7 +122,9 @@ def test_the_navigation_waits_during_a_restore(qtbot, window, monkeypatch) -> No
 
 
 @pytest.mark.qt_no_exception_capture
-def test_a_failed_restore_says_so_and_frees_the_window(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_a_failed_restore_says_so_and_frees_the_window(
+    qtbot, window, monkeypatch, expected_error_dialogs  # noqa: ANN001
+) -> None:
     tab = open_backup_tab(window)
     tab.backup_to(None)
     wait_done(qtbot, tab)

@@ -170,7 +170,9 @@ def test_the_import_runs_off_the_gui_thread_while_the_window_stays_live(
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_unexpected_error_in_the_worker_is_shown_and_logged(qtbot, page: CatalogPage, monkeypatch) -> None:  # noqa: ANN001
+def test_an_unexpected_error_in_the_worker_is_shown_and_logged(
+    qtbot, page: CatalogPage, monkeypatch, expected_error_dialogs  # noqa: ANN001
+) -> None:
     panel = page.import_panel
     choose(qtbot, panel, SAMPLE)
     panel.skip_invalid.setChecked(True)
