@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from center_app.context import AppContext
 from center_app.domain.errors import DomainError
-from center_app.domain.permissions import allowed
+from center_app.domain.permissions import WRITE, allowed
 from center_app.services import accounts, demo_reset
 from center_app.ui.operations import Operations
 from center_app.ui.widgets.messages import show_message
@@ -104,7 +104,7 @@ class DemoBanner(QFrame):
             demo_folder = accounts.is_demo_folder(self.ctx)
         except DomainError:  # a damaged store still gets its sign-in screen
             demo_folder = False
-        may_clear = signed_in and allowed(self.ctx.actor.role, "accounts", "write")
+        may_clear = signed_in and allowed(self.ctx.actor.role, "accounts", WRITE)
         self.clear_button.setVisible(may_clear)
         if not may_clear:
             self.close_question()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
-from center_app.domain.permissions import allowed
+from center_app.domain.permissions import READ, allowed
 from center_app.services import overview, settings
 from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
@@ -171,11 +171,11 @@ class OverviewPage(Page):
 
     def _may_see_attendance(self) -> bool:
         role = self.ctx.actor.role
-        return allowed(role, "attendance", "read") and allowed(role, "child.basic", "read")
+        return allowed(role, "attendance", READ) and allowed(role, "child.basic", READ)
 
     def _may_see_reading(self) -> bool:
         role = self.ctx.actor.role
-        return allowed(role, "reports", "read") or allowed(role, "circulation", "read")
+        return allowed(role, "reports", READ) or allowed(role, "circulation", READ)
 
     def _refresh_reading(self, today: dt.date) -> None:
         from center_app.services import library_stats
