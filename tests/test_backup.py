@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from center_app.db.models import (
 )
 from center_app.db.session import Database
 from center_app.domain.errors import DomainError, PermissionDenied
-from center_app.services import backup
+from center_app.services import backup, maintenance
 from center_app.services.backup import (
     BackupCancelled,
     auto_backup_if_due,
@@ -36,10 +37,8 @@ from center_app.services.backup import (
     inspect_backup,
     list_backups,
     restore,
-    restoring,
     rotate,
     select_kept,
-    verify_integrity,
 )
 from center_app.services.backup import common as backup_common
 
@@ -114,9 +113,8 @@ def test_backup_now_writes_a_verified_self_contained_copy(seeded: AppContext) ->
     assert info.path.name.startswith("center-manual-") and info.path.suffix == ".db"
     assert info.size == info.path.stat().st_size > 0
     assert percents[-1] == 100 and percents == sorted(percents)
-    assert verify_integrity(info.path) == []
 
-    summary = inspect_backup(info.path)
+    summary = inspect_backup(info.path)  # refuses a file that fails SQLite's integrity check
     assert summary.counts == SEEDED
     assert summary.revision == migrate.HEAD_REVISION and summary.is_current_schema
     # A rollback-journal file: reading it (e.g. from a USB stick) leaves nothing beside it.
@@ -152,7 +150,6 @@ def test_backup_during_an_open_write_transaction_is_consistent(seeded: AppContex
         info = backup_now(seeded, progress=commit_when_copied)
     finally:
         other.dispose()
-    assert verify_integrity(info.path) == []
     assert inspect_backup(info.path).counts["children"] == 3  # the snapshot before the uncommitted row
     assert counts(seeded.db)["children"] == 4
     assert "backup" in audit_actions(seeded.db)
@@ -393,20 +390,20 @@ def test_invalid_files_are_refused_and_nothing_changes(seeded: AppContext, tmp_p
     assert counts(seeded.db) == before
     assert files_in(seeded.data_dir.backups) == backups_before  # no before-restore copy either
     assert not (seeded.data_dir.root / backup.RESTORE_TEMP_NAME).exists()
-    assert verify_integrity(bad) != []
 
 
-def test_verify_integrity(seeded: AppContext, tmp_path: Path) -> None:
-    assert verify_integrity(seeded.data_dir.db_path) == []
-    garbage = tmp_path / "garbage.db"
-    garbage.write_bytes(os.urandom(4096))
-    assert verify_integrity(garbage) == ["这不是 SQLite 数据库文件"]
-    orphan = backup_now(seeded, tmp_path).path
-    conn = sqlite3.connect(orphan)
-    conn.execute("UPDATE loan SET child_id = 999")  # foreign keys are off on a plain connection
+def test_check_reports_records_pointing_nowhere(seeded: AppContext, tmp_path: Path) -> None:
+    """``check`` (services.maintenance) is the one integrity report; a file that passes SQLite's integrity check but
+    holds a loan of a child who is gone (foreign keys are off on a plain connection) is reported too."""
+    assert maintenance.check(seeded.data_dir).ok
+    orphaned = DataDir(tmp_path / "orphaned").ensure()
+    shutil.copyfile(backup_now(seeded, tmp_path).path, orphaned.db_path)
+    conn = sqlite3.connect(orphaned.db_path)
+    conn.execute("UPDATE loan SET child_id = 999")
     conn.commit()
     conn.close()
-    assert verify_integrity(orphan) == ["外键：loan → child 有 1 条记录指向不存在的数据"]
+    report = maintenance.check(orphaned)
+    assert report.problems == ["有 1 条记录引用了不存在的记录（表：loan）。"]
 
 
 # --- restore ------------------------------------------------------------------------------------------------------
@@ -437,7 +434,7 @@ def test_restore_round_trip(seeded: AppContext) -> None:
     with seeded.db.session() as s:
         s.add(Child(name="恢复后"))
     assert counts(seeded.db)["children"] == SEEDED["children"] + 1
-    assert verify_integrity(seeded.data_dir.db_path) == []
+    assert maintenance.check(seeded.data_dir).ok
 
 
 def test_restore_onto_a_new_pc(seeded: AppContext, tmp_path: Path) -> None:
@@ -508,37 +505,43 @@ def _with_revision(path: Path, revision: str) -> Path:
     return path
 
 
-def test_restore_of_an_older_backup_runs_the_migrations(
-    seeded: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Only one revision exists so far: pretend an older one does, and check restore hands the file to upgrade().
-    older = _with_revision(backup_now(seeded, tmp_path).path, "0000_older")
-    monkeypatch.setattr(restoring, "_known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
-    calls: list[dict] = []
+def _downgraded(path: Path, revision: str) -> Path:
+    """The backup file as an older app version would have written it: really migrated down to ``revision``."""
+    from alembic import command
 
-    def fake_upgrade(engine, *, db_path: Path, backups_dir: Path) -> None:  # noqa: ANN001
-        calls.append({"db_path": db_path, "backups_dir": backups_dir})
-        with engine.begin() as conn:
-            conn.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (migrate.HEAD_REVISION,))
+    db = Database.for_file(path)
+    try:
+        with db.engine.connect() as conn:
+            command.downgrade(migrate.alembic_config(conn), revision)
+            conn.commit()
+    finally:
+        db.dispose()
+    return path
 
-    monkeypatch.setattr(migrate, "upgrade", fake_upgrade)
+
+def test_restore_of_an_older_backup_runs_the_migrations(seeded: AppContext, tmp_path: Path) -> None:
+    oldest = migrate.KNOWN_REVISIONS[0]
+    older = _downgraded(backup_now(seeded, tmp_path).path, oldest)
     result = restore(seeded, older)
-    assert result.migrated_from == "0000_older"
-    assert calls == [{"db_path": seeded.data_dir.db_path, "backups_dir": seeded.data_dir.backups}]
+    assert result.migrated_from == oldest
+    with seeded.db.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.HEAD_REVISION
     assert counts(seeded.db) == SEEDED
     assert audit_actions(seeded.db)[-1] == "restore"
+    # The restored file was upgraded by the real migrations, after a safety copy of it.
+    assert list(seeded.data_dir.backups.glob(f"center-before-migrate-{oldest}-*.db"))
 
 
-def test_restore_reports_a_failed_migration(
-    seeded: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    older = _with_revision(backup_now(seeded, tmp_path).path, "0000_older")
-    monkeypatch.setattr(restoring, "_known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
-
-    def broken_upgrade(engine, **_kwargs: Path) -> None:  # noqa: ANN001
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(migrate, "upgrade", broken_upgrade)
+def test_restore_reports_a_failed_migration(seeded: AppContext, tmp_path: Path) -> None:
+    older = _downgraded(backup_now(seeded, tmp_path).path, migrate.KNOWN_REVISIONS[0])
+    with sqlite3.connect(older) as conn:
+        # Two accounts differing only in case were allowed before 0002, whose unique index then refuses them.
+        conn.execute(
+            "INSERT INTO user_account (username, display_name, role, password_hash, active, must_change_password, "
+            "failed_attempts, created_at, updated_at) VALUES "
+            "('LiFang', '李芳', 'staff', '', 1, 0, 0, '2026-01-01', '2026-01-01'), "
+            "('lifang', '李芳', 'staff', '', 1, 0, 0, '2026-01-01', '2026-01-01')"
+        )
     with pytest.raises(
         DomainError, match="^备份已恢复，但升级数据库结构失败。恢复前的数据保存在 .*center-before-restore-"
     ):
