@@ -360,17 +360,63 @@ def test_update_user_changes_role_and_audits(ctx: AppContext, admin: Actor) -> N
         accounts.update_user(ctx, 999, display_name="x")
 
 
-def test_link_volunteer(ctx: AppContext, admin: Actor) -> None:
+def _volunteer(ctx: AppContext, name: str, pinyin: str, *, active: bool = True) -> int:
     with ctx.db.session() as s:
-        vol = Volunteer(name="陈老师")
+        vol = Volunteer(name=name, name_pinyin=pinyin, organisation="师范学院", phone="13800000000", active=active)
         s.add(vol)
         s.flush()
-        vid = vol.id
+        return vol.id
+
+
+def test_update_user_links_a_teacher_to_their_volunteer_record(ctx: AppContext, admin: Actor) -> None:
+    vid = _volunteer(ctx, "陈老师", "chen laoshi")
     uid = _add(ctx, "chen", "teacher")
-    assert accounts.link_volunteer(ctx, uid, vid).volunteer_id == vid
-    with pytest.raises(ValidationError):
-        accounts.link_volunteer(ctx, uid, vid + 100)
-    assert accounts.link_volunteer(ctx, uid, None).volunteer_id is None
+    info = accounts.update_user(ctx, uid, volunteer_id=vid)
+    assert (info.volunteer_id, info.display_name, info.role) == (vid, "Chen", "teacher")  # the rest unchanged
+    row = _audit(ctx, "update")[-1]
+    assert row.summary == "修改账号 chen" and f'"volunteer_id": [null, {vid}]' in row.changes
+    # Signing in carries the link: the teacher's "own sessions" are the ones this volunteer leads.
+    assert accounts.authenticate(ctx, "chen", "shuwu-77", now=T0).volunteer_id == vid
+
+    before = len(_audit(ctx))
+    accounts.update_user(ctx, uid, display_name="Chen")  # nothing changed (the link is kept): no audit row
+    assert _row(ctx, uid).volunteer_id == vid and len(_audit(ctx)) == before
+    with pytest.raises(ValidationError, match="志愿者"):
+        accounts.update_user(ctx, uid, display_name="陈晨", volunteer_id=vid + 100)
+    assert _row(ctx, uid).display_name == "Chen"  # the whole edit refused
+    info = accounts.update_user(ctx, uid, display_name="陈晨", volunteer_id=None)
+    assert (info.display_name, info.volunteer_id) == ("陈晨", None)
+
+
+def test_update_user_validates_and_refuses_the_whole_edit(ctx: AppContext, admin: Actor) -> None:
+    uid = _add(ctx, "wang", "staff")
+    with pytest.raises(ValidationError, match="请填写姓名"):
+        accounts.update_user(ctx, uid, display_name="  ", role="librarian")
+    with pytest.raises(ValidationError, match="不能超过50个字"):
+        accounts.update_user(ctx, uid, display_name="王" * 51)
+    with pytest.raises(ValidationError, match="未知的角色"):
+        accounts.update_user(ctx, uid, role="superuser")
+    assert (_row(ctx, uid).display_name, _row(ctx, uid).role) == ("Wang", "staff")
+
+
+def test_list_linkable_volunteers(ctx: AppContext, admin: Actor) -> None:
+    gone = _volunteer(ctx, "白老师", "bai laoshi", active=False)
+    zhao = _volunteer(ctx, "赵老师", "zhao laoshi")
+    chen = _volunteer(ctx, "陈老师", "chen laoshi")
+    uid = _add(ctx, "chen", "teacher")
+    accounts.update_user(ctx, uid, volunteer_id=chen)
+    volunteers = accounts.list_linkable_volunteers(ctx)
+    assert [(v.id, v.name, v.active, v.linked_to) for v in volunteers] == [
+        (chen, "陈老师", True, ("chen",)),  # still serving first, by pinyin
+        (zhao, "赵老师", True, ()),
+        (gone, "白老师", False, ()),
+    ]
+    assert volunteers[0].organisation == "师范学院"
+    assert not hasattr(volunteers[0], "phone")  # linking needs the name, not the phone or ID number
+    _add(ctx, "wang", "staff")
+    ctx.actor = accounts.authenticate(ctx, "wang", "shuwu-77", now=T0)
+    with pytest.raises(PermissionDenied):
+        accounts.list_linkable_volunteers(ctx)
 
 
 # --- passwords ----------------------------------------------------------------------------------------------

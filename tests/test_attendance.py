@@ -34,6 +34,7 @@ from center_app.domain import attendance as rules
 from center_app.domain.attendance import CodeConfig, CodeDef
 from center_app.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from center_app.domain.pinyin import pinyin_keys
+from center_app.services import accounts
 from center_app.services import attendance as att
 from center_app.services.attendance import MarkInput
 
@@ -523,6 +524,33 @@ def test_teacher_takes_the_roll_of_their_own_session_only(ctx: AppContext) -> No
         att.open_register(as_(ctx, LIBRARIAN), day)
     with pytest.raises(ValidationError, match="活动“绘本阅读”的日期是"):
         att.open_register(ctx, D(2026, 11, 21), own)
+
+
+def test_a_teacher_account_linked_by_the_administrator_owns_its_volunteers_sessions(ctx: AppContext) -> None:
+    """The accounts tab's edit form links a teacher's account to a volunteer (``accounts.update_user``); signing in
+    again, the teacher takes the roll of the sessions that volunteer leads."""
+    day = D(2026, 11, 20)
+    mine = add_volunteer(ctx, "张老师")
+    own = add_activity(ctx, "绘本阅读", day, [mine])
+    add_child(ctx, "王子涵")
+    user = accounts.create_user(ctx, "zhang", "张老师", "teacher", "jiaoshu-77")
+    with pytest.raises(PermissionDenied):
+        att.open_register(as_(ctx, accounts.sign_in_as(ctx, "zhang")), day, own)  # not linked: owns nothing
+    accounts.update_user(ctx, user.id, volunteer_id=mine)
+    teacher = accounts.sign_in_as(ctx, "zhang")
+    assert teacher.volunteer_id == mine
+    assert att.open_register(as_(ctx, teacher), day, own).may_edit
+
+
+def test_a_centre_that_records_no_lateness(ctx: AppContext) -> None:
+    """The codes tab removes the late code (or unticks it): the centre then records no lateness."""
+    codes = att.get_codes(ctx)
+    saved = att.save_codes(
+        ctx, CodeConfig(tuple(c for c in codes.codes if c.code != "L"), default_code="P", late_code="")
+    )
+    assert saved.late_code == "" and saved.get("L") is None
+    assert att.get_codes(ctx) == saved
+    assert "迟到 -" in audit_rows(ctx, "attendance_code")[-1].changes
 
 
 def test_a_recurring_session_lists_its_regulars(ctx: AppContext) -> None:

@@ -100,7 +100,6 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "backup.prune_safety_copies": "deletes safety copies past the retention rule; reads no data",
     "backup.rotate": "deletes automatic backups past the retention rule; reads no data",
     "backup.select_kept": _PURE,
-    "backup.verify_integrity": "SQLite's integrity check of a file the caller names; returns problems, not data",
     "book_import.already_imported": _PURE,
     "catalog.barcode_prefix": _IN_TRANSACTION,
     "catalog.clean_name": _PURE,
@@ -204,7 +203,7 @@ CALLS: dict[str, Call] = {
     "accounts.create_user": c("xiaowang", "小王", "teacher", "xiaowang2026"),
     "accounts.ensure_demo_admin": Call(lambda _w, _t: ((), {}), "refused"),
     "accounts.refuse_if_has_accounts": Call(lambda _w, _t: ((), {}), "refused"),
-    "accounts.link_volunteer": w(lambda o, _t: (o.librarian_id, None)),
+    "accounts.list_linkable_volunteers": c(),
     "accounts.list_users": c(),
     "accounts.set_up_centre": Call(
         lambda _w, _t: (("guanli2", "另一位管理员", "gulou2027x"), {"centre_name": "别的中心"}), "refused"
@@ -212,7 +211,7 @@ CALLS: dict[str, Call] = {
     "accounts.reset_password": w(lambda o, _t: (o.librarian_id, "chongzhi2026")),
     "accounts.set_active": w(lambda o, _t: (o.librarian_id, False)),
     "accounts.set_idle_lock_minutes": c(15),
-    "accounts.update_user": w(lambda o, _t: (o.librarian_id, "黄馆员", None)),
+    "accounts.update_user": w(lambda o, _t: (o.librarian_id, "黄馆员", None), volunteer_id=None),
     # roll call, check-in, register
     "activities_query.sessions_on": c(TODAY),
     "attendance.authorised_pickups": w(lambda o, _t: (o.child,)),

@@ -340,10 +340,23 @@ class MainWindow(QMainWindow):
         self.events.data_changed.emit("all")
 
     def lock(self) -> None:
-        """Hide everything behind the lock screen; the same or another user signs in to continue."""
+        """Hide everything behind the lock screen (Ctrl+L, the idle lock) and audit it as the user's sign-out; the
+        same or another user signs in to continue (audited as a login).
+
+        ``ctx.actor`` stays who locked it until someone signs in: work they started on a worker thread (an import)
+        finishes as theirs, and the hidden pages cannot be used meanwhile."""
+        from center_app.services import accounts
+        from center_app.ui.operations import Operations
+
         if self.gate is not None or not self.ctx.actor.signed_in or self._busy_reason is not None:
             return
         self._show_gate(locked_for=self.ctx.actor)
+        # After the screen is locked: a slow or failing audit write never keeps the children's data on screen.
+        gate_message = getattr(self.gate, "message", None)
+        Operations(self.ctx).run(
+            lambda: accounts.sign_out(self.ctx),
+            refused=gate_message if isinstance(gate_message, QLabel) else log.warning,
+        )
 
     @property
     def locked(self) -> bool:

@@ -1,12 +1,14 @@
-"""The administrator's accounts tab on a real data folder: add, disable/enable, reset, idle lock, refusals."""
+"""The administrator's accounts tab on a real data folder: add, edit (name, role, a teacher's volunteer record),
+disable/enable, reset, idle lock, refusals."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QTableView
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView
 
 from center_app.context import Actor, AppContext
+from center_app.db.models import Volunteer
 from center_app.domain.errors import PermissionDenied
 from center_app.services import accounts
 from center_app.ui.events import DataEvents
@@ -202,3 +204,122 @@ def test_a_non_admin_is_refused(qtbot, ctx: AppContext, admin: Actor, role: str)
     assert "无权" in widget.message.text()
     assert widget.table.model().rowCount() == 0
     assert not widget.add_button.isEnabled() and not widget.idle_save.isEnabled()
+
+
+# --- editing an account --------------------------------------------------------------------------------------
+
+
+def _volunteer(ctx: AppContext, name: str, pinyin: str) -> int:
+    with ctx.db.session() as s:
+        volunteer = Volunteer(name=name, name_pinyin=pinyin, organisation="师范学院")
+        s.add(volunteer)
+        s.flush()
+        return volunteer.id
+
+
+def _edit(qtbot, tab: AccountsTab, username: str) -> None:  # noqa: ANN001
+    tab.table.selectRow(_row_of(tab, username))
+    _click(qtbot, tab, "accountsEdit")
+    assert tab.edit_form.isVisible()
+
+
+def test_edits_the_display_name_and_role(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+    _add_librarian(qtbot, tab)
+    tab.table.clearSelection()
+    assert not tab.edit_button.isEnabled()
+    _edit(qtbot, tab, "chenxia")
+    form = tab.findChild(QGroupBox, "accountsEditForm")
+    assert form.findChild(QLabel, "accountsEditWho").text() == "chenxia"
+    name_box = form.findChild(QLineEdit, "accountsEditDisplayName")
+    role_box = form.findChild(QComboBox, "accountsEditRole")
+    assert (name_box.text(), role_box.currentData()) == ("陈霞", "librarian")
+    assert not tab.edit_volunteer.isVisible()  # only a teacher's account is linked to a volunteer record
+    assert not tab.add_form.isVisible()
+
+    name_box.clear()
+    ime_type(name_box, "陈晓霞")
+    role_box.setCurrentIndex(role_box.findData("staff"))
+    with qtbot.waitSignal(events.data_changed, timeout=3000) as blocker:
+        _click(qtbot, tab, "accountsEditSave")
+    assert blocker.args == ["accounts"]
+    assert tab.message.text() == "已保存账号 chenxia 的修改。"
+    assert not tab.edit_form.isVisible()
+    assert _cells(tab)[_row_of(tab, "chenxia")][:3] == ["chenxia", "陈晓霞", "社工"]
+    assert tab.selected_user().username == "chenxia"
+    user = next(u for u in accounts.list_users(ctx) if u.username == "chenxia")
+    assert (user.display_name, user.role) == ("陈晓霞", "staff")
+
+
+def test_edit_refusals_are_shown_and_the_form_kept(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+    _add_librarian(qtbot, tab)
+    _edit(qtbot, tab, "chenxia")
+    tab.edit_display_name.clear()
+    qtbot.keyClick(tab.edit_display_name, Qt.Key.Key_Return)  # Enter saves
+    assert tab.message.text() == "请填写姓名（显示名）。"
+    assert "c0392b" in tab.message.styleSheet()
+    assert tab.edit_form.isVisible()
+    assert _cells(tab)[_row_of(tab, "chenxia")][1] == "陈霞"
+
+    _click(qtbot, tab, "accountsEditCancel")
+    assert not tab.edit_form.isVisible()
+    _edit(qtbot, tab, "lifang")  # one's own role stays (another administrator can change it)
+    tab.edit_role.setCurrentIndex(tab.edit_role.findData("staff"))
+    _click(qtbot, tab, "accountsEditSave")
+    assert tab.message.text() == "不能修改自己的角色，请让另一位管理员操作。"
+    assert _cells(tab)[_row_of(tab, "lifang")][2] == "管理员"
+
+
+def test_the_last_administrator_cannot_be_demoted(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+    ctx.actor = Actor.command_line()  # not this account, so the last-administrator rule is the one that refuses
+    _edit(qtbot, tab, "lifang")
+    tab.edit_role.setCurrentIndex(tab.edit_role.findData("staff"))
+    _click(qtbot, tab, "accountsEditSave")
+    assert "最后一个管理员" in tab.message.text() and "c0392b" in tab.message.styleSheet()
+    assert tab.edit_form.isVisible()
+    assert [u.role for u in accounts.list_users(ctx)] == ["admin"]
+    assert not accounts.needs_first_admin(ctx)
+
+
+def test_links_a_teacher_to_their_volunteer_record(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+    chen = _volunteer(ctx, "陈老师", "chen laoshi")
+    _volunteer(ctx, "赵老师", "zhao laoshi")
+    accounts.create_user(ctx, "chenlaoshi", "陈老师", "teacher", "jiaoshu-77")
+    tab.refresh()
+    row = _row_of(tab, "chenlaoshi")
+    tab.table.selectRow(row)
+    rect = tab.table.visualRect(tab.table.model().index(row, 0))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # double-click edits
+    assert tab.edit_form.isVisible()
+    box = tab.findChild(QComboBox, "accountsEditVolunteer")
+    assert box.isVisible() and tab.findChild(QLabel, "accountsEditVolunteerHint").isVisible()
+    assert [box.itemText(i) for i in range(box.count())] == ["（不关联）", "陈老师 · 师范学院", "赵老师 · 师范学院"]
+    assert box.currentIndex() == 0
+    box.setCurrentIndex(box.findData(chen))
+    _click(qtbot, tab, "accountsEditSave")
+    assert tab.message.text() == "已保存账号 chenlaoshi 的修改。"
+    assert next(u for u in accounts.list_users(ctx) if u.username == "chenlaoshi").volunteer_id == chen
+    # Signing in, the teacher is that volunteer: their own sessions are the ones this volunteer leads.
+    assert accounts.authenticate(ctx, "chenlaoshi", "jiaoshu-77").volunteer_id == chen
+
+    _edit(qtbot, tab, "chenlaoshi")
+    assert box.currentData() == chen  # the form opens on the stored link
+    tab.edit_role.setCurrentIndex(tab.edit_role.findData("librarian"))
+    assert not box.isVisible()  # asked for teachers only…
+    tab.edit_role.setCurrentIndex(tab.edit_role.findData("teacher"))
+    assert box.isVisible()
+    box.setCurrentIndex(0)  # …and unlinked on purpose
+    _click(qtbot, tab, "accountsEditSave")
+    assert next(u for u in accounts.list_users(ctx) if u.username == "chenlaoshi").volunteer_id is None
+
+
+def test_a_volunteer_linked_to_another_account_says_so(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+    chen = _volunteer(ctx, "陈老师", "chen laoshi")
+    first = accounts.create_user(ctx, "chen1", "陈老师", "teacher", "jiaoshu-77", volunteer_id=chen)
+    accounts.create_user(ctx, "chen2", "陈老师（暑期）", "teacher", "jiaoshu-77")
+    tab.refresh()
+    _edit(qtbot, tab, "chen2")
+    assert tab.edit_volunteer.itemText(1) == "陈老师 · 师范学院（已关联账号 chen1）"
+    _click(qtbot, tab, "accountsEditCancel")
+    _edit(qtbot, tab, first.username)
+    assert tab.edit_volunteer.currentText() == "陈老师 · 师范学院"  # its own link is not "another account"

@@ -116,14 +116,14 @@ def test_settings_tabs_follow_the_role(qtbot, data_dir, admin_account) -> None:
     qtbot.addWidget(admin_window)
     tabs = admin_window.show_page("settingsPage").tabs
     assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
-        "settingsGeneralTab", "accountsTab", "loanRulesTab", "backupTab", "auditTab"]
+        "settingsGeneralTab", "accountsTab", "loanRulesTab", "attendanceCodesTab", "backupTab", "auditTab"]
     admin_window.close()
 
     staff_window = open_main_window(data_dir, user="shegong")
     qtbot.addWidget(staff_window)
     page = staff_window.show_page("settingsPage")
     assert [page.tabs.widget(i).objectName() for i in range(page.tabs.count())] == [
-        "settingsGeneralTab", "loanRulesTab"]  # loan rules shown read-only to staff
+        "settingsGeneralTab", "loanRulesTab", "attendanceCodesTab"]  # loan rules and codes shown read-only to staff
     assert not page.save_button.isEnabled()
     assert "只有管理员" in page.message.text()
     staff_window.close()

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
+from sqlalchemy import select
 
 from center_app.app import open_main_window
 from center_app.context import open_store
+from center_app.db.models import AuditLog
 from center_app.services import accounts
-from tests.gui.conftest import ADMIN_PASSWORD
+from tests.gui.conftest import ADMIN, ADMIN_PASSWORD
 from tests.uitools import ime_type
 
 
 def gate(window) -> QWidget:  # noqa: ANN001
     return window.screens.currentWidget()
+
+
+def sign_ins_and_outs(window) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(action, username) of the audit log's login and logout rows, oldest first."""
+    with window.ctx.db.read() as s:
+        rows = s.execute(
+            select(AuditLog.action, AuditLog.actor)
+            .where(AuditLog.action.in_(("login", "logout")))
+            .order_by(AuditLog.id)
+        ).all()
+    return [(action, actor) for action, actor in rows]
 
 
 def type_login(qtbot, window, username: str, password: str) -> None:  # noqa: ANN001
@@ -84,6 +97,26 @@ def test_idle_time_locks_the_window(qtbot, window) -> None:
     window.idle_timer.start()
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
     assert gate(window).findChild(QWidget, "loginLockedFor") is not None
+    assert sign_ins_and_outs(window)[-1] == ("logout", ADMIN)  # the idle lock signs the user out too
+    assert gate(window).findChild(QWidget, "loginMessage").text() == ""
+
+
+def test_ctrl_l_is_audited_as_a_sign_out_and_signing_in_again_as_a_login(qtbot, window) -> None:  # noqa: ANN001
+    assert sign_ins_and_outs(window) == [("login", ADMIN)]  # open_main_window(user=...) signs in
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+    assert sign_ins_and_outs(window) == [("login", ADMIN), ("logout", ADMIN)]
+    with window.ctx.db.read() as s:
+        row = s.scalars(select(AuditLog).where(AuditLog.action == "logout")).one()
+        assert (row.user_id, row.entity) == (window.ctx.actor.user_id, "user_account")
+    window.lock()  # already locked: no second sign-out
+    assert len(sign_ins_and_outs(window)) == 2
+
+    type_login(qtbot, window, ADMIN, ADMIN_PASSWORD)  # the lock screen fills in the user name
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert sign_ins_and_outs(window) == [("login", ADMIN), ("logout", ADMIN), ("login", ADMIN)]
 
 
 def test_idle_lock_zero_means_never(window) -> None:

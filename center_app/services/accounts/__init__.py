@@ -50,9 +50,10 @@ from center_app.services.accounts.sign_in import (
     sign_out,
 )
 from center_app.services.accounts.users import (
+    VolunteerChoice,
     create_first_admin,
     create_user,
-    link_volunteer,
+    list_linkable_volunteers,
     list_users,
     needs_first_admin,
     reset_password,
@@ -79,6 +80,7 @@ __all__ = [
     "AccountLocked",
     "LoginFailed",
     "UserInfo",
+    "VolunteerChoice",
     "authenticate",
     "change_own_password",
     "check_password",
@@ -89,7 +91,7 @@ __all__ = [
     "ensure_demo_admin",
     "get_idle_lock_minutes",
     "is_demo_folder",
-    "link_volunteer",
+    "list_linkable_volunteers",
     "list_users",
     "needs_first_admin",
     "refuse_if_has_accounts",

@@ -1,16 +1,19 @@
 """The users of the shared PC: the first administrator (the first-run wizard), and the administrator's list,
-new accounts, changes, disabling and password resets."""
+new accounts, changes (with the volunteer record a teacher's account is linked to), disabling and password
+resets."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
-from center_app.db.models import User
+from center_app.db.models import User, Volunteer
 from center_app.domain.actor import Actor
 from center_app.domain.errors import PermissionDenied
 from center_app.domain.permissions import ADMIN, READ, ROLES, WRITE, require, role_label
@@ -155,18 +158,36 @@ def create_user(
         return user_info(user)
 
 
+class _Unchanged(Enum):
+    KEEP = "keep"
+
+
 def update_user(
-    ctx: AppContext, user_id: int, display_name: str | None = None, role: str | None = None
+    ctx: AppContext,
+    user_id: int,
+    display_name: str | None = None,
+    role: str | None = None,
+    *,
+    volunteer_id: int | None | Literal[_Unchanged.KEEP] = _Unchanged.KEEP,
 ) -> UserInfo:
+    """The administrator's edit of an account, one transaction: display name, role and the volunteer record it is
+    linked to (``volunteer_id=None`` unlinks; a teacher's "own sessions" are those their volunteer leads). What is
+    not given stays as it is. Nobody changes their own role, and the last active administrator keeps theirs."""
     require(ctx.actor, "accounts", WRITE)
     with ctx.db.session() as s:
         user = get_user(s, user_id)
-        old = {"display_name": user.display_name, "role": user.role}
+        old: dict[str, object] = {
+            "display_name": user.display_name,
+            "role": user.role,
+            "volunteer_id": user.volunteer_id,
+        }
         new = dict(old)
         if display_name is not None:
             new["display_name"] = check_display_name(display_name)
         if role is not None:
             new["role"] = check_role(role)
+        if volunteer_id is not _Unchanged.KEEP and volunteer_id != user.volunteer_id:
+            new["volunteer_id"] = check_volunteer(s, volunteer_id)
         if new["role"] != user.role:
             if user.id == ctx.actor.user_id:
                 # Would lock the administrator out of this very page mid-session; another admin can do it.
@@ -177,25 +198,48 @@ def update_user(
                 )
         changes = audit.diff(old, new)
         if changes:
-            user.display_name, user.role = new["display_name"], new["role"]
+            user.display_name, user.role = str(new["display_name"]), str(new["role"])
+            if volunteer_id is not _Unchanged.KEEP:
+                user.volunteer_id = volunteer_id
             audit.record(
                 s, ctx.actor, "update", "user_account", user.id, f"修改账号 {user.username}", changes
             )
         return user_info(user)
 
 
-def link_volunteer(ctx: AppContext, user_id: int, volunteer_id: int | None) -> UserInfo:
-    """Tie an account to a volunteer record: a teacher's "own sessions" are those this volunteer leads."""
+@dataclass(frozen=True)
+class VolunteerChoice:
+    """A volunteer an account can be linked to, as the accounts tab lists them: no phone, no ID number."""
+
+    id: int
+    name: str
+    organisation: str
+    active: bool
+    linked_to: tuple[str, ...]  # user names of the accounts already linked to this volunteer
+
+
+def list_linkable_volunteers(ctx: AppContext) -> list[VolunteerChoice]:
+    """The volunteer records an administrator may link an account to (``update_user(volunteer_id=…)``): those still
+    serving first, by pinyin."""
     require(ctx.actor, "accounts", WRITE)
-    with ctx.db.session() as s:
-        user = get_user(s, user_id)
-        changes = audit.diff({"volunteer_id": user.volunteer_id}, {"volunteer_id": volunteer_id})
-        if changes:
-            user.volunteer_id = check_volunteer(s, volunteer_id)
-            audit.record(
-                s, ctx.actor, "update", "user_account", user.id, f"账号 {user.username} 关联志愿者", changes
+    with ctx.db.read() as s:
+        linked: dict[int, list[str]] = {}
+        for vid, username in s.execute(
+            select(User.volunteer_id, User.username)
+            .where(User.volunteer_id.is_not(None))
+            .order_by(User.username)
+        ):
+            if vid is not None:
+                linked.setdefault(vid, []).append(username)
+        rows = s.scalars(
+            select(Volunteer).order_by(
+                Volunteer.active.desc(), Volunteer.name_pinyin, Volunteer.name, Volunteer.id
             )
-        return user_info(user)
+        )
+        return [
+            VolunteerChoice(v.id, v.name, v.organisation or "", bool(v.active), tuple(linked.get(v.id, ())))
+            for v in rows
+        ]
 
 
 def set_active(ctx: AppContext, user_id: int, active: bool) -> UserInfo:

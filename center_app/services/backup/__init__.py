@@ -1,7 +1,7 @@
 """Backups and restore of the centre's SQLite file (no Qt here; the UI runs these in a worker thread).
 
 The package's modules: ``copying`` (back up now, the automatic copies, the list, rotation), ``checking`` (is a
-file a good backup, the newest good one, the ``check`` report), ``restoring`` (restore); ``common`` holds the
+file a good backup, the newest good one), ``restoring`` (restore); ``common`` holds the
 names, types and the SQLite copy they share. This ``__init__`` re-exports the public API (``backup.backup_now``).
 
 Every copy goes through SQLite's online backup API, which reads one consistent snapshot even while the app has the
@@ -16,7 +16,7 @@ File names in ``backups/`` (local time, ``-2``, ``-3``… if two are taken in on
 * ``center-before-migrate-<rev>-YYYYMMDD-HHMMSS.db`` / ``center-before-restore-YYYYMMDD-HHMMSS.db`` — safety copies.
 """
 
-from center_app.services.backup.checking import inspect_backup, newest_verified_backup, verify_integrity
+from center_app.services.backup.checking import inspect_backup, newest_verified_backup
 from center_app.services.backup.common import (
     AUTO_BACKUP_EVERY,
     COUNT_LABELS,
@@ -84,5 +84,4 @@ __all__ = [
     "restore",
     "rotate",
     "select_kept",
-    "verify_integrity",
 ]

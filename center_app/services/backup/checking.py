@@ -1,5 +1,5 @@
-"""Looking at a database file without changing it: is it a good backup of this app (and what does it hold), the
-newest good backup, and the ``check`` command's integrity report."""
+"""Looking at a database file without changing it: is it a good backup of this app (and what does it hold), and the
+newest good backup. (The ``check`` command's report on the centre's own file is ``services.maintenance.check``.)"""
 
 from __future__ import annotations
 
@@ -89,31 +89,3 @@ def newest_verified_backup(data_dir: DataDir) -> BackupSummary | None:
             continue
     return None
 
-
-def verify_integrity(path: Path) -> list[str]:
-    """Problems with a database file, for ``check`` (empty list = healthy): SQLite's integrity check, foreign keys
-    pointing nowhere, a missing schema version. Opens the file read-only."""
-    path = Path(path)
-    reason = header_problem(path)
-    if reason:
-        return [reason]
-    try:
-        conn = open_ro(path)
-    except (sqlite3.Error, OSError) as exc:
-        return [describe_sqlite_error(exc)]
-    try:
-        problems = [f"完整性检查：{p}" for p in integrity_problems(conn)]
-        if problems:
-            return problems  # the rest would only repeat the damage
-        broken: dict[str, int] = {}
-        for table, _rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
-            key = f"{table} → {parent}"
-            broken[key] = broken.get(key, 0) + 1
-        problems += [f"外键：{key} 有 {n} 条记录指向不存在的数据" for key, n in sorted(broken.items())]
-        if "alembic_version" not in tables_of(conn) or revision_of(conn) is None:
-            problems.append("缺少数据库版本信息（alembic_version）")
-        return problems
-    except sqlite3.Error as exc:
-        return [describe_sqlite_error(exc)]
-    finally:
-        conn.close()

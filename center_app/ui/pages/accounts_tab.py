@@ -1,5 +1,6 @@
-"""用户账号: the administrator adds accounts, disables / re-enables them, resets forgotten passwords and sets the
-idle lock. Rules (last administrator, not oneself…) live in ``services.accounts``; refusals show in the message line.
+"""用户账号: the administrator adds accounts, edits them (name, role, a teacher's volunteer record), disables /
+re-enables them, resets forgotten passwords and sets the idle lock. Rules (last administrator, not oneself…) live in
+``services.accounts``; refusals show in the message line.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from center_app.context import AppContext
-from center_app.domain.permissions import ROLES, STAFF
+from center_app.domain.permissions import ROLES, STAFF, TEACHER
 from center_app.services import accounts
-from center_app.services.accounts import UserInfo
+from center_app.services.accounts import UserInfo, VolunteerChoice
 from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
@@ -188,10 +189,12 @@ class AccountsTab(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _index: self.show_edit_form())
         layout.addWidget(self.table, 1)
 
         row = QHBoxLayout()
         self.add_button = self._button("accountsAdd", self.tr("添加用户(&A)"), self.show_add_form)
+        self.edit_button = self._button("accountsEdit", self.tr("修改(&M)…"), self.show_edit_form)
         self.disable_button = self._button(
             "accountsDisable", self.tr("停用(&D)"), lambda: self.set_selected_active(False)
         )
@@ -201,12 +204,19 @@ class AccountsTab(Page):
         self.reset_button = self._button(
             "accountsResetPassword", self.tr("重置密码(&R)…"), self.ask_reset_password
         )
-        for button in (self.add_button, self.disable_button, self.enable_button, self.reset_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.disable_button,
+            self.enable_button,
+            self.reset_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
 
         layout.addWidget(self._build_add_form())
+        layout.addWidget(self._build_edit_form())
 
         idle = QHBoxLayout()
         idle.addWidget(QLabel(self.tr("无人操作多久后自动锁屏：")))
@@ -282,6 +292,71 @@ class AccountsTab(Page):
         self.add_form.setVisible(False)
         return self.add_form
 
+    def _build_edit_form(self) -> QGroupBox:
+        self.edit_form = QGroupBox(self.tr("修改账号"))
+        self.edit_form.setObjectName("accountsEditForm")
+        self.edit_form.setMaximumWidth(640)
+        self._editing: UserInfo | None = None
+        form = QFormLayout(self.edit_form)
+        form.setSpacing(8)
+        self.edit_who = QLabel()
+        self.edit_who.setObjectName("accountsEditWho")
+        self.edit_display_name = QLineEdit()
+        self.edit_display_name.setObjectName("accountsEditDisplayName")
+        self.edit_display_name.setMaxLength(accounts.DISPLAY_NAME_MAX)
+        self.edit_role = QComboBox()
+        self.edit_role.setObjectName("accountsEditRole")
+        for code, label in role_labels().items():
+            self.edit_role.addItem(label, code)
+        self.edit_role.currentIndexChanged.connect(lambda _index: self._show_volunteer_row())
+        self.edit_volunteer = QComboBox()
+        self.edit_volunteer.setObjectName("accountsEditVolunteer")
+        self.edit_volunteer.setMinimumWidth(260)
+        self.edit_volunteer_hint = QLabel(
+            self.tr("志愿者教师只能点名和记录自己带的课次；没有关联志愿者记录的教师账号看不到任何课次。")
+        )
+        self.edit_volunteer_hint.setObjectName("accountsEditVolunteerHint")
+        self.edit_volunteer_hint.setWordWrap(True)
+        self.edit_volunteer_hint.setStyleSheet("color: #555;")
+        form.addRow(self.tr("用户名："), self.edit_who)
+        form.addRow(self.tr("姓名："), self.edit_display_name)
+        form.addRow(self.tr("角色："), self.edit_role)
+        form.addRow(self.tr("志愿者记录："), self.edit_volunteer)
+        form.addRow(self.edit_volunteer_hint)
+        self._edit_layout = form
+        buttons = QHBoxLayout()
+        self.edit_save = self._button("accountsEditSave", self.tr("保存修改(&S)"), self.save_edit)
+        self.edit_cancel = self._button("accountsEditCancel", self.tr("取消"), self.hide_edit_form)
+        buttons.addWidget(self.edit_save)
+        buttons.addWidget(self.edit_cancel)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        self.edit_display_name.returnPressed.connect(self.save_edit)
+        self.edit_form.setVisible(False)
+        return self.edit_form
+
+    def _show_volunteer_row(self) -> None:
+        """The volunteer record matters only for a teacher (their "own sessions"), so only a teacher's form asks."""
+        teacher = self.edit_role.currentData() == TEACHER
+        self._edit_layout.setRowVisible(self.edit_volunteer, teacher)
+        self._edit_layout.setRowVisible(self.edit_volunteer_hint, teacher)
+
+    def _fill_volunteers(self, volunteers: list[VolunteerChoice], user: UserInfo) -> None:
+        self.edit_volunteer.clear()
+        self.edit_volunteer.addItem(self.tr("（不关联）"), None)
+        for volunteer in volunteers:
+            text = volunteer.name
+            if volunteer.organisation:
+                text += f" · {volunteer.organisation}"
+            if not volunteer.active:
+                text += self.tr("（已停止服务）")
+            others = [name for name in volunteer.linked_to if name != user.username]
+            if others:
+                text += self.tr("（已关联账号 %1）").replace("%1", "、".join(others))
+            self.edit_volunteer.addItem(text, volunteer.id)
+        index = self.edit_volunteer.findData(user.volunteer_id) if user.volunteer_id is not None else 0
+        self.edit_volunteer.setCurrentIndex(max(index, 0))
+
     # --- state ---------------------------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -300,6 +375,7 @@ class AccountsTab(Page):
             for widget in (self.add_button, self.idle_minutes, self.idle_save):
                 widget.setEnabled(False)
             self.add_form.setVisible(False)
+            self.edit_form.setVisible(False)
             self._update_buttons()
             super().refresh()
             return
@@ -329,6 +405,7 @@ class AccountsTab(Page):
 
     def _update_buttons(self) -> None:
         user = self.selected_user()
+        self.edit_button.setEnabled(user is not None)
         self.disable_button.setEnabled(user is not None and user.active)
         self.enable_button.setEnabled(user is not None and not user.active)
         self.reset_button.setEnabled(user is not None)
@@ -343,6 +420,7 @@ class AccountsTab(Page):
     # --- actions -------------------------------------------------------------------------------------------------
 
     def show_add_form(self) -> None:
+        self.hide_edit_form()  # one form at a time
         self.add_form.setVisible(True)
         self.new_username.setFocus()
 
@@ -351,6 +429,56 @@ class AccountsTab(Page):
             edit.clear()
         self.add_form.setVisible(False)
         self.add_button.setFocus()
+
+    def show_edit_form(self) -> bool:
+        """Open the edit form for the selected account (also: double-click a row)."""
+        user = self.selected_user()
+        if user is None:
+            show_message(self.message, self.tr("请先在表格中选中一个账号。"))
+            return False
+        loaded = self.ops.run(lambda: accounts.list_linkable_volunteers(self.ctx), refused=self.message)
+        if loaded.value is None:
+            return False
+        if self.add_form.isVisible():
+            self.hide_add_form()
+        self._editing = user
+        self.edit_who.setText(user.username)
+        self.edit_display_name.setText(user.display_name)
+        self.edit_role.setCurrentIndex(max(self.edit_role.findData(user.role), 0))
+        self._fill_volunteers(loaded.value, user)
+        self._show_volunteer_row()
+        self.message.clear()
+        self.edit_form.setVisible(True)
+        self.edit_display_name.setFocus()
+        self.edit_display_name.selectAll()
+        return True
+
+    def hide_edit_form(self) -> None:
+        if not self.edit_form.isVisible():
+            return
+        self._editing = None
+        self.edit_form.setVisible(False)
+        self.edit_button.setFocus()
+
+    def save_edit(self) -> UserInfo | None:
+        user = self._editing
+        if user is None:
+            return None
+        display_name, role = self.edit_display_name.text(), str(self.edit_role.currentData())
+        volunteer_id = self.edit_volunteer.currentData()
+
+        def save() -> UserInfo:
+            if role != TEACHER:  # the link is not shown for other roles, so it stays as it is
+                return accounts.update_user(self.ctx, user.id, display_name, role)
+            return accounts.update_user(self.ctx, user.id, display_name, role, volunteer_id=volunteer_id)
+
+        info = self.ops.run(save, changes=Area.ACCOUNTS, refused=self.message).value
+        if info is None:
+            return None  # the form stays open with what was typed
+        self._editing = None
+        self.edit_form.setVisible(False)
+        self._done(self.tr("已保存账号 %1 的修改。").replace("%1", info.username), info.id)
+        return info
 
     def create_user(self) -> UserInfo | None:
         typed = (

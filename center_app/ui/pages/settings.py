@@ -118,6 +118,10 @@ class SettingsPage(Page):
             from center_app.ui.pages.loan_rules_tab import LoanRulesTab
 
             self._add_tab(LoanRulesTab(ctx, events), self.tr("借阅规则与闭馆日"))
+        if allowed(ctx.actor.role, "settings", "read"):
+            from center_app.ui.pages.attendance_codes_tab import AttendanceCodesTab
+
+            self._add_tab(AttendanceCodesTab(ctx, events), self.tr("考勤代码"))
         if allowed(ctx.actor.role, "backups", "write"):
             from center_app.ui.pages.backup_tab import BackupTab
 
