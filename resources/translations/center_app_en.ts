@@ -69,7 +69,7 @@
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="197"/>
         <source>修改(&amp;M)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modify…</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="199"/>
@@ -158,42 +158,42 @@
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="296"/>
         <source>修改账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit account</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="316"/>
         <source>志愿者教师只能点名和记录自己带的课次；没有关联志愿者记录的教师账号看不到任何课次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Volunteer teachers can take the roll and keep records only for the sessions they lead; a teacher account not linked to a volunteer record sees no sessions.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="324"/>
         <source>志愿者记录：</source>
-        <translation type="unfinished"></translation>
+        <translation>Volunteer record:</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="328"/>
         <source>保存修改(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save changes</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="346"/>
         <source>（不关联）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not linked)</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="352"/>
         <source>（已停止服务）</source>
-        <translation type="unfinished"></translation>
+        <translation> (no longer serving)</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="355"/>
         <source>（已关联账号 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation> (linked to account %1)</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="480"/>
         <source>已保存账号 %1 的修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes to account %1 saved.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/accounts_tab.py" line="497"/>
@@ -258,37 +258,37 @@
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="57"/>
         <source>考勤代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance codes</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="60"/>
         <source>点名时按快捷键标记。算作出勤和缺勤的代码决定出勤率，不计的（如请假）不算在出勤率里。“全部出勤”填入默认代码；签到晚于规定时间的孩子记为迟到代码。修改后立即保存，以前的考勤统计也按新的设置计算。</source>
-        <translation type="unfinished"></translation>
+        <translation>In the roll call, press a code&apos;s key to mark it. Codes counted as present or absent make up the attendance rate; codes not counted (such as leave) are left out of it. “Mark all present” fills in the default code; a child who checks in after the set time gets the late code. Changes are saved at once, and past attendance figures follow the new settings too.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="72"/>
         <source>代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="73"/>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="74"/>
         <source>快捷键</source>
-        <translation type="unfinished"></translation>
+        <translation>Key</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="75"/>
         <source>算作</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts as</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="76"/>
         <source>默认</source>
-        <translation type="unfinished"></translation>
+        <translation>Default</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="77"/>
@@ -298,32 +298,32 @@
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="93"/>
         <source>添加代码(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add code</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="94"/>
         <source>修改(&amp;M)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modify…</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="95"/>
         <source>删除(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="110"/>
         <source>只有管理员可以修改考勤代码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can change the attendance codes.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="131"/>
         <source>1–10 个英文字母或数字，例如 S</source>
-        <translation type="unfinished"></translation>
+        <translation>1–10 letters or digits, e.g. S</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="135"/>
         <source>点名和打印时显示，例如 病假</source>
-        <translation type="unfinished"></translation>
+        <translation>Shown in the roll call and on prints, e.g. Sick leave</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="142"/>
@@ -338,37 +338,37 @@
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="144"/>
         <source>不计（如请假）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not counted (e.g. leave)</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="145"/>
         <source>默认代码（“全部出勤”时填入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Default code (filled in by “Mark all present”)</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="147"/>
         <source>迟到代码（签到晚于规定时间时使用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Late code (for a check-in after the set time)</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="149"/>
         <source>代码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Code:</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="150"/>
         <source>名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="151"/>
         <source>快捷键：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key:</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="152"/>
         <source>算作：</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts as:</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="156"/>
@@ -383,37 +383,37 @@
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="233"/>
         <source>添加考勤代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attendance code</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="248"/>
         <source>请先在表格中选中一个代码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a code in the table first.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="251"/>
         <source>修改考勤代码 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit attendance code %1</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="309"/>
         <source>已添加考勤代码 %1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance code %1 added.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="309"/>
         <source>已保存考勤代码 %1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance code %1 saved.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="322"/>
         <source>“%1”是默认代码，不能删除。请先把另一个算作出勤的代码设为默认代码。</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is the default code and cannot be deleted. First make another code that counts as present the default.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/attendance_codes_tab.py" line="333"/>
         <source>已删除考勤代码 %1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance code %1 deleted.</translation>
     </message>
 </context>
 <context>
@@ -803,268 +803,80 @@ The current data will be saved aside first.</translation>
     </message>
 </context>
 <context>
-    <name>CatalogPage</name>
+    <name>CatalogExport</name>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="130"/>
-        <source>导出馆藏图书</source>
-        <translation>Export the book collection</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="132"/>
-        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="181"/>
-        <source>图书</source>
-        <translation>Books</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="188"/>
-        <source>新书登记</source>
-        <translation>New book</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="189"/>
-        <source>导入清单…</source>
-        <translation>Import list…</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="190"/>
-        <source>导出…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="192"/>
-        <source>打印书标/借书证…</source>
-        <translation>Print labels/cards…</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="209"/>
-        <source>书名、作者、拼音首字母（如 xyj）、ISBN、条码…</source>
-        <translation>Title, author, pinyin initials (e.g. xyj), ISBN, barcode…</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="220"/>
-        <source>全部分类</source>
-        <translation>All classes</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="223"/>
-        <source>全部年级</source>
-        <translation>All grades</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="227"/>
-        <source>全部状态</source>
-        <translation>Any status</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="229"/>
-        <source>有在馆</source>
-        <translation>Some on the shelf</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="230"/>
-        <source>全部借出</source>
-        <translation>All out</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="231"/>
-        <source>有借出</source>
-        <translation>Some on loan</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="233"/>
-        <source>有%1</source>
-        <translation>Some %1</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="234"/>
-        <source>全部捐赠方</source>
-        <translation>All donors</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="299"/>
-        <source>条码</source>
-        <translation>Barcode</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="299"/>
-        <source>位置</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="299"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="299"/>
-        <source>捐赠批次</source>
-        <translation>Donation batch</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="319"/>
-        <source> 册</source>
-        <translation> copies</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="320"/>
-        <source>加册</source>
-        <translation>Add copies</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="323"/>
-        <source>改状态…</source>
-        <translation>Change status…</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="325"/>
-        <source>把选中的一册登记为遗失、损坏、剔除，或找回后改回在馆</source>
-        <translation>Mark the selected copy lost, damaged or withdrawn, or back on the shelf when found</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="327"/>
-        <source>修改信息  F2</source>
-        <translation>Edit  F2</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="354"/>
-        <source>说明（可不填），如：封面撕破</source>
-        <translation>Note (optional), e.g. cover torn</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="356"/>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="359"/>
-        <location filename="../../center_app/ui/pages/catalog.py" line="398"/>
+        <location filename="../../center_app/ui/pages/catalog_export.py" line="43"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="380"/>
-        <source>《%1》的新书标</source>
-        <translation>New labels of “%1”</translation>
+        <location filename="../../center_app/ui/pages/catalog_export.py" line="99"/>
+        <source>已导出 %1 册到 %2</source>
+        <translation>Exported %1 copies to %2</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="66"/>
+        <source>导出馆藏图书</source>
+        <translation>Export the book collection</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="472"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="68"/>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="57"/>
+        <source>图书</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="104"/>
+        <source>新书登记</source>
+        <translation>New book</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="106"/>
+        <source>导入清单…</source>
+        <translation>Import list…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="108"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="110"/>
+        <source>打印书标/借书证…</source>
+        <translation>Print labels/cards…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="72"/>
+        <source>书名、作者、拼音首字母（如 xyj）、ISBN、条码…</source>
+        <translation>Title, author, pinyin initials (e.g. xyj), ISBN, barcode…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog.py" line="170"/>
         <source>正在载入图书目录…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="548"/>
-        <source>%1（%2 册）</source>
-        <translation>%1 (%2 copies)</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="605"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="216"/>
         <source>共 %1 种 / %2 册</source>
         <translation>%1 titles / %2 copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="718"/>
-        <source>没有选中图书</source>
-        <translation>No book selected</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="721"/>
-        <source>在上面的搜索框输入书名、作者、拼音首字母或扫描条码，然后在左边的列表里选一本书，这里会显示它的信息和每一册的状态。</source>
-        <translation>Type a title, an author or pinyin initials in the search box above, or scan a barcode, then pick a book in the list on the left: its details and the status of each copy show here.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="744"/>
-        <source>作者</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="745"/>
-        <source>出版</source>
-        <translation>Published</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="746"/>
-        <source>ISBN</source>
-        <translation>ISBN</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="746"/>
-        <source>无</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="747"/>
-        <source>索书号</source>
-        <translation>Call number</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="748"/>
-        <source>分类</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="749"/>
-        <source>适读</source>
-        <translation>Grades</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="750"/>
-        <source>主题词</source>
-        <translation>Subjects</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="751"/>
-        <source>定价</source>
-        <translation>Price</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="758"/>
-        <source>共 %1 册，在馆 %2，借出 %3</source>
-        <translation>%1 copies, %2 on the shelf, %3 on loan</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="781"/>
-        <source>入藏：%1</source>
-        <translation>Received: %1</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="832"/>
-        <source>已加 %1 册，条码 %2。</source>
-        <translation>Added %1 copies, barcodes %2.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="837"/>
-        <source>打印这 %1 张书标…</source>
-        <translation>Print these %1 labels…</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="850"/>
-        <source>%1 现在是“%2”，改为：</source>
-        <translation>%1 is now “%2”. Change to:</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="875"/>
-        <source>%1 已改为“%2”。</source>
-        <translation>%1 is now “%2”.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="923"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="332"/>
         <source>新登记的书</source>
         <translation>Newly catalogued books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="952"/>
-        <location filename="../../center_app/ui/pages/catalog.py" line="955"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="359"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="362"/>
         <source>导入的“%1”</source>
         <translation>imported from “%1”</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="1032"/>
-        <source>已导出 %1 册到 %2</source>
-        <translation>Exported %1 copies to %2</translation>
     </message>
 </context>
 <context>
@@ -3962,7 +3774,7 @@ If this keeps happening, send the details to your technical support.</translatio
     <message>
         <location filename="../../center_app/ui/pages/settings.py" line="124"/>
         <source>考勤代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance codes</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/settings.py" line="132"/>
@@ -4039,50 +3851,264 @@ Before restoring, the damaged file is kept in the backups folder; it is not dele
     </message>
 </context>
 <context>
+    <name>TitleDetailPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="91"/>
+        <source>修改信息  F2</source>
+        <extracomment>barcodes named in the question before deleting a title (more are counted, not listed)</extracomment>
+        <translation>Edit  F2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="94"/>
+        <source>删除这本书…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="96"/>
+        <source>只用于登记错了的书：连同它的每一册一起删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="118"/>
+        <source>《%1》的新书标</source>
+        <translation>New labels of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <source>捐赠批次</source>
+        <translation>Donation batch</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="157"/>
+        <source> 册</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="158"/>
+        <source>加册</source>
+        <translation>Add copies</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="161"/>
+        <source>改状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="163"/>
+        <source>把选中的一册登记为遗失、损坏、剔除，或找回后改回在馆</source>
+        <translation>Mark the selected copy lost, damaged or withdrawn, or back on the shelf when found</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="166"/>
+        <source>删除这一册…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="168"/>
+        <source>只用于登记错了的一册；不再要的书请“剔除”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="197"/>
+        <source>说明（可不填），如：封面撕破</source>
+        <translation>Note (optional), e.g. cover torn</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="199"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="200"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="223"/>
+        <source>没有选中图书</source>
+        <translation>No book selected</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="226"/>
+        <source>在上面的搜索框输入书名、作者、拼音首字母或扫描条码，然后在左边的列表里选一本书，这里会显示它的信息和每一册的状态。</source>
+        <translation>Type a title, an author or pinyin initials in the search box above, or scan a barcode, then pick a book in the list on the left: its details and the status of each copy show here.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="255"/>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="256"/>
+        <source>出版</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="257"/>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="257"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="258"/>
+        <source>索书号</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="259"/>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="260"/>
+        <source>适读</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="261"/>
+        <source>主题词</source>
+        <translation>Subjects</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="262"/>
+        <source>定价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="269"/>
+        <source>共 %1 册，在馆 %2，借出 %3</source>
+        <translation>%1 copies, %2 on the shelf, %3 on loan</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="290"/>
+        <source>入藏：%1</source>
+        <translation>Received: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="355"/>
+        <source>已加 %1 册，条码 %2。</source>
+        <translation>Added %1 copies, barcodes %2.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="360"/>
+        <source>打印这 %1 张书标…</source>
+        <translation>Print these %1 labels…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="374"/>
+        <source>%1 现在是“%2”，改为：</source>
+        <translation>%1 is now “%2”. Change to:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="401"/>
+        <source>%1 已改为“%2”。</source>
+        <translation>%1 is now “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="413"/>
+        <source>删除后不能恢复。只删除登记错了的书；不再要的书请“剔除”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="414"/>
+        <source>确认删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="414"/>
+        <source>不删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="425"/>
+        <source>删除《%1》和它的 %2 册（%3）？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="431"/>
+        <source>删除《%1》？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="438"/>
+        <source>删除《%1》的这一册（条码 %2）？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="445"/>
+        <source>已删除《%1》。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="451"/>
+        <source>已删除 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TitleFilters</name>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="175"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="183"/>
         <source>全部分类</source>
         <extracomment>the filters&apos; values: (CLC class, grade band, status or ALL_OUT, donor id); None = any</extracomment>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="178"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="186"/>
         <source>全部年级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="182"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="190"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="184"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="192"/>
         <source>有在馆</source>
         <translation>Some on the shelf</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="185"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="193"/>
         <source>全部借出</source>
         <translation>All out</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="186"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="194"/>
         <source>有借出</source>
         <translation>Some on loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="188"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="196"/>
         <source>有%1</source>
         <translation>Some %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="189"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="197"/>
         <source>全部捐赠方</source>
         <translation>All donors</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_titles.py" line="223"/>
+        <location filename="../../center_app/ui/pages/catalog_titles.py" line="231"/>
         <source>%1（%2 册）</source>
         <translation>%1 (%2 copies)</translation>
     </message>
