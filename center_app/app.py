@@ -18,10 +18,10 @@ from center_app.bootstrap import demo_data_dir, qapplication
 from center_app.config import DataDir
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow
-
     from center_app.context import AppContext
+    from center_app.db.lock import DataFolderLock
     from center_app.domain.actor import Actor
+    from center_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 # --- the window -----------------------------------------------------------------------------------------------
 
 
-def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: bool = False) -> QMainWindow:
+def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: bool = False) -> MainWindow:
     """Open the store, set up language and font, and build the main window (not shown)."""
     from center_app.context import open_store
     from center_app.logging_setup import setup_logging
@@ -136,7 +136,7 @@ def prepare_window(data_dir: DataDir, *, actor: Actor | None = None, fill_demo: 
     return window
 
 
-def open_main_window(data_dir: str | os.PathLike[str] | DataDir, user: str | None = None) -> QMainWindow:
+def open_main_window(data_dir: str | os.PathLike[str] | DataDir, user: str | None = None) -> MainWindow:
     """Open the real main window in-process on ``data_dir`` (for tests and tools); it is shown.
 
     ``user``: the username of an existing account to sign in without a password. Without it the window starts as
@@ -215,7 +215,7 @@ def _recover(data_dir: DataDir) -> DataDir | None:
     return None
 
 
-def start_window(args: argparse.Namespace) -> tuple[QMainWindow, DataDir, object] | None:
+def start_window(args: argparse.Namespace) -> tuple[MainWindow, DataDir, DataFolderLock] | None:
     """Lock the data folder and build the main window; on a damaged database offer a backup or another folder.
 
     Returns (window, data folder, its lock) or None after telling the user, in Chinese, why it cannot start."""
@@ -279,7 +279,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     ctx.close()
-    lock.release()  # type: ignore[attr-defined]
+    lock.release()
     if args.demo:
         import shutil
 

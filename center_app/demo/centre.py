@@ -28,7 +28,7 @@ def write_reference_data(d: Demo) -> None:
     rng = d.rng("centre")
     phone = landline(rng, "0774")
     centre_id = d.s.scalar(select(m.Centre.id).order_by(m.Centre.id).limit(1))
-    values = {"name": CENTRE_NAME, "address": CENTRE_ADDRESS, "phone": phone, "contact_person": "覃丽萍"}
+    values: dict[str, object] = {"name": CENTRE_NAME, "address": CENTRE_ADDRESS, "phone": phone, "contact_person": "覃丽萍"}
     values["updated_at"] = d.stamp(d.records_from - dt.timedelta(days=3 * 365))
     if centre_id is None:
         d.w.add(m.Centre, {"id": d.w.new_id(m.Centre), "created_at": values["updated_at"], **values})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from center_app.db import models as m
@@ -64,6 +64,7 @@ class Writer:
         """Set ``status`` to on_loan on rows already written; each of ``rows`` is ``{"b_id": id, "b_at": updated_at}``
         (the lending time, not the clock, so fills are repeatable)."""
         table = model.__table__
+        assert isinstance(table, Table)  # a mapped class's table, for update()
         self._session.execute(
             update(table)
             .where(table.c.id == bindparam("b_id"))

@@ -205,7 +205,7 @@ def _display_width(value: object) -> int:
 
 
 def _column_widths(headers: Sequence[str], sample: list[list[Any]]) -> list[float]:
-    widths = []
+    widths: list[float] = []
     for index, header in enumerate(headers):
         widest = max([_display_width(header), *(_display_width(r[index]) for r in sample if index < len(r))])
         widths.append(min(max(widest + 2, 6), 50))
