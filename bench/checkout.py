@@ -18,15 +18,17 @@ def run(samples: int = 200) -> list[dict[str, object]]:
     from center_app.config import DataDir
     from center_app.context import Actor, open_store
     from center_app.db.models import BookCopy, Child
+    from center_app.domain.permissions import LIBRARIAN
+    from center_app.domain.states import ChildStatus, CopyStatus
     from center_app.services import circulation
 
     work = Path(tempfile.mkdtemp(prefix="bench-checkout-"))
     try:
         shutil.copytree(demo_folder(1), work / "d")  # checkouts change data: work on a copy
-        ctx = open_store(DataDir(work / "d"), actor=Actor(username="bench", role="librarian"))
+        ctx = open_store(DataDir(work / "d"), actor=Actor(username="bench", role=LIBRARIAN))
         with ctx.db.read() as s:
-            kids = s.scalars(select(Child.id).where(Child.status == "active")).all()
-            codes = s.scalars(select(BookCopy.barcode).where(BookCopy.status == "available")).all()
+            kids = s.scalars(select(Child.id).where(Child.status == ChildStatus.ACTIVE)).all()
+            codes = s.scalars(select(BookCopy.barcode).where(BookCopy.status == CopyStatus.AVAILABLE)).all()
         times: list[float] = []
         kid = iter(kids * 20)
         for code in codes[: samples * 3]:
