@@ -13,7 +13,7 @@ from sqlalchemy import select
 from center_app.db.models import AttendanceMark, AttendanceRegister, AuditLog
 from center_app.ui.pages.attendance import AttendancePage, CheckInOutPanel
 from tests.gui.test_roll_call import add_child, install_attendance, screenshot_dir
-from tests.uitools import ime_type, scan
+from tests.uitools import clipped_controls, ime_type, scan
 
 
 def today_mark(ctx, child_id: int) -> AttendanceMark | None:  # noqa: ANN001
@@ -194,3 +194,5 @@ def test_screenshot_of_the_door(qtbot, window, door, kids, tmp_path) -> None:  #
     qtbot.wait(50)
     path = screenshot_dir(tmp_path) / "attendance_door.png"
     assert window.grab().save(str(path))
+    assert door.input.isVisible() and door.input.isEnabled()  # the scanner box is there
+    assert clipped_controls(window) == []  # every button, field and table fits at 1366×740
