@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
 from center_app.ui.events import Area, DataEvents
-from center_app.ui.pages.base import Page, page_title
+from center_app.ui.pages.base import Page, page_heading
 from center_app.ui.pages.check_in import CheckInOutPanel
 from center_app.ui.pages.monthly_register_view import MonthlyRegisterPanel
 from center_app.ui.pages.roll_call import RollCallPanel
@@ -33,14 +33,7 @@ class AttendancePage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 10, 16, 10)
         outer.setSpacing(6)
-        heading = QHBoxLayout()
-        heading.addWidget(page_title(self.tr("考勤")))
-        heading.addStretch(1)
-        hint = QLabel(self.tr("Ctrl+Tab 切换页签"))
-        hint.setObjectName("attendanceKeysHint")
-        hint.setStyleSheet("color: #555;")
-        heading.addWidget(hint)
-        outer.addLayout(heading)
+        outer.addLayout(page_heading(self.tr("考勤"), self.tr("Ctrl+Tab 切换页签"), "attendanceKeysHint"))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("attendanceTabs")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
 from center_app.ui.events import Area, DataEvents
@@ -58,6 +58,18 @@ def page_title(text: str, object_name: str = "") -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def page_heading(title: str, keys_hint: str, hint_name: str) -> QHBoxLayout:
+    """A page's title on the left and the keys that work on it, greyed, on the right."""
+    heading = QHBoxLayout()
+    heading.addWidget(page_title(title))
+    heading.addStretch(1)
+    hint = QLabel(keys_hint)
+    hint.setObjectName(hint_name)
+    hint.setStyleSheet("color: #555;")
+    heading.addWidget(hint)
+    return heading
 
 
 def vbox(widget: QWidget, margins: int = 16, spacing: int = 12) -> QVBoxLayout:

@@ -35,7 +35,7 @@ from center_app.domain.permissions import READ, WRITE, allowed
 from center_app.services import circulation
 from center_app.services.circulation import BorrowerRow, BorrowerStatus, DeskResult, OverdueRow, ScanKind
 from center_app.ui.events import Area, DataEvents
-from center_app.ui.pages.base import Page, page_title
+from center_app.ui.pages.base import Page, page_heading
 from center_app.ui.pages.desk_child import DeskChildPanel
 from center_app.ui.pages.desk_overdue import OverduePanel
 from center_app.ui.widgets.fonts import bigger
@@ -74,14 +74,8 @@ class DeskPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(8)
-        heading = QHBoxLayout()
-        heading.addWidget(page_title(self.tr("借还台")))
-        heading.addStretch(1)
-        keys = QLabel(self.tr("F5 续借　Ctrl+Z 撤销　F8 逾期名单　Esc 换人/结束　↑↓ 选书或选人"))
-        keys.setObjectName("deskKeysHint")
-        keys.setStyleSheet("color: #555;")
-        heading.addWidget(keys)
-        outer.addLayout(heading)
+        keys = self.tr("F5 续借　Ctrl+Z 撤销　F8 逾期名单　Esc 换人/结束　↑↓ 选书或选人")
+        outer.addLayout(page_heading(self.tr("借还台"), keys, "deskKeysHint"))
 
         self.input = ScannerInput()
         self.input.setObjectName("deskInput")
