@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from center_app.context import Actor, AppContext
 from center_app.domain.permissions import ROLE_LABELS
 from center_app.services import settings
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
 from center_app.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         page.ensure_fresh()
 
     def _on_data_changed(self, area: str) -> None:
-        if area in ("centre", "all"):
+        if area in (Area.CENTRE, Area.ALL):
             self._retitle()
 
     # --- who is signed in -------------------------------------------------------------------------------------
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         )
         if self.gate is not None and hasattr(self.gate, "message"):
             show_message(self.gate.message, text, ok=True)
-        self.events.data_changed.emit("all")
+        self.events.announce(Area.ALL)
 
     def lock(self) -> None:
         """Hide everything behind the lock screen (Ctrl+L, the idle lock) and audit it as the user's sign-out; the

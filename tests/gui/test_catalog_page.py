@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton
 from sqlalchemy import func, select
 
 from center_app.app import open_main_window
 from center_app.context import open_store
-from center_app.db.models import BookCopy, BookTitle, Child
+from center_app.db.models import AuditLog, BookCopy, BookTitle, Child
 from center_app.demo import fill_demo
 from center_app.domain import books
 from center_app.domain.books import TitleInput
@@ -22,7 +22,7 @@ from center_app.services import accounts, book_import, catalog, circulation
 from center_app.services.catalog_search import CatalogIndex, TitleRow
 from center_app.ui.main_window import PageSpec
 from center_app.ui.models.title_table import PAGE, ROW_ROLE, TITLE_ID_ROLE, TitleTableModel
-from center_app.ui.pages import catalog as catalog_page_module
+from center_app.ui.pages import catalog_titles
 from center_app.ui.pages.catalog import CatalogPage
 from tests.uitools import ime_type, scan
 
@@ -113,10 +113,10 @@ def test_a_scanned_barcode_selects_its_book_and_copy(qtbot, demo_page: CatalogPa
     scan(qtbot, page.search, barcode.lower())  # a scanner with Caps Lock on
     assert page.detail is not None and page.detail.title == "西游记"
     assert page.table.currentIndex().data(TITLE_ID_ROLE) == page.detail.id
-    rows = page.copies.selectionModel().selectedRows()
-    assert [page.copies.item(r.row(), 0).text() for r in rows] == [barcode]
+    rows = page.detail_panel.copies.selectionModel().selectedRows()
+    assert [page.detail_panel.copies.item(r.row(), 0).text() for r in rows] == [barcode]
     assert page.search.selectedText() == barcode.lower()  # the next scan replaces it
-    assert page.detail_title.text() == "《西游记》"
+    assert page.detail_panel.title.text() == "《西游记》"
 
 
 def test_an_isbn_typed_shows_its_title_at_once(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
@@ -143,7 +143,7 @@ def test_filters_narrow_the_results(qtbot, demo_page: CatalogPage) -> None:  # n
     assert page.model.total() < everything
 
     page.grade_filter.setCurrentIndex(0)
-    page.status_filter.setCurrentIndex(page.status_filter.findData(catalog_page_module.ALL_OUT))
+    page.status_filter.setCurrentIndex(page.status_filter.findData(catalog_titles.ALL_OUT))
     out = list(page.model.rows())
     assert out, "the demo centre has books whose every copy is out"
     assert all(r.available == 0 and r.copies > 0 for r in out)
@@ -303,27 +303,27 @@ def test_edit_a_title(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
 def test_add_copies_and_change_a_copys_status(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
     ctx = page.ctx
     qtbot.keyClicks(page.search, "xyj")
-    page.add_copy_count.setValue(2)
-    qtbot.mouseClick(page.add_copy_button, Qt.MouseButton.LeftButton)
+    page.detail_panel.add_copy_count.setValue(2)
+    qtbot.mouseClick(page.detail_panel.add_copy_button, Qt.MouseButton.LeftButton)
     barcodes = copies_of(ctx, "西游记")
     assert len(barcodes) == 5
-    assert page.copies.rowCount() == 5
+    assert page.detail_panel.copies.rowCount() == 5
     assert {c.location for c in catalog.get_title(ctx, page.detail.id).copies} == {"A架1层"}
-    assert "已加 2 册" in page.detail_message.text() and page.detail_print.isVisible()
+    assert "已加 2 册" in page.detail_panel.message.text() and page.detail_panel.print_button.isVisible()
     assert page.model.rows()[0].copies == 5
 
-    assert not page.copy_status_button.isEnabled()  # no copy chosen yet
-    page.copies.selectRow(1)
-    qtbot.mouseClick(page.copy_status_button, Qt.MouseButton.LeftButton)
-    assert page.status_box.isVisible()
-    page.status_choice.setCurrentIndex(page.status_choice.findData(books.DAMAGED))
-    ime_type(page.status_note, "封面撕破")
-    qtbot.mouseClick(page.status_ok, Qt.MouseButton.LeftButton)
+    assert not page.detail_panel.status_button.isEnabled()  # no copy chosen yet
+    page.detail_panel.copies.selectRow(1)
+    qtbot.mouseClick(page.detail_panel.status_button, Qt.MouseButton.LeftButton)
+    assert page.detail_panel.status_box.isVisible()
+    page.detail_panel.status_choice.setCurrentIndex(page.detail_panel.status_choice.findData(books.DAMAGED))
+    ime_type(page.detail_panel.status_note, "封面撕破")
+    qtbot.mouseClick(page.detail_panel.status_ok, Qt.MouseButton.LeftButton)
     copy = catalog.find_copy(ctx, barcodes[1])
     assert copy is not None and copy.status == books.DAMAGED and "封面撕破" in copy.notes
-    assert page.copies.item(1, 2).text() == "损坏"
+    assert page.detail_panel.copies.item(1, 2).text() == "损坏"
     assert page.model.rows()[0].available == 4
-    assert not page.status_box.isVisible()
+    assert not page.detail_panel.status_box.isVisible()
 
 
 def test_a_copy_on_loan_cannot_be_marked_here(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
@@ -339,11 +339,102 @@ def test_a_copy_on_loan_cannot_be_marked_here(qtbot, page: CatalogPage) -> None:
     barcode = copies_of(ctx, "西游记")[0]
     circulation.checkout(ctx, child_id, barcode)
     scan(qtbot, page.search, barcode)
-    page.open_copy_status()
-    page.status_choice.setCurrentIndex(page.status_choice.findData(books.WITHDRAWN))
-    assert not page.apply_copy_status()
-    assert "正在借出" in page.detail_message.text()
+    page.detail_panel.open_copy_status()
+    page.detail_panel.status_choice.setCurrentIndex(page.detail_panel.status_choice.findData(books.WITHDRAWN))
+    assert not page.detail_panel.apply_copy_status()
+    assert "正在借出" in page.detail_panel.message.text()
     assert catalog.find_copy(ctx, barcode).status == books.ON_LOAN
+
+
+# --- deleting what was entered by mistake (administrators) ---------------------------------------------------------
+
+
+def lend_one(ctx, barcode: str) -> None:  # noqa: ANN001
+    """A child borrows this copy at the desk."""
+    with ctx.db.session() as s:
+        s.add(Child(name="王子涵", name_pinyin="wang zi han", name_initials="wzh", grade=3, class_name="三年级1班"))
+    with ctx.db.read() as s:
+        child_id = s.scalar(select(Child.id))
+    circulation.checkout(ctx, child_id, barcode)
+
+
+def deletions(ctx, entity: str) -> list[AuditLog]:  # noqa: ANN001
+    with ctx.db.read() as s:
+        return list(s.scalars(select(AuditLog).where(AuditLog.action == "delete", AuditLog.entity == entity)))
+
+
+def click(qtbot, page: CatalogPage, name: str) -> None:  # noqa: ANN001
+    button = page.findChild(QPushButton, name)
+    assert button is not None and button.isVisible() and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_an_administrator_deletes_a_copy_entered_by_mistake(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+    ctx = page.ctx
+    barcodes = copies_of(ctx, "西游记")
+    qtbot.keyClicks(page.search, "xyj")
+    delete = page.findChild(QPushButton, "catalogDeleteCopy")
+    assert delete.isVisible() and not delete.isEnabled()  # no copy chosen yet
+    page.detail_panel.copies.selectRow(1)
+    click(qtbot, page, "catalogDeleteCopy")
+    question = page.findChild(QFrame, "catalogDeleteConfirm")
+    assert question.isVisible()
+    text = page.findChild(QLabel, "catalogDeleteConfirmText").text()
+    assert "《西游记》" in text and barcodes[1] in text and "不能恢复" in text
+    assert copies_of(ctx, "西游记") == barcodes  # nothing is deleted before the answer
+
+    click(qtbot, page, "catalogDeleteConfirmOk")
+    assert copies_of(ctx, "西游记") == [barcodes[0], barcodes[2]]
+    assert not question.isVisible()
+    assert f"已删除 {barcodes[1]}" in page.detail_panel.message.text()
+    assert page.detail_panel.copies.rowCount() == 2 and page.model.rows()[0].copies == 2
+    logged = deletions(ctx, "book_copy")
+    assert len(logged) == 1 and barcodes[1] in logged[0].summary
+    scan(qtbot, page.search, barcodes[1])  # the index forgot the barcode too
+    assert titles(page) == []
+
+
+def test_deleting_a_title_says_what_goes_and_can_be_declined(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+    ctx = page.ctx
+    barcodes = copies_of(ctx, "十万个为什么")
+    before = count_titles(ctx)
+    qtbot.keyClicks(page.search, "swgwsm")
+    assert page.detail is not None and page.detail.title == "十万个为什么"
+    click(qtbot, page, "catalogDeleteTitle")
+    text = page.findChild(QLabel, "catalogDeleteConfirmText").text()
+    assert "《十万个为什么》" in text and "2 册" in text and all(b in text for b in barcodes)
+    cancel = page.findChild(QPushButton, "catalogDeleteConfirmCancel")
+    assert cancel.hasFocus()  # the safe answer is the default
+    qtbot.keyClick(cancel, Qt.Key.Key_Escape)  # Esc declines
+    assert not page.findChild(QFrame, "catalogDeleteConfirm").isVisible()
+    assert count_titles(ctx) == before and copies_of(ctx, "十万个为什么") == barcodes
+
+    click(qtbot, page, "catalogDeleteTitle")
+    click(qtbot, page, "catalogDeleteConfirmOk")
+    assert count_titles(ctx) == before - 1 and copies_of(ctx, "十万个为什么") == []
+    assert "已删除《十万个为什么》" in page.detail_panel.message.text()
+    assert page.detail is None and page.detail_panel.title.text() == "没有选中图书"
+    page.search.clear()
+    assert "十万个为什么" not in titles(page)
+    assert len(deletions(ctx, "book_title")) == 1 and len(deletions(ctx, "book_copy")) == 2
+
+
+def test_a_book_that_was_lent_is_not_deleted(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+    ctx = page.ctx
+    barcode = copies_of(ctx, "西游记")[0]
+    lend_one(ctx, barcode)
+    scan(qtbot, page.search, barcode)  # selects the book and that copy
+    click(qtbot, page, "catalogDeleteCopy")
+    click(qtbot, page, "catalogDeleteConfirmOk")
+    assert "借出过，不能删除" in page.detail_panel.message.text()
+    assert "c0392b" in page.detail_panel.message.styleSheet()  # red: refused
+    assert barcode in copies_of(ctx, "西游记")
+
+    click(qtbot, page, "catalogDeleteTitle")
+    click(qtbot, page, "catalogDeleteConfirmOk")
+    assert "借出过，不能删除" in page.detail_panel.message.text()
+    assert len(copies_of(ctx, "西游记")) == 3 and page.detail is not None
+    assert deletions(ctx, "book_copy") == [] and deletions(ctx, "book_title") == []
 
 
 # --- keeping up with changes made elsewhere ----------------------------------------------------------------------
@@ -364,11 +455,11 @@ def test_loans_at_the_desk_update_the_available_counts(qtbot, page: CatalogPage)
     circulation.checkout(ctx, child_id, copies_of(ctx, "西游记")[0])
     page.events.data_changed.emit("loans")  # what the desk page emits after a checkout
     assert page.model.rows()[0].available == 2
-    assert "在馆 2" in page.detail_info.text()
+    assert "在馆 2" in page.detail_panel.info.text()
 
 
 def test_a_big_catalogue_reloads_in_the_background(qtbot, page: CatalogPage, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(catalog_page_module, "BACKGROUND_LOAD_AT", 0)
+    monkeypatch.setattr(catalog_titles, "BACKGROUND_LOAD_AT", 0)
     ctx = page.ctx
     catalog.add_title(ctx, TitleInput("草房子", "曹文轩", clc="I287.5"), 1)  # e.g. by the CLI
     page.events.data_changed.emit("books")
@@ -378,7 +469,7 @@ def test_a_big_catalogue_reloads_in_the_background(qtbot, page: CatalogPage, mon
 
 
 def test_a_big_catalogue_is_first_loaded_off_the_gui_thread(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(catalog_page_module, "BACKGROUND_LOAD_AT", 0)
+    monkeypatch.setattr(catalog_titles, "BACKGROUND_LOAD_AT", 0)
     catalog.add_title(window.ctx, TitleInput("西游记", "吴承恩", isbn=XYJ_ISBN), 2)
     release, threads = threading.Event(), []
     real = CatalogIndex.load
@@ -423,7 +514,7 @@ def test_export_to_excel(qtbot, page: CatalogPage, tmp_path: Path) -> None:  # n
     written = tmp_path / "馆藏.xlsx"
     assert written.exists()
     assert "已导出 6 册" in page.message.text()
-    assert page.export_button.isEnabled() and not page.progress.isVisible()
+    assert page.export_button.isEnabled() and not page.exporter.progress.isVisible()
     sheet = load_workbook(written, read_only=True).active
     assert sum(1 for _ in sheet.iter_rows()) == 7  # header + one row per copy
 
@@ -441,37 +532,53 @@ def test_cancelling_an_export_leaves_no_file(qtbot, page: CatalogPage, tmp_path:
     monkeypatch.setattr(book_import, "export_books", export_books)
     page.choose_export_file = lambda: str(target)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(page.cancel_button.isVisible, timeout=5000)
-    page.cancel_button.clicked.connect(clicked.set)
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.exporter.cancel_button.isVisible, timeout=5000)
+    page.exporter.cancel_button.clicked.connect(clicked.set)
+    qtbot.mouseClick(page.exporter.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.exporting, timeout=10000)
     assert not target.exists() and not list(tmp_path.glob("*.csv*"))
     assert "取消" in page.message.text()
-    assert not page.cancel_button.isVisible() and page.export_button.isEnabled()
+    assert not page.exporter.cancel_button.isVisible() and page.export_button.isEnabled()
 
 
 # --- roles ----------------------------------------------------------------------------------------------------
 
 
-def test_a_teacher_may_search_but_not_change_anything(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+def signed_in_as(qtbot, data_dir, admin_account: str, username: str, role: str) -> CatalogPage:  # noqa: ANN001
+    """The catalogue (西游记, 2 copies) as a new user of this role sees it."""
     ctx = open_store(data_dir)
     ctx.actor = accounts.sign_in_as(ctx, admin_account)
-    accounts.create_user(ctx, "laoshi", "李老师", "teacher", "laoshi2026")
+    accounts.create_user(ctx, username, "李老师", role, "linshi-2026")
     catalog.add_title(ctx, TitleInput("西游记", "吴承恩", isbn=XYJ_ISBN), 2)
     ctx.close()
-    win = open_main_window(data_dir, user="laoshi")
+    win = open_main_window(data_dir, user=username)
     qtbot.addWidget(win)
-    page = install_catalog(win)
+    return install_catalog(win)
+
+
+def test_a_teacher_may_search_but_not_change_anything(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+    page = signed_in_as(qtbot, data_dir, admin_account, "laoshi", "teacher")
+    win = page.window()
     for name in ("catalogAdd", "catalogImport", "catalogPrint", "catalogEditTitle", "catalogAddCopy"):
         button = page.findChild(QPushButton, name)
         assert button is not None and not button.isEnabled(), name
     assert page.export_button.isEnabled()  # reading the catalogue is allowed, so is exporting it
     qtbot.keyClicks(page.search, "xyj")
     assert titles(page) == ["西游记"]
-    assert not page.actions.isVisible()
+    assert not page.detail_panel.copy_actions.isVisible() and not page.detail_panel.title_actions.isVisible()
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.side.currentWidget() is page.detail_panel  # Ctrl+N does nothing
     win.close()
+
+
+def test_only_administrators_may_delete(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+    page = signed_in_as(qtbot, data_dir, admin_account, "chenxia", "librarian")
+    qtbot.keyClicks(page.search, "xyj")
+    page.detail_panel.copies.selectRow(0)
+    assert page.findChild(QPushButton, "catalogEditTitle").isVisible()  # the librarian keeps the catalogue …
+    for name in ("catalogDeleteTitle", "catalogDeleteCopy"):
+        assert not page.findChild(QPushButton, name).isVisible(), name  # … but does not delete from it
+    page.window().close()
 
 
 # --- the table model on its own ---------------------------------------------------------------------------------

@@ -241,7 +241,7 @@ def test_labels_for_a_pile_of_new_books_in_one_print(qtbot, page: CatalogPage) -
         form.copies.setValue(2)
         assert form.save()
     qtbot.keyClicks(page.search, "xyj")
-    page.add_copy_button.click()
+    page.detail_panel.add_copy_button.click()
     page.open_print()
     panel = page.print_panel
     assert panel.source.findData("unprinted") >= 0

@@ -133,19 +133,19 @@ def test_the_status_filter_lists_children_who_left(qtbot, page: ChildrenPage) ->
 
 
 def test_the_file_shows_every_section_for_an_administrator(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
-    assert page.detail_empty.isVisible() and "wzh" in page.detail_empty.text()
+    assert page.detail_panel.empty.isVisible() and "wzh" in page.detail_panel.empty.text()
     child_id = special_child(page)
     page.select_child(child_id)
     detail = children.get_child(page.ctx, child_id)
-    assert page.detail_name.text().startswith(detail.name) and "重点关注" in page.detail_name.text()
-    assert detail.class_name in page.detail_summary.text()
+    assert page.detail_panel.name.text().startswith(detail.name) and "重点关注" in page.detail_panel.name.text()
+    assert detail.class_name in page.detail_panel.summary.text()
     for key in ("Basic", "Family", "Pickups", "Health", "FollowUps"):
-        assert page.sections[key].isVisible(), key
-    assert not page.no_access.isVisible()
-    family = page.sections["Family"].text()
+        assert page.detail_panel.sections[key].isVisible(), key
+    assert not page.detail_panel.no_access.isVisible()
+    family = page.detail_panel.sections["Family"].text()
     for guardian in detail.guardians:
         assert guardian.name in family and (not guardian.phone or guardian.phone in family)
-    follow_ups = page.sections["FollowUps"].text()
+    follow_ups = page.detail_panel.sections["FollowUps"].text()
     dates = [f"{f.on_date.year}年{f.on_date.month}月{f.on_date.day}日" for f in detail.follow_ups]
     positions = [follow_ups.index(d) for d in dates]
     assert positions == sorted(positions)  # newest first
@@ -166,13 +166,13 @@ def test_a_librarian_sees_names_classes_and_cards_only(qtbot, window, tmp_path: 
     assert not page.status_filter.isVisible() and not page.special_only.isVisible()
     row = page.model.rows[0]
     page.select_child(row.id)
-    assert page.no_access.isVisible() and page.no_access.text() == "（无权查看其他信息）"
+    assert page.detail_panel.no_access.isVisible() and page.detail_panel.no_access.text() == "（无权查看其他信息）"
     for key in ("Basic", "Family", "Pickups", "Health", "FollowUps"):
-        assert not page.sections[key].isVisible(), key
-    assert row.card_barcode and row.card_barcode in page.detail_summary.text()
-    assert not page.edit_button.isVisible() and not page.follow_up_button.isVisible()
-    assert not page.status_button.isVisible()
-    assert page.card_button.isVisible()  # the librarian issues library cards
+        assert not page.detail_panel.sections[key].isVisible(), key
+    assert row.card_barcode and row.card_barcode in page.detail_panel.summary.text()
+    assert not page.detail_panel.edit_button.isVisible() and not page.detail_panel.follow_up_button.isVisible()
+    assert not page.detail_panel.status_button.isVisible()
+    assert page.detail_panel.card_button.isVisible()  # the librarian issues library cards
     # Enter on the list does nothing for a role that may not edit
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -184,21 +184,21 @@ def test_a_librarian_sees_names_classes_and_cards_only(qtbot, window, tmp_path: 
 def test_leaving_and_coming_back_with_a_date(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
     row = page.model.rows[5]
     page.select_child(row.id)
-    assert page.status_button.text() == "离开…"
-    qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
-    assert page.action_box.isVisible() and page.action_date.isVisible()
-    page.action_date.setText("")
-    qtbot.keyClicks(page.action_date, "2026.11.2")
-    qtbot.keyClick(page.action_date, Qt.Key.Key_Return)
+    assert page.detail_panel.status_button.text() == "离开…"
+    qtbot.mouseClick(page.detail_panel.status_button, Qt.MouseButton.LeftButton)
+    assert page.detail_panel.action_box.isVisible() and page.detail_panel.action_date.isVisible()
+    page.detail_panel.action_date.setText("")
+    qtbot.keyClicks(page.detail_panel.action_date, "2026.11.2")
+    qtbot.keyClick(page.detail_panel.action_date, Qt.Key.Key_Return)
     with page.ctx.db.read() as s:
         child = s.get(Child, row.id)
         assert (child.status, child.left_on) == ("left", dt.date(2026, 11, 2))
     assert "已离开中心" in page.message.text()
     assert row.id not in [r.id for r in page.model.rows]  # off the roster list …
-    assert page.current_id == row.id and "已离开" in page.detail_name.text()  # … still shown
-    qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
-    assert not page.action_date.isVisible()
-    qtbot.mouseClick(page.action_ok, Qt.MouseButton.LeftButton)
+    assert page.current_id == row.id and "已离开" in page.detail_panel.name.text()  # … still shown
+    qtbot.mouseClick(page.detail_panel.status_button, Qt.MouseButton.LeftButton)
+    assert not page.detail_panel.action_date.isVisible()
+    qtbot.mouseClick(page.detail_panel.action_ok, Qt.MouseButton.LeftButton)
     with page.ctx.db.read() as s:
         assert s.get(Child, row.id).status == "active"
     assert row.id in [r.id for r in page.model.rows] and page.current_id == row.id
@@ -210,16 +210,16 @@ def test_card_button_gives_a_new_number_and_replaces_a_lost_one(qtbot, page: Chi
     )
     page.refresh()
     page.select_child(child.id)
-    assert page.card_button.text() == "发借书证"
-    qtbot.mouseClick(page.card_button, Qt.MouseButton.LeftButton)
+    assert page.detail_panel.card_button.text() == "发借书证"
+    qtbot.mouseClick(page.detail_panel.card_button, Qt.MouseButton.LeftButton)
     first = children.get_child(page.ctx, child.id).card_barcode
     assert first and first.startswith("C") and first in page.message.text()
-    assert page.card_button.text() == "补办借书证…"
-    qtbot.mouseClick(page.card_button, Qt.MouseButton.LeftButton)  # asks first: the old card stops working
-    assert page.action_box.isVisible() and first in page.action_text.text()
-    qtbot.mouseClick(page.action_ok, Qt.MouseButton.LeftButton)
+    assert page.detail_panel.card_button.text() == "补办借书证…"
+    qtbot.mouseClick(page.detail_panel.card_button, Qt.MouseButton.LeftButton)  # asks first: the old card stops working
+    assert page.detail_panel.action_box.isVisible() and first in page.detail_panel.action_text.text()
+    qtbot.mouseClick(page.detail_panel.action_ok, Qt.MouseButton.LeftButton)
     second = children.get_child(page.ctx, child.id).card_barcode
-    assert second and second != first and second in page.detail_summary.text()
+    assert second and second != first and second in page.detail_panel.summary.text()
 
 
 # --- follow-up ----------------------------------------------------------------------------------------------
@@ -229,7 +229,7 @@ def test_a_follow_up_is_saved_and_shown_first(qtbot, page: ChildrenPage) -> None
     child_id = special_child(page)
     page.select_child(child_id)
     before = count(page.ctx, FollowUp)
-    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.detail_panel.follow_up_button, Qt.MouseButton.LeftButton)
     form = page.follow_up_form
     assert page.side.currentWidget() is form and form.objectName() == "followUpForm"
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)  # nothing written yet
@@ -241,7 +241,7 @@ def test_a_follow_up_is_saved_and_shown_first(qtbot, page: ChildrenPage) -> None
     qtbot.keyClick(form.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert count(page.ctx, FollowUp) == before + 1
     assert page.side.currentWidget() is page.detail_panel and page.current_id == child_id
-    text = page.sections["FollowUps"].text()
+    text = page.detail_panel.sections["FollowUps"].text()
     today = dt.date.today()
     assert f"{today.year}年{today.month}月{today.day}日 · 家访 · 连续缺勤" in text
     assert "奶奶说孩子感冒了" in text and "已处理" in text
@@ -402,8 +402,8 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
     assert not target.exists()  # nothing leaves before the user confirms
     texts = " ".join(label.text() for label in confirm.findChildren(type(page.message)))
     assert "花名册包含儿童的个人信息，导出会记入审计日志" in texts
-    tick(qtbot, page.export_anonymise)
-    qtbot.mouseClick(page.export_go, Qt.MouseButton.LeftButton)
+    tick(qtbot, page.export_panel.anonymise)
+    qtbot.mouseClick(page.export_panel.go, Qt.MouseButton.LeftButton)
     assert "匿名" in suggested[0].name
     qtbot.waitUntil(lambda: not page.exporting, timeout=10000)  # written on a worker thread
     assert target.exists() and "（匿名）" in page.message.text()
@@ -422,7 +422,7 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
     page.open_export()
     plain = tmp_path / "roster.csv"
     page.choose_export_file = lambda _default: str(plain)
-    qtbot.mouseClick(page.export_go, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_panel.go, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.exporting, timeout=10000)
     assert plain.exists() and next(iter(names)) in plain.read_text(encoding="utf-8-sig")
     assert len(audit_rows(page.ctx, "export", "child")) == 2
@@ -430,7 +430,7 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
     # choosing no file exports nothing
     page.open_export()
     page.choose_export_file = lambda _default: ""
-    qtbot.mouseClick(page.export_go, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_panel.go, Qt.MouseButton.LeftButton)
     assert len(audit_rows(page.ctx, "export", "child")) == 2
 
 
@@ -444,16 +444,16 @@ def test_promote_everyone_then_undo(qtbot, page: ChildrenPage) -> None:  # noqa:
     qtbot.mouseClick(page.promote_button, Qt.MouseButton.LeftButton)
     panel = page.promote_panel
     assert page.side.currentWidget() is panel and panel.objectName() == "childrenPromoteConfirm"
-    summary = page.promote_summary.text()
+    summary = page.promote_panel.summary.text()
     graded = [r for r in before.values() if r[0] is not None]
     assert f"升一个年级：{len(graded) - len(leaving)} 名儿童" in summary
     for child in leaving:
         assert child.name in summary
-    assert page.promote_back.hasFocus()  # the safe choice is the default
+    assert page.promote_panel.back.hasFocus()  # the safe choice is the default
     with page.ctx.db.read() as s:
         assert {c.id: (c.grade, c.class_name) for c in s.scalars(select(Child))}.items() >= before.items()
 
-    qtbot.mouseClick(page.promote_go, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.promote_panel.go, Qt.MouseButton.LeftButton)
     assert page.side.currentWidget() is page.detail_panel
     assert "已将" in page.message.text()
     with page.ctx.db.read() as s:
@@ -465,7 +465,7 @@ def test_promote_everyone_then_undo(qtbot, page: ChildrenPage) -> None:  # noqa:
 
     # a second promotion the same year needs an explicit confirmation
     page.open_promote()
-    assert page.promote_force.isVisible() and not page.promote_go.isEnabled()
+    assert page.promote_panel.force.isVisible() and not page.promote_panel.go.isEnabled()
     page.close_panel()
 
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)

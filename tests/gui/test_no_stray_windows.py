@@ -161,7 +161,7 @@ def _walk(walk: Walk, qtbot, window) -> None:  # noqa: ANN001, PLR0915 - one lon
     qtbot.waitUntil(lambda: not catalog.loading, timeout=10000)
     catalog.table.selectRow(0)
     walk.check("catalogue: select a title")
-    catalog.copies.selectRow(0)
+    catalog.detail_panel.copies.selectRow(0)
     walk.check("catalogue: select a copy")
     walk.click("catalogCopyStatus")
     walk.escape("catalogue: Esc closes the copy-status box")

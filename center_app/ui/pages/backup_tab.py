@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from center_app.context import AppContext
-from center_app.domain.errors import DomainError
 from center_app.services import backup
 from center_app.services.backup import BackupInfo, RestoreResult
 from center_app.ui import workers
-from center_app.ui.events import DataEvents
+from center_app.ui.events import Area, DataEvents
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.widgets.messages import show_message
 from center_app.ui.workers import Job
@@ -41,7 +41,7 @@ def _size(n: int) -> str:
 
 
 class BackupTab(Page):
-    areas = ("backups",)
+    areas = (Area.BACKUPS,)
     #: emitted after a restore replaced the data: the window signs out and reloads everything
     restored = Signal()
     #: a restore started (why the window waits, for its status bar) or ended (""): see MainWindow.set_busy
@@ -165,7 +165,8 @@ class BackupTab(Page):
         super().refresh()
 
     def _row_path(self, row: int) -> Path:
-        return self.ctx.data_dir.backups / self.table.item(row, 3).text()
+        item = self.table.item(row, 3)
+        return self.ctx.data_dir.backups / (item.text() if item is not None else "")
 
     # --- long work ---------------------------------------------------------------------------------------
 
@@ -173,7 +174,7 @@ class BackupTab(Page):
     def busy(self) -> bool:
         return self.job is not None and self.job.running
 
-    def _start(self, work: workers.Work, name: str, on_finished: Callable[[object], None]) -> Job:
+    def _start(self, work: workers.Work, name: str, on_finished: Callable[[Any], None]) -> Job:
         for button in (self.backup_button, self.usb_button, self.restore_button, self.confirm_button):
             button.setEnabled(False)
         self.progress.setRange(0, 100)
@@ -248,11 +249,9 @@ class BackupTab(Page):
 
     def ask_restore(self, path: Path) -> None:
         """Show what the backup holds and ask for confirmation; nothing is replaced yet."""
-        try:
-            summary = backup.inspect_backup(path)
-        except DomainError as exc:
+        summary = self.ops.run(lambda: backup.inspect_backup(path), refused=self.message).value
+        if summary is None:
             self._hide_confirm()
-            show_message(self.message, exc.message)
             return
         counts = "，".join(f"{backup.COUNT_LABELS.get(k, k)} {v}" for k, v in summary.counts.items())
         self.confirm_text.setText(
@@ -295,5 +294,5 @@ class BackupTab(Page):
             message += " " + self.tr("恢复前的数据另存为：%1").replace("%1", result.safety_copy.name)
         show_message(self.message, message, ok=True)
         self.refresh()
-        self.events.data_changed.emit("all")
+        self.announce(Area.ALL)
         self.restored.emit()
