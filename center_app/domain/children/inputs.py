@@ -245,6 +245,16 @@ def _guardian_age(value: object) -> int:
     return age
 
 
+def _person_name(p: _Problems, label: str, raw: str) -> str:
+    """A guardian's or pick-up person's name, cleaned; its problem (empty, too long) noted under ``label``."""
+    name = clean_name(raw)
+    if not name:
+        p.add(label, "不能为空")
+    elif len(name) > NAME_MAX:
+        p.add(label, f"太长（{len(name)} 个字，最多 {NAME_MAX} 个字）")
+    return name
+
+
 @dataclass(frozen=True)
 class GuardianInput:
     """A guardian (监护人), usually a grandparent: name required; relation, phone, age, health, literacy optional."""
@@ -259,11 +269,7 @@ class GuardianInput:
 
     def validated(self) -> GuardianInput:
         p = _Problems()
-        name = clean_name(self.name)
-        if not name:
-            p.add("监护人姓名", "不能为空")
-        elif len(name) > NAME_MAX:
-            p.add("监护人姓名", f"太长（{len(name)} 个字，最多 {NAME_MAX} 个字）")
+        name = _person_name(p, "监护人姓名", self.name)
         cleaned = dataclasses.replace(
             self,
             name=name,
@@ -291,11 +297,7 @@ class PickupInput:
 
     def validated(self) -> PickupInput:
         p = _Problems()
-        name = clean_name(self.name)
-        if not name:
-            p.add("接送人姓名", "不能为空")
-        elif len(name) > NAME_MAX:
-            p.add("接送人姓名", f"太长（{len(name)} 个字，最多 {NAME_MAX} 个字）")
+        name = _person_name(p, "接送人姓名", self.name)
         cleaned = dataclasses.replace(
             self,
             name=name,
