@@ -8,7 +8,7 @@ tables atomically with formula-injection escaping. No Qt and no database here.
 
 from center_app.domain.cells import CellError, Date
 from center_app.importing.export import ExportCancelled, escape_formula, write_csv, write_xlsx, yuan
-from center_app.importing.preview import ImportCancelled, ImportPreview, RowProblem, ValidRow
+from center_app.importing.preview import FromPreview, ImportCancelled, ImportPreview, RowProblem, ValidRow
 from center_app.importing.reader import read_table
 from center_app.importing.schema import (
     MAX_CELL_CHARS,
@@ -23,6 +23,7 @@ from center_app.importing.schema import (
 from center_app.importing.sources import FILE_DIALOG_FILTER, MAX_DATA_ROWS, SUPPORTED_SUFFIXES
 
 __all__ = [
+    "FromPreview",
     "FILE_DIALOG_FILTER",
     "MAX_CELL_CHARS",
     "MAX_DATA_ROWS",

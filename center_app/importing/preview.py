@@ -118,3 +118,19 @@ class ImportPreview:
         if not skip_invalid:
             self.raise_if_problems()
         return self.rows
+
+
+class FromPreview:
+    """For a service's import plan that wraps the file as read (``preview``): whether it can be imported whole and
+    its ``第N行`` problems, said once for every kind of import."""
+
+    __slots__ = ()
+    preview: ImportPreview
+
+    @property
+    def ok(self) -> bool:
+        return self.preview.ok
+
+    @property
+    def problems(self) -> list[str]:
+        return self.preview.problem_lines()

@@ -17,7 +17,7 @@ from center_app.domain import books, clc
 from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import WRITE, require
 from center_app.domain.pinyin import pinyin_keys
-from center_app.importing import ImportCancelled, ImportPreview, read_table
+from center_app.importing import FromPreview, ImportCancelled, ImportPreview, read_table
 from center_app.services import audit, imported_files
 from center_app.services.book_import.columns import SCHEMA, Cancel, Progress
 from center_app.services.book_import.plan import CHUNK, NewTitle, Plan, check_barcodes, make_plan
@@ -42,7 +42,7 @@ def already_imported(earlier: EarlierImport) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class BookImportPreview:
+class BookImportPreview(FromPreview):
     """What importing the file would do. ``preview`` holds the rows and the ``第N行`` problems."""
 
     preview: ImportPreview
@@ -52,14 +52,6 @@ class BookImportPreview:
     donors: tuple[str, ...]
     warnings: tuple[str, ...] = ()  # e.g. the same ISBN under a different title: imported, but worth a look
     earlier: EarlierImport | None = None  # this very file was imported before: ask before importing it again
-
-    @property
-    def ok(self) -> bool:
-        return self.preview.ok
-
-    @property
-    def problems(self) -> list[str]:
-        return self.preview.problem_lines()
 
     def summary(self) -> str:
         return (

@@ -15,6 +15,7 @@ from center_app.db.models import Child, Guardian
 from center_app.domain.errors import ValidationError
 from center_app.domain.permissions import WRITE, require
 from center_app.importing import (
+    FromPreview,
     ImportCancelled,
     ImportPreview,
     read_table,
@@ -29,7 +30,7 @@ from center_app.services.imported_files import EarlierImport
 
 
 @dataclass(frozen=True, slots=True)
-class ChildImportPreview:
+class ChildImportPreview(FromPreview):
     """What importing the file would do. ``preview`` holds the rows and the ``第N行`` problems."""
 
     preview: ImportPreview
@@ -39,14 +40,6 @@ class ChildImportPreview:
     warnings: tuple[str, ...] = ()
     read: ImportPreview | None = field(default=None, repr=False)  # the file as read, for run_import
     earlier: EarlierImport | None = None  # this very file was imported before (see the warnings)
-
-    @property
-    def ok(self) -> bool:
-        return self.preview.ok
-
-    @property
-    def problems(self) -> list[str]:
-        return self.preview.problem_lines()
 
     def summary(self) -> str:
         return (
