@@ -36,8 +36,13 @@ def _owner() -> QWidget | None:
     return None  # start-up failed before the main window existed: then it is the only window
 
 
+class _ErrorBox(QMessageBox):
+    #: keeps the Python wrapper of the copy button alive with the dialog
+    copy_button: QPushButton
+
+
 def error_dialog(exc: BaseException, logs_dir: Path, *, details: str = "") -> QMessageBox:
-    box = QMessageBox(_owner())
+    box = _ErrorBox(_owner())
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "出了点问题"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TypedDict
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -18,7 +19,14 @@ from center_app.config import FONT_FAMILY, font_path, resource_path
 
 log = logging.getLogger(__name__)
 
-_state: dict[str, object] = {"language": "zh_CN", "translators": [], "font_family": None}
+
+class _State(TypedDict):
+    language: str
+    translators: list[QTranslator]
+    font_family: str | None
+
+
+_state: _State = {"language": "zh_CN", "translators": [], "font_family": None}
 
 WEEKDAYS_ZH = "一二三四五六日"
 
@@ -46,7 +54,7 @@ def install_font(app: QApplication, point_size: int = 11) -> str | None:
 
 def install_language(app: QCoreApplication, language: str) -> str:
     """Install the translators for ``language`` ("zh_CN" or "en"), replacing any installed before."""
-    for old in list(_state["translators"]):  # type: ignore[arg-type]
+    for old in list(_state["translators"]):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -223,7 +223,7 @@ class FirstAdminWidget(QWidget):
         self.button.setObjectName("firstRunCreate")
         self.button.setDefault(True)
         self.button.setMinimumHeight(36)
-        self.button.clicked.connect(self.create)
+        self.button.clicked.connect(self.create_account)
         card.inner.addWidget(self.button)
 
         self.message = QLabel()
@@ -238,10 +238,10 @@ class FirstAdminWidget(QWidget):
             # Enter moves on like Tab; Enter in the last field creates the account.
             current.returnPressed.connect(following.setFocus)
         self.setTabOrder(self.password2, self.button)
-        self.password2.returnPressed.connect(self.create)
+        self.password2.returnPressed.connect(self.create_account)
         self.centre_name.setFocus()
 
-    def create(self) -> Actor | None:
+    def create_account(self) -> Actor | None:
         password = self.password.text()
         if password != self.password2.text():
             show_message(self.message, self.tr("两次输入的密码不一致，请重新输入。"))

@@ -8,8 +8,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from center_app.config import DataDir
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -25,7 +28,7 @@ class SelftestResult:
 def run(data_dir: DataDir, report: Callable[[str], None] = print) -> SelftestResult:
     result = SelftestResult()
 
-    def step(name: str, action: Callable[[], object]) -> object:
+    def step(name: str, action: Callable[[], _T]) -> _T | None:
         try:
             value = action()
         except Exception as exc:

@@ -140,10 +140,13 @@ class Job(QObject):
             elif kind == _CANCELLED:
                 self.cancelled.emit(payload.message if isinstance(payload, DomainError) else "")
             else:
-                exc, details = payload if kind == _ERROR else (payload, "")
                 if kind == _ERROR:
+                    assert isinstance(payload, tuple)  # _run sends (exc, details) for an unexpected error
+                    exc, details = payload
                     self._show_error(exc, details)
-                self.failed.emit(exc)
+                    self.failed.emit(exc)
+                else:
+                    self.failed.emit(payload)
         finally:
             self.done.emit()
 

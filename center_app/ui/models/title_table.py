@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from center_app.domain import books, clc
@@ -108,7 +115,7 @@ def grade_text(band: str) -> str:
 class TitleTableModel(QAbstractTableModel):
     """Read-only rows of titles, fetched lazily ``PAGE`` at a time."""
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: Sequence[TitleRow] = ()
         self._shown = 0  # rows the view knows about (≤ len(self._rows))

@@ -58,9 +58,10 @@ class AttendancePage(Page):
         super().refresh()
 
     def _tab_shown(self) -> None:
-        panel = self.tabs.currentWidget()
-        if getattr(panel, "stale", False):
-            panel.refresh()  # type: ignore[union-attr]
+        current = self.tabs.currentWidget()
+        for panel in self.panels:
+            if panel is current and panel.stale:
+                panel.refresh()
         self._focus_current()
 
     def _focus_current(self) -> None:

@@ -31,6 +31,7 @@ from center_app.services import catalog
 from center_app.services.catalog import DuplicateTitle, TitleDetail
 from center_app.ui.models.title_table import grade_labels
 from center_app.ui.operations import Operations
+from center_app.ui.widgets.forms import line_of
 from center_app.ui.widgets.messages import show_message
 
 #: ``isbn_lookup(isbn13)`` → (title id, title, copies) of the catalogued book with that ISBN, or None
@@ -111,7 +112,7 @@ class TitleForm(QWidget):
         self.clc.setMinimumContentsLength(8)
         self.clc.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.clc.view().setMinimumWidth(300)  # the popup shows the whole class names
-        self.clc.lineEdit().setPlaceholderText(self.tr("如 I287.5"))
+        line_of(self.clc).setPlaceholderText(self.tr("如 I287.5"))
         self.clc.setToolTip(self.tr("中图法分类号：选大类，或输入完整分类号（如 I287.5），索书号自动生成"))
         self.grade = QComboBox()
         self.grade.setObjectName("titleFormGrade")
@@ -298,7 +299,10 @@ class TitleForm(QWidget):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
-            current = next((w for w in self._order if w is watched or w.isAncestorOf(watched)), None)
+            current = next(
+                (w for w in self._order if w is watched or (isinstance(watched, QWidget) and w.isAncestorOf(watched))),
+                None,
+            )
             if current is self.isbn:
                 self._isbn_entered()
             elif current is self.notes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -91,7 +92,7 @@ class PrintPanel(QWidget):
         )
         role = ctx.actor.role
         self.can_cards = allowed(role, "child.basic", READ) and allowed(role, "circulation", WRITE)
-        self._memory: dict[str, dict[str, object]] = self._load_memory()
+        self._memory: dict[str, dict[str, Any]] = self._load_memory()  # JSON kept in the settings table
         self._selected: tuple[str, tuple[str, ...]] | None = None  # (title, barcodes) of the selected book
         self._recent: tuple[str, tuple[str, ...]] | None = None  # (what, barcodes) just catalogued/imported
         # Copies catalogued this session whose labels were not printed yet: one sheet for a whole pile of books.
@@ -131,7 +132,9 @@ class PrintPanel(QWidget):
         self.what.addWidget(self._build_spine_box())
         self.cards = CardsChooser(self.ops, self._refused)
         self.cards.changed.connect(self._update_summary)
-        self.class_combo, self.children = self.cards.class_combo, self.cards.children  # names tests use
+        # names tests use; ``children`` hides QObject.children(), which nothing calls on this panel
+        self.class_combo = self.cards.class_combo
+        self.children = self.cards.child_list  # type: ignore[method-assign, assignment]
         self.what.addWidget(self.cards)
         layout.addWidget(self.what)
 
@@ -321,7 +324,9 @@ class PrintPanel(QWidget):
             policy = (
                 QSizePolicy.Policy.Preferred if n == self.what.currentIndex() else QSizePolicy.Policy.Ignored
             )
-            self.what.widget(n).setSizePolicy(policy, policy)
+            page = self.what.widget(n)
+            assert page is not None  # 0 <= n < count
+            page.setSizePolicy(policy, policy)
         # The children's list takes the spare height; the few spine-label fields keep to the top.
         self._layout.setStretchFactor(self.what, 1 if kind == CARDS else 0)
         self._layout.setStretch(self._layout.count() - 1, 0 if kind == CARDS else 1)
@@ -381,7 +386,7 @@ class PrintPanel(QWidget):
 
     # --- memory (settings for whoever may write them, else this session only) ------------------------------
 
-    def _load_memory(self) -> dict[str, dict[str, object]]:
+    def _load_memory(self) -> dict[str, dict[str, Any]]:
         done = self.ops.run(lambda: settings.get_setting(self.ctx, SETTING_KEY, {}), refused=lambda _exc: None)
         value = done.value if done.ok else {}
         return (

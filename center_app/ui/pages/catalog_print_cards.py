@@ -47,10 +47,10 @@ class CardsChooser(QWidget):
         row.addWidget(self.select_all)
         row.addWidget(self.select_none)
         layout.addLayout(row)
-        self.children = QListWidget()
-        self.children.setObjectName("printChildren")
-        self.children.itemChanged.connect(lambda _item: self.changed.emit())
-        layout.addWidget(self.children, 1)
+        self.child_list = QListWidget()  # not ``children``: that would hide QObject.children()
+        self.child_list.setObjectName("printChildren")
+        self.child_list.itemChanged.connect(lambda _item: self.changed.emit())
+        layout.addWidget(self.child_list, 1)
 
     @property
     def class_name(self) -> str | None:
@@ -92,31 +92,31 @@ class CardsChooser(QWidget):
         if holders is None:
             return
         self._loaded_for = class_name
-        self.children.blockSignals(True)
-        self.children.clear()
+        self.child_list.blockSignals(True)
+        self.child_list.clear()
         for h in holders:
             card = h.card_barcode or self.tr("（打印时分配证号）")
             item = QListWidgetItem(f"{h.name}　{card}")
             item.setData(Qt.ItemDataRole.UserRole, h.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            self.children.addItem(item)
-        self.children.blockSignals(False)
+            self.child_list.addItem(item)
+        self.child_list.blockSignals(False)
         self.changed.emit()
 
     def check_all(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.children.blockSignals(True)
-        for n in range(self.children.count()):
-            self.children.item(n).setCheckState(state)
-        self.children.blockSignals(False)
+        self.child_list.blockSignals(True)
+        for n in range(self.child_list.count()):
+            self.child_list.item(n).setCheckState(state)
+        self.child_list.blockSignals(False)
         self.changed.emit()
 
     def chosen(self) -> list[int]:
         return [
-            int(self.children.item(n).data(Qt.ItemDataRole.UserRole))
-            for n in range(self.children.count())
-            if self.children.item(n).checkState() == Qt.CheckState.Checked
+            int(self.child_list.item(n).data(Qt.ItemDataRole.UserRole))
+            for n in range(self.child_list.count())
+            if self.child_list.item(n).checkState() == Qt.CheckState.Checked
         ]
 
     def reset(self, *, reload: bool) -> None:
@@ -125,7 +125,7 @@ class CardsChooser(QWidget):
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
         self.class_combo.blockSignals(False)
-        self.children.clear()
+        self.child_list.clear()
         self._loaded_for = None
         if reload:
             self.load_classes()

@@ -35,6 +35,7 @@ from center_app.services.children import ChildRow
 from center_app.ui.events import Area
 from center_app.ui.operations import Operations
 from center_app.ui.widgets.fonts import bigger
+from center_app.ui.widgets.forms import line_of
 from center_app.ui.widgets.match_list import MatchList, move_selection
 from center_app.ui.widgets.scan_message import MessageKind, ScanMessage
 from center_app.ui.widgets.scanner_input import ScannerInput, looks_like_code
@@ -72,6 +73,7 @@ class CheckInOutPanel(QWidget):
         self.input.setPlaceholderText(self.tr("扫借书证签到，或输入儿童姓名 / 拼音首字母后按回车"))
         self.input.scanned.connect(self._on_enter)
         self.input.typed.connect(self._on_enter)
+        self.matches: MatchList  # created below, used only once the window runs
         self.input.textEdited.connect(lambda _t: self.matches.withdraw())
         self.input.installEventFilter(self)
         self.input.keep_focus_in(self, other_inputs=_INPUTS, unless=self.checkout_open)
@@ -158,10 +160,10 @@ class CheckInOutPanel(QWidget):
         self.pickup.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed name is not added to the list
         self.pickup.setFont(bigger(self, 3))
         self.pickup.setMinimumWidth(260)
-        self.pickup.lineEdit().setPlaceholderText(self.tr("接送人姓名；空着表示自行回家"))
-        self.pickup.lineEdit().returnPressed.connect(self.confirm_check_out)
+        line_of(self.pickup).setPlaceholderText(self.tr("接送人姓名；空着表示自行回家"))
+        line_of(self.pickup).returnPressed.connect(self.confirm_check_out)
         self.pickup.installEventFilter(self)
-        self.pickup.lineEdit().installEventFilter(self)
+        line_of(self.pickup).installEventFilter(self)
         row.addWidget(self.pickup, 1)
         self.checkout_ok = QPushButton(self.tr("确定签退 (Enter)"))
         self.checkout_ok.setObjectName("checkOutConfirm")
@@ -294,7 +296,7 @@ class CheckInOutPanel(QWidget):
         self.checkout_who.setText(self.tr("%1 由谁接走？").replace("%1", row.name))
         self.checkout_panel.show()
         self.pickup.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.pickup.lineEdit().selectAll()  # typing replaces the suggested name
+        line_of(self.pickup).selectAll()  # typing replaces the suggested name
         self._say(self.tr("选择或输入接送人，按回车签退；没有人接就清空后按回车。"), "info")
 
     def cancel_check_out(self) -> None:
@@ -353,11 +355,16 @@ class CheckInOutPanel(QWidget):
             self.checked_out.clear()
             return
         self.rows = [r for r in view.rows if r.check_in_at is not None]
+        # `or dt.datetime.min` only for the type checker: the times are never None here (filtered above)
         inside = sorted(
-            (r for r in self.rows if r.check_out_at is None), key=lambda r: r.check_in_at, reverse=True
+            (r for r in self.rows if r.check_out_at is None),
+            key=lambda r: r.check_in_at or dt.datetime.min,
+            reverse=True,
         )
         gone = sorted(
-            (r for r in self.rows if r.check_out_at is not None), key=lambda r: r.check_out_at, reverse=True
+            (r for r in self.rows if r.check_out_at is not None),
+            key=lambda r: r.check_out_at or dt.datetime.min,
+            reverse=True,
         )
         self.checked_in.clear()
         for r in inside:

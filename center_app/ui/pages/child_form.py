@@ -48,6 +48,7 @@ from center_app.ui.widgets.forms import (
     bold_heading,
     choices,
     line_edit,
+    line_of,
     note_edit,
     problems_of,
     section_heading,
@@ -140,8 +141,8 @@ class ChildForm(QWidget):
             "childFormGrade", [("", None), *((label, g) for g, label in dom.GRADES.items())]
         )
         self.class_name = choices("childFormClass", [("", "")], editable=True)
-        self.class_name.lineEdit().setMaxLength(dom.CLASS_MAX)
-        self.class_name.lineEdit().setPlaceholderText(self.tr("如 三年级2班"))
+        line_of(self.class_name).setMaxLength(dom.CLASS_MAX)
+        line_of(self.class_name).setPlaceholderText(self.tr("如 三年级2班"))
         self.class_name.currentTextChanged.connect(self._class_changed)
         self.school = line_edit("childFormSchool", dom.SCHOOL_MAX)
         self.village = line_edit("childFormVillage", dom.VILLAGE_MAX, self.tr("如 古楼村5组"))
@@ -202,35 +203,19 @@ class ChildForm(QWidget):
         self._wide("child.profile", self.tr("备注"), self.notes)
         self.grid.setRowStretch(self._row + 1, 1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("childFormScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()  # not ``scroll``: that would hide QWidget.scroll()
+        self.scroll_area.setObjectName("childFormScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         hint = QLabel(self.tr("回车：下一项　Ctrl+S：保存　Esc：取消（不保存任何修改）"))
         hint.setObjectName("childFormHint")
         hint.setStyleSheet(MUTED)
         outer.addWidget(hint)
 
         self._enter = EnterMovesOn(self, self._order)
-        self._enter.watch(
-            self.name,
-            self.gender,
-            self.birth_date,
-            self.grade,
-            self.class_name,
-            self.school,
-            self.village,
-            self.card,
-            self.address,
-            self.left_behind,
-            self.special,
-            self.father_city,
-            self.father_phone,
-            self.mother_city,
-            self.mother_phone,
-        )
+        self._enter.watch(*self._order()[:-1])  # every field but the last stop, the guardians' add button
         save = QShortcut(QKeySequence("Ctrl+S"), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(lambda: self.save())
@@ -372,7 +357,7 @@ class ChildForm(QWidget):
         self.notes.setPlainText(data.notes)
         self.guardians.load(list(guardians))
         self.pickups.load(list(pickups))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # --- small helpers while typing -------------------------------------------------------------------
 

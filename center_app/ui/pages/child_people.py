@@ -30,7 +30,7 @@ from center_app.domain.children import GuardianInput, PickupInput
 from center_app.domain.errors import ValidationError
 from center_app.domain.permissions import READ, WRITE, allowed
 from center_app.services import children as service
-from center_app.ui.widgets.forms import EnterMovesOn, choices, line_edit, problem_text
+from center_app.ui.widgets.forms import EnterMovesOn, choices, line_edit, line_of, problem_text
 from center_app.ui.widgets.messages import show_message
 
 
@@ -133,7 +133,7 @@ class PeopleEditor(QWidget):
             widget: QWidget
             if spec.kind == "relation":
                 widget = choices(name, relations, editable=True)
-                widget.lineEdit().setPlaceholderText(self.tr("如 祖母、外公"))
+                line_of(widget).setPlaceholderText(self.tr("如 祖母、外公"))
             elif spec.kind == "literacy":
                 widget = choices(name, [("", ""), *((x, x) for x in dom.LITERACY_LEVELS)], editable=True)
             elif spec.kind == "primary":

@@ -489,7 +489,9 @@ class DeskPage(Page):
         if show:
             self.matches.withdraw()
             self.overdue_panel.reload()
-        self.body.setCurrentWidget(self.overdue_panel if show else self.body.widget(0))
+        main = self.body.widget(0)
+        assert main is not None  # the scanning part, added first
+        self.body.setCurrentWidget(self.overdue_panel if show else main)
         self.focus_input()
 
     def shown_overdue_rows(self) -> list[OverdueRow]:

@@ -186,8 +186,8 @@ class LoanRulesTab(Page):
             for widget in (self.add_button, self.remove_button, self.block_overdue, self.save_button):
                 widget.setEnabled(False)
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            for widget in (self.day_edit, self.reason_edit, self.day_add, self.day_remove):
-                widget.setEnabled(False)
+            for field in (self.day_edit, self.reason_edit, self.day_add, self.day_remove):
+                field.setEnabled(False)
             show_message(self.message, self.tr("只有管理员可以修改借阅规则和闭馆日。"))
 
     def _build_closed_days(self) -> QGroupBox:
@@ -284,7 +284,11 @@ class LoanRulesTab(Page):
     def rules_in_table(self) -> list[GradeRule]:
         rules = []
         for row in range(self.table.rowCount()):
-            values = [int(self.table.item(row, col).data(VALUE)) for col in range(5)]
+            values = []
+            for col in range(5):
+                item = self.table.item(row, col)
+                assert item is not None  # every cell of a rule's row has an item (see _add_row)
+                values.append(int(item.data(VALUE)))
             rules.append(GradeRule(*values))
         return rules
 

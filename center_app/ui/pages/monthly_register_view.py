@@ -112,6 +112,7 @@ class MonthlyModel(RowsTableModel[Any]):
                 return item.class_name
             if day_index is not None:
                 return register.codes.symbol(item.cells[day_index])
+            assert total_index is not None  # neither a name, a class nor a day column: a total
             t = item.tally
             return [str(t.present), str(t.absent), str(t.late), str(t.excused), format_rate(t.rate)][
                 total_index
@@ -149,6 +150,7 @@ class MonthlyModel(RowsTableModel[Any]):
                 t = day.tally
                 return [str(t.present), str(t.absent), format_rate(t.rate)][which]
             if which == 0:  # the month's totals stand under the children's totals
+                assert total_index is not None  # neither a name, a class nor a day column: a total
                 t = register.total
                 return [str(t.present), str(t.absent), str(t.late), str(t.excused), format_rate(t.rate)][
                     total_index

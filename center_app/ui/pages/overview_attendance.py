@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from center_app.context import AppContext
 from center_app.ui.events import DataEvents
 from center_app.ui.i18n import format_date
-from center_app.ui.models.rows import RowsTableModel
+from center_app.ui.models.rows import Index, RowsTableModel
 from center_app.ui.widgets.bar_chart import BarChart
 from center_app.ui.widgets.follow_up_form import FollowUpForm
 from center_app.ui.widgets.messages import show_message
@@ -41,7 +42,7 @@ class WarningsModel(RowsTableModel):
             self.tr("处理"),
         ]
 
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         warning = self.row_at(index)
         if warning is None:
             return None

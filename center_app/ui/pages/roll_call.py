@@ -158,7 +158,7 @@ class RollCallPanel(QWidget):
         fill.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         fill.activated.connect(self.ask_all_present)
 
-        self._fill_sessions(self.date_edit.date().toPython())
+        self._fill_sessions(self.on_date)
 
     # --- building ---------------------------------------------------------------------------------------------
 
@@ -211,7 +211,9 @@ class RollCallPanel(QWidget):
 
     @property
     def on_date(self) -> dt.date:
-        return self.date_edit.date().toPython()
+        day = self.date_edit.date().toPython()
+        assert isinstance(day, dt.date)  # QDate.toPython() is typed ``object`` in PySide6's stubs
+        return day
 
     @property
     def activity_id(self) -> int | None:

@@ -155,9 +155,11 @@ class SettingsPage(Page):
     def tab(self, object_name: str) -> QWidget:
         """Switch to the tab with this objectName (e.g. "backupTab") and return it."""
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).objectName() == object_name:
+            widget = self.tabs.widget(index)
+            assert widget is not None  # 0 <= index < count
+            if widget.objectName() == object_name:
                 self.tabs.setCurrentIndex(index)
-                return self.tabs.widget(index)
+                return widget
         raise KeyError(object_name)
 
     def _line(self, object_name: str, max_length: int) -> QLineEdit:

@@ -25,6 +25,7 @@ from center_app.ui.widgets.forms import (
     bold_heading,
     choices,
     line_edit,
+    line_of,
     note_edit,
     problems_of,
     select_data,
@@ -101,8 +102,8 @@ class FollowUpForm(QWidget):
             [("", ""), *((label, code) for code, label in FOLLOW_UP_REASONS.items())],
             editable=True,
         )
-        self.reason.lineEdit().setMaxLength(early_warning.FOLLOW_UP_REASON_MAX)
-        self.reason.lineEdit().setPlaceholderText(self.tr("选择或输入"))
+        line_of(self.reason).setMaxLength(early_warning.FOLLOW_UP_REASON_MAX)
+        line_of(self.reason).setPlaceholderText(self.tr("选择或输入"))
         self.note = note_edit("followUpNote", 3)
         self.note.setPlaceholderText(self.tr("了解到的情况"))
         self.outcome = note_edit("followUpOutcome", 2)

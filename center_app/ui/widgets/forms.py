@@ -68,6 +68,13 @@ def choices(name: str, items: Sequence[tuple[str, Any]], *, editable: bool = Fal
     return combo
 
 
+def line_of(combo: QComboBox) -> QLineEdit:
+    """The line edit of an editable combo box (``setEditable(True)`` creates it)."""
+    line = combo.lineEdit()
+    assert line is not None, "the combo box is not editable"
+    return line
+
+
 def select_data(combo: QComboBox, value: Any) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
@@ -87,8 +94,8 @@ class EnterMovesOn(QObject):
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
             widget.installEventFilter(self)
-            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-                widget.lineEdit().installEventFilter(self)
+            if isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
+                line.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
@@ -103,9 +110,10 @@ class EnterMovesOn(QObject):
             if current is not None:
                 at = widgets.index(current)
                 if at + 1 < len(widgets):
-                    widgets[at + 1].setFocus()
-                    if isinstance(widgets[at + 1], QLineEdit):
-                        widgets[at + 1].selectAll()
+                    following = widgets[at + 1]
+                    following.setFocus()
+                    if isinstance(following, QLineEdit):
+                        following.selectAll()
                 elif self.on_last is not None:
                     self.on_last()
                 return True

@@ -69,9 +69,12 @@ class ImportService(Protocol):
 
     SCHEMA: Schema
 
-    def preview_import(self, ctx: AppContext, path: Path, **kwargs: Any) -> Any: ...
+    # Read-only properties of any callable: each service has its own keyword options (donor_name, today…).
+    @property
+    def preview_import(self) -> Callable[..., Any]: ...
 
-    def run_import(self, ctx: AppContext, path: Path, **kwargs: Any) -> Any: ...
+    @property
+    def run_import(self) -> Callable[..., Any]: ...
 
 
 @dataclass(frozen=True)

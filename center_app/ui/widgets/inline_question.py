@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from center_app.ui.widgets.fonts import bigger
 
-Choice = tuple[str, Callable[[], None] | None]
+Choice = tuple[str, Callable[[], object] | None]  # what the callback returns is ignored
 
 
 class InlineQuestion(QFrame):
@@ -59,7 +59,7 @@ class InlineQuestion(QFrame):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(lambda: self.answer("cancel"))
-        self._actions: dict[str, Callable[[], None] | None] = {}
+        self._actions: dict[str, Callable[[], object] | None] = {}
         self.hide()
 
     def ask(self, text: str, *, ok: Choice, cancel: Choice, alt: Choice | None = None) -> None:

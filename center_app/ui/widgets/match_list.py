@@ -15,9 +15,13 @@ _BORDER = "border: 2px solid #2563eb;"
 
 
 class ChildLike(Protocol):
-    name: str
-    class_name: str
-    card_barcode: str | None
+    # read-only properties so frozen dataclass rows (ChildRow, BorrowerRow) match
+    @property
+    def name(self) -> str: ...
+    @property
+    def class_name(self) -> str: ...
+    @property
+    def card_barcode(self) -> str | None: ...
 
 
 def move_selection(view: QListWidget | QTableWidget, step: int) -> None:
@@ -29,10 +33,14 @@ def move_selection(view: QListWidget | QTableWidget, step: int) -> None:
     row = 0 if current < 0 else min(max(current + step, 0), count - 1)
     if isinstance(view, QListWidget):
         view.setCurrentRow(row)
-        view.scrollToItem(view.item(row))
+        item = view.item(row)
+        assert item is not None  # 0 <= row < count
+        view.scrollToItem(item)
     else:
         view.selectRow(row)
-        view.scrollToItem(view.item(row, 0))
+        cell = view.item(row, 0)
+        if cell is not None:
+            view.scrollToItem(cell)
 
 
 class MatchList(QListWidget):

@@ -45,7 +45,7 @@ class ScanHistory(QListWidget):
     def __init__(self, object_name: str, size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.size = size
+        self.max_rows = size  # not ``size``: that would hide QWidget.size()
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
@@ -54,5 +54,5 @@ class ScanHistory(QListWidget):
         item = QListWidgetItem(f"{QTime.currentTime().toString('HH:mm')}　{text}")
         item.setForeground(QColor(self.COLOURS[kind]))
         self.insertItem(0, item)
-        while self.count() > self.size:
+        while self.count() > self.max_rows:
             self.takeItem(self.count() - 1)

@@ -21,6 +21,8 @@ SoundKind = Literal["ok", "refused"]
 
 
 def _play_windows(kind: SoundKind) -> bool:
+    if sys.platform != "win32":  # the caller checks already; this tells type checkers winsound is there
+        return False
     try:
         import winsound  # Windows only
 
