@@ -419,42 +419,42 @@
 <context>
     <name>AttendanceCorner</name>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="86"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="87"/>
         <source>近30个开放日到场人数</source>
         <translation>Children present, last 30 open days</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="88"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="89"/>
         <source>还没有考勤记录</source>
         <translation>No attendance yet</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="112"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="113"/>
         <source>记录回访…</source>
         <translation>Record a follow-up…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="143"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="144"/>
         <source>今天还没有点名。请到“考勤”页（Ctrl+5）点名。</source>
         <translation>The roll has not been taken today. Take it on the Attendance page (Ctrl+5).</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="147"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="148"/>
         <source>最近两周有 %1 个开放日没有点名：%2</source>
         <translation>%1 open days in the last two weeks have no roll call: %2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="152"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="153"/>
         <source>最近两周每个开放日都点过名。</source>
         <translation>The roll was taken on every open day of the last two weeks.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="156"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="157"/>
         <source>预警：%1 名儿童需要回访</source>
         <translation>Warnings: %1 children need a follow-up</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="158"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="159"/>
         <source>预警：目前没有需要回访的儿童</source>
         <translation>Warnings: no child needs a follow-up now</translation>
     </message>
@@ -462,27 +462,27 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="37"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="36"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="39"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="36"/>
         <source>Ctrl+Tab 切换页签</source>
         <translation>Ctrl+Tab switches tabs</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="50"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="43"/>
         <source>点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="51"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="44"/>
         <source>签到签退</source>
         <translation>Check-in/out</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/attendance.py" line="52"/>
+        <location filename="../../center_app/ui/pages/attendance.py" line="45"/>
         <source>月度考勤表</source>
         <translation>Monthly register</translation>
     </message>
@@ -723,17 +723,17 @@
         <translation>Before restore</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="217"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="218"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="234"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="235"/>
         <source>已备份到：%1</source>
         <translation>Backed up to: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="259"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="258"/>
         <source>用这个备份替换当前的全部数据？
 备份时间：%1&#x3000;中心：%2
 %3
@@ -744,22 +744,22 @@ Backup time: %1   Centre: %2
 The current data will be saved aside first.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="278"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="277"/>
         <source>还有导入、导出或其他工作没有完成，请等它完成后再恢复。</source>
         <translation>An import, export or other work is still running. Please wait for it to finish before restoring.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="282"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="281"/>
         <source>正在从备份恢复数据</source>
         <translation>Restoring the data from a backup</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="293"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="292"/>
         <source>已恢复 %1 的备份。</source>
         <translation>Restored the backup of %1.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/backup_tab.py" line="295"/>
+        <location filename="../../center_app/ui/pages/backup_tab.py" line="294"/>
         <source>恢复前的数据另存为：%1</source>
         <translation>The data as it was before is saved as: %1</translation>
     </message>
@@ -810,7 +810,7 @@ The current data will be saved aside first.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_export.py" line="99"/>
+        <location filename="../../center_app/ui/pages/catalog_export.py" line="102"/>
         <source>已导出 %1 册到 %2</source>
         <translation>Exported %1 copies to %2</translation>
     </message>
@@ -873,8 +873,8 @@ The current data will be saved aside first.</translation>
         <translation>Newly catalogued books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog.py" line="359"/>
         <location filename="../../center_app/ui/pages/catalog.py" line="362"/>
+        <location filename="../../center_app/ui/pages/catalog.py" line="365"/>
         <source>导入的“%1”</source>
         <translation>imported from “%1”</translation>
     </message>
@@ -940,97 +940,97 @@ The current data will be saved aside first.</translation>
 <context>
     <name>CheckInOutPanel</name>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="72"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="73"/>
         <source>扫借书证签到，或输入儿童姓名 / 拼音首字母后按回车</source>
         <translation>Scan a library card to check in, or type a child&apos;s name / pinyin initials and press Enter</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="103"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="105"/>
         <source>签退 (F9)</source>
         <translation>Check out (F9)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="110"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="112"/>
         <source>↑↓ 选择儿童&#x3000;F9 签退&#x3000;Esc 取消</source>
         <translation>↑↓ choose a child&#x3000;F9 check out&#x3000;Esc cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="139"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="141"/>
         <source>当前账号不能办理签到签退。</source>
         <translation>This account cannot check children in or out.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="141"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="143"/>
         <source>请扫借书证签到。孩子回家时，在左边选中他，按 F9 签退。</source>
         <translation>Scan a library card to check in. When a child goes home, select them on the left and press F9.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="161"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="163"/>
         <source>接送人姓名；空着表示自行回家</source>
         <translation>Who picks the child up; empty = went home alone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="166"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="168"/>
         <source>确定签退 (Enter)</source>
         <translation>Check out (Enter)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="169"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="171"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="241"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="243"/>
         <source>没有找到姓名或拼音首字母是“%1”的儿童。请检查后重输，或扫借书证。</source>
         <translation>No child&apos;s name or pinyin initials match &quot;%1&quot;. Check and type again, or scan the library card.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="237"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="239"/>
         <source>找到 %1 名儿童：按 ↑↓ 选择，回车签到，Esc 取消。</source>
         <translation>%1 children found: choose with ↑↓, Enter checks in, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="280"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="282"/>
         <source>请先在左边的名单中选中要签退的儿童（↑↓ 选择），再按 F9。</source>
         <translation>First select the child to check out in the list on the left (↑↓), then press F9.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="294"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="296"/>
         <source>%1 由谁接走？</source>
         <translation>Who is picking up %1?</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="298"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="300"/>
         <source>选择或输入接送人，按回车签退；没有人接就清空后按回车。</source>
         <translation>Choose or type who picks the child up and press Enter; if nobody does, clear the name and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="303"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="305"/>
         <source>已取消签退。</source>
         <translation>Check-out cancelled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="364"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="371"/>
         <source>（迟到）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="374"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="381"/>
         <source>自行回家</source>
         <translation>went home alone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="379"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="386"/>
         <source>&#x3000;（未授权，请核实）</source>
         <translation>&#x3000;(not authorised, please check)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="381"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="388"/>
         <source>在中心：%1 人（已签到、未签退）</source>
         <translation>At the centre: %1 (checked in, not out)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/check_in.py" line="382"/>
+        <location filename="../../center_app/ui/pages/check_in.py" line="389"/>
         <source>今天已签退：%1 人</source>
         <translation>Checked out today: %1</translation>
     </message>
@@ -1354,250 +1354,250 @@ Press Ctrl+N to register a new child.</translation>
 <context>
     <name>ChildForm</name>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="94"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="95"/>
         <source>保存  Ctrl+S</source>
         <extracomment>(child id, message to show)</extracomment>
         <translation>Save  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="97"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="98"/>
         <source>取消  Esc</source>
         <translation>Cancel  Esc</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="124"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="125"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="127"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="128"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="127"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="128"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="129"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="130"/>
         <source>如 2015-3-2 或 2015年3月2日</source>
         <translation>e.g. 2015-3-2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="144"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="145"/>
         <source>如 三年级2班</source>
         <translation>e.g. Grade 3 Class 2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="147"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="148"/>
         <source>如 古楼村5组</source>
         <translation>e.g. Gulou village, group 5</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="148"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="363"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="149"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="348"/>
         <source>扫描借书证，或点“分配新号”</source>
         <translation>Scan the card, or click “New number”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="150"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="151"/>
         <source>分配新号</source>
         <translation>New number</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="152"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="153"/>
         <source>保存时分配下一个未用过的借书证号（C00001 起）</source>
         <translation>On saving, give the next unused card number (from C00001)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="160"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="161"/>
         <source>姓名*</source>
         <translation>Name*</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="161"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="162"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="162"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="163"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="163"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="164"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="164"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="165"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="165"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="166"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="166"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="167"/>
         <source>村/组</source>
         <translation>Village/group</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="167"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="168"/>
         <source>借书证号</source>
         <translation>Library card</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="168"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="169"/>
         <source>家庭住址</source>
         <translation>Home address</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="170"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="171"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="174"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="175"/>
         <source>重点关注（社工定期回访）</source>
         <translation>Special attention (regular follow-ups by a social worker)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="176"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="177"/>
         <source>如 广东深圳</source>
         <translation>e.g. Shenzhen, Guangdong</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="180"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="181"/>
         <source>留守类型</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="182"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="183"/>
         <source>父亲务工地</source>
         <translation>Father works in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="183"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="184"/>
         <source>父亲电话</source>
         <translation>Father&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="184"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="185"/>
         <source>母亲务工地</source>
         <translation>Mother works in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="185"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="186"/>
         <source>母亲电话</source>
         <translation>Mother&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="189"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="190"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="191"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="192"/>
         <source>接送人（可以来接孩子的人）</source>
         <translation>Pick-up people (who may collect the child)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="194"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="195"/>
         <source>健康与备注</source>
         <translation>Health and notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="196"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="197"/>
         <source>如 哮喘，随身带喷雾</source>
         <translation>e.g. asthma, carries an inhaler</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="198"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="199"/>
         <source>如 花生过敏</source>
         <translation>e.g. peanut allergy</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="200"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="201"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="201"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="202"/>
         <source>过敏</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="202"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="203"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="211"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="212"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Esc：取消（不保存任何修改）</source>
         <translation>Enter: next field   Ctrl+S: save   Esc: cancel (nothing is saved)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="277"/>
-        <location filename="../../center_app/ui/pages/child_form.py" line="289"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="262"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="274"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="333"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="318"/>
         <source>登记新儿童</source>
         <translation>Register a child</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="339"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="324"/>
         <source>修改档案：%1</source>
         <translation>Edit profile: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="388"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="373"/>
         <source>日期无法识别</source>
         <translation>Date not recognised</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="394"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="379"/>
         <source>晚于今天</source>
         <translation>After today</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="397"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="382"/>
         <source>%1 岁</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="411"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="396"/>
         <source>保存时补办新号，旧号 %1 作废</source>
         <translation>A new number on saving; the old number %1 stops working</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="413"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="398"/>
         <source>保存时自动分配下一个借书证号</source>
         <translation>The next card number is given on saving</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="486"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="471"/>
         <source>已登记 %1。</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="488"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="473"/>
         <source>已保存 %1 的档案。</source>
         <translation>%1&apos;s profile saved.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="490"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="475"/>
         <source>借书证号：%1</source>
         <translation>Library card: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/child_form.py" line="495"/>
+        <location filename="../../center_app/ui/pages/child_form.py" line="480"/>
         <source>没有保存，请改正：</source>
         <translation>Not saved. Please correct:</translation>
     </message>
@@ -1718,12 +1718,12 @@ Press Ctrl+N to register a new child.</translation>
         <translation>Exporting… %1%</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_export.py" line="155"/>
+        <location filename="../../center_app/ui/pages/children_export.py" line="158"/>
         <source>已导出 %1 名儿童（匿名）到：%2</source>
         <translation>Exported %1 children (anonymised) to: %2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/children_export.py" line="157"/>
+        <location filename="../../center_app/ui/pages/children_export.py" line="160"/>
         <source>已导出 %1 名儿童到：%2</source>
         <translation>Exported %1 children to: %2</translation>
     </message>
@@ -2045,103 +2045,103 @@ Press Ctrl+N to register a new child.</translation>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="80"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="77"/>
         <source>F5 续借&#x3000;Ctrl+Z 撤销&#x3000;F8 逾期名单&#x3000;Esc 换人/结束&#x3000;↑↓ 选书或选人</source>
         <translation>F5 renew   Ctrl+Z undo   F8 overdue list   Esc next child / finish   ↑↓ choose a book or child</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="90"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="84"/>
         <source>扫借书证或图书条码，或输入儿童姓名 / 拼音首字母，按回车</source>
         <translation>Scan a library card or a book&apos;s barcode, or type a child&apos;s name / pinyin initials, then Enter</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="125"/>
-        <location filename="../../center_app/ui/pages/desk.py" line="130"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="119"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="124"/>
         <source>当前账号不能办理借还。</source>
         <translation>This account cannot lend or take back books.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="132"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="126"/>
         <source>请扫借书证开始借书；不选人时扫书就是还书。</source>
         <translation>Scan a library card to lend books; with nobody selected, scanning a book returns it.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="152"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="146"/>
         <source>最近操作</source>
         <translation>Recent actions</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="179"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="173"/>
         <source>续借 (F5)</source>
         <translation>Renew (F5)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="180"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="174"/>
         <source>撤销 (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="181"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="175"/>
         <source>换人/结束 (Esc)</source>
         <translation>Next child / finish (Esc)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="183"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="177"/>
         <source>逾期名单 (F8)</source>
         <translation>Overdue list (F8)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="186"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="180"/>
         <source>提示音</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="292"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="286"/>
         <source>%1 已借了《%2》，不用再借。续借请按 F5；还书请先按 Esc 再扫书。</source>
         <translation>%1 already has “%2”. To renew it press F5; to return it press Esc, then scan the book.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="304"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="298"/>
         <source>《%1》没有借出。</source>
         <translation>“%1” is not on loan. </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="305"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="299"/>
         <source>请先扫借书证，或输入儿童姓名。</source>
         <translation>Scan the library card first, or type the child&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="324"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="318"/>
         <source>没有找到姓名或拼音首字母是“%1”的儿童。请检查后重输，或扫借书证。</source>
         <translation>No child&apos;s name or pinyin initials match “%1”. Check and type again, or scan the library card.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="318"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="312"/>
         <source>找到 %1 名儿童：按 ↑↓ 选择，回车确定，Esc 取消。</source>
         <translation>%1 children found: choose with ↑↓, Enter to confirm, Esc to cancel.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="347"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="341"/>
         <source>%1：还可借 %2 本，请扫书。</source>
         <translation>%1 may borrow %2 more. Scan the books.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="359"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="353"/>
         <source>已结束 %1 的借书。没有选人时扫书就是还书。</source>
         <translation>Finished with %1. With nobody selected, scanning a book returns it.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="432"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="426"/>
         <source>请先扫借书证，在表格中选中要续借的书（↑↓ 选择），再按 F5。</source>
         <translation>Scan the library card first, select the book to renew in the table (↑↓), then press F5.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="443"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="437"/>
         <source>没有可以撤销的操作。</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/desk.py" line="519"/>
+        <location filename="../../center_app/ui/pages/desk.py" line="515"/>
         <source>已生成 %1 名儿童的催还单：%2</source>
         <translation>Overdue slips for %1 children written to %2</translation>
     </message>
@@ -2149,29 +2149,30 @@ Press Ctrl+N to register a new child.</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="43"/>
+        <location filename="../../center_app/ui/errors.py" line="48"/>
         <source>出了点问题</source>
+        <extracomment>keeps the Python wrapper of the copy button alive with the dialog</extracomment>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="48"/>
+        <location filename="../../center_app/ui/errors.py" line="53"/>
         <source>程序遇到一个意外错误，刚才的操作没有完成，数据没有被改动。</source>
         <translation>The program met an unexpected error. The last action was not completed and no data was changed.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="53"/>
+        <location filename="../../center_app/ui/errors.py" line="58"/>
         <source>详细信息已记录在日志文件中：%1
 如果问题反复出现，请把详细信息发给技术支持。</source>
         <translation>The details are in the log file: %1
 If this keeps happening, send the details to your technical support.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="58"/>
+        <location filename="../../center_app/ui/errors.py" line="63"/>
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/errors.py" line="115"/>
+        <location filename="../../center_app/ui/errors.py" line="120"/>
         <source>无法打开中心的数据。数据没有被改动。</source>
         <translation>The centre&apos;s data could not be opened. Nothing was changed.</translation>
     </message>
@@ -2247,102 +2248,102 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="75"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="76"/>
         <source>保存  Ctrl+S</source>
         <translation>Save  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="78"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="79"/>
         <source>取消  Esc</source>
         <translation>Cancel  Esc</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="95"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="96"/>
         <source>如 2026-11-29</source>
         <translation>e.g. 2026-11-29</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="105"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="106"/>
         <source>选择或输入</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="107"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="108"/>
         <source>了解到的情况</source>
         <translation>What you learnt</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="110"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="111"/>
         <source>如 一个月后再回访</source>
         <translation>e.g. follow up again in a month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="111"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="112"/>
         <source>已处理（该儿童当前的缺勤预警随之消除）</source>
         <translation>Resolved (clears the child&apos;s current absence warnings)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="113"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="114"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="115"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="116"/>
         <source>方式：</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="118"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="119"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="119"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="120"/>
         <source>回访内容</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="120"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="121"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="121"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="122"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="124"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="125"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="147"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="148"/>
         <source>记录回访：%1</source>
         <translation>Follow-up: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="163"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="164"/>
         <source>请填写回访日期。</source>
         <translation>Please enter the date of the follow-up.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="168"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="169"/>
         <source>“回访日期”</source>
         <translation>“Date” </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="170"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="171"/>
         <source>请填写回访内容或结果。</source>
         <translation>Please enter the notes or the outcome.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="174"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="175"/>
         <source>没有保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="205"/>
+        <location filename="../../center_app/ui/widgets/follow_up_form.py" line="206"/>
         <source>已记录回访。</source>
         <translation>Follow-up recorded.</translation>
     </message>
@@ -2365,12 +2366,12 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>An Excel or CSV table, one book per row: title (required), author, publisher, year, ISBN, CLC number, grades, price, quantity, donor… Column names may vary (e.g. 题名, 著者, 册数). Preview first, then import.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="159"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="162"/>
         <source>选择文件(&amp;O)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="175"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="178"/>
         <source>跳过有问题的行，其余照常导入</source>
         <translation>Skip the rows with problems and import the rest</translation>
     </message>
@@ -2380,53 +2381,53 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Donor:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="149"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="152"/>
         <source>关闭  Esc</source>
         <extracomment>importing a file imported before (the same bytes) asks this first, then runs with ``again=True``; None: importing it again needs no confirmation (the service notes it in the preview&apos;s warnings) the preview&apos;s first line when the file was imported before (with ``again_question``) the import committed (the service&apos;s result): the page reloads what it shows the kind&apos;s result button was clicked (the result)</extracomment>
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="191"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="194"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="196"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="199"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="211"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="214"/>
         <source>仍要再导入(&amp;A)</source>
         <translation>Import &amp;again anyway</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="212"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="215"/>
         <source>不导入</source>
         <translation>Don&apos;t import</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="255"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="258"/>
         <source>还没有选择文件。</source>
         <translation>No file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="334"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="337"/>
         <source>导入已取消，没有导入任何数据。</source>
         <translation>Import cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="367"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="370"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="430"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="433"/>
         <source>另一个导入还没有完成，请等它完成后再导入。</source>
         <translation>Another import has not finished yet. Please wait for it before importing.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="453"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="456"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -2436,22 +2437,22 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Donor of these books (used where the table names none)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="374"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="377"/>
         <source>共 %1 行：可导入 %2 行</source>
         <translation>%1 rows: %2 can be imported</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="379"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="382"/>
         <source>，%1 行有问题</source>
         <translation>, %1 rows have problems</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="381"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="384"/>
         <source>，跳过合计行 %1 行</source>
         <translation>, %1 total rows skipped</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="382"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="385"/>
         <source>。</source>
         <translation>.</translation>
     </message>
@@ -2466,17 +2467,17 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Donors: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="385"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="388"/>
         <source>工作表：%1（第 %2 行是表头）</source>
         <translation>Sheet: %1 (header on row %2)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="395"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="398"/>
         <source>识别的列：%1</source>
         <translation>Columns found: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="397"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="400"/>
         <source>未使用的列：%1</source>
         <translation>Columns not used: %1</translation>
     </message>
@@ -2486,7 +2487,7 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>This file was already imported on %1 (%2 rows, %3 copies); importing it again needs confirmation.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="404"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="407"/>
         <source>请核对：</source>
         <translation>Please check: </translation>
     </message>
@@ -2501,17 +2502,17 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Donor of these books (the table has no donor column)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="409"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="412"/>
         <source>这个文件里没有可以导入的行。</source>
         <translation>This file has no rows that can be imported.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="414"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="417"/>
         <source>有问题的行请在表格里改正后重新选择文件；或勾选“跳过有问题的行”，只导入没有问题的行。</source>
         <translation>Correct the rows with problems in the table and choose the file again, or tick “skip the rows with problems” to import only the good rows.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="418"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="421"/>
         <source>没有发现问题，可以导入。</source>
         <translation>No problems found: ready to import.</translation>
     </message>
@@ -2526,7 +2527,7 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Imported “%1”: %2 new titles, more copies for %3 catalogued titles, %4 copies in all.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="466"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="469"/>
         <source>跳过了 %1 行：第 %2 行。</source>
         <translation>Skipped %1 rows: row %2.</translation>
     </message>
@@ -2536,7 +2537,7 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Print the labels of these %1 copies…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/widgets/import_panel.py" line="489"/>
+        <location filename="../../center_app/ui/widgets/import_panel.py" line="492"/>
         <source>没有导入。</source>
         <translation>Nothing was imported.</translation>
     </message>
@@ -2653,37 +2654,37 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Remove selected days</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="311"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="315"/>
         <source>已添加一行，请改好年级范围后保存。</source>
         <translation>Row added: set its grades, then save.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="316"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="320"/>
         <source>请先选中要删除的规则。</source>
         <translation>Select the rule to remove first.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="320"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="324"/>
         <source>已删除一行，保存后生效。</source>
         <translation>Row removed; it takes effect when you save.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="338"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="342"/>
         <source>已保存。新规则从下一次借书起生效，已借出的书应还日期不变。</source>
         <translation>Saved. The new rules apply from the next loan; books already lent keep their due dates.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="388"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="392"/>
         <source>已保存闭馆日：%1</source>
         <translation>Closed day saved: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="397"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="401"/>
         <source>请先在列表中选中要删除的闭馆日。</source>
         <translation>Select the closed days to remove in the list first.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="400"/>
+        <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="404"/>
         <source>已删除 %1 个闭馆日。</source>
         <translation>%1 closed days removed.</translation>
     </message>
@@ -2892,83 +2893,83 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>MonthlyRegisterPanel</name>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="188"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="190"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="198"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="200"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="202"/>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="288"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="204"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="290"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="206"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="208"/>
         <source>打印 PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="208"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="210"/>
         <source>打印</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="209"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="211"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="211"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="213"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="346"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="348"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="347"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="349"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="276"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="278"/>
         <source>这个月没有儿童的考勤记录。</source>
         <translation>No attendance records for this month.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="320"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="322"/>
         <source>出勤率 %1&#x3000;出勤 %2 人次 · 缺勤 %3 · 迟到 %4 · 请假 %5&#x3000;·&#x3000;点名 %6 / %7 天 · %8 名儿童</source>
         <translation>Rate %1&#x3000;present %2 · absent %3 · late %4 · excused %5&#x3000;·&#x3000;roll taken %6 / %7 days · %8 children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="342"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="344"/>
         <source>%1 含 %2 名儿童的姓名和考勤，属于个人信息。确定要%3吗？（会记录在审计日志中）</source>
         <translation>%1 holds the names and attendance of %2 children: personal data. Really %3 it? (It is recorded in the audit log.)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="368"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="370"/>
         <source>已生成考勤表：%1</source>
         <translation>Register written: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="387"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="389"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="394"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="396"/>
         <source>导出考勤表</source>
         <translation>Export the register</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="394"/>
+        <location filename="../../center_app/ui/pages/monthly_register_view.py" line="396"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -3240,155 +3241,155 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="106"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="107"/>
         <source>打印书标和借书证</source>
         <extracomment>builds the spine labels for these barcodes (unknown barcodes are left out) what a print wrote: (PDF, labels or cards, the sheet result, a note for the message, card numbers given out)</extracomment>
         <translation>Print spine labels and library cards</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="107"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="108"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="114"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="115"/>
         <source>书标</source>
         <translation>Spine labels</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="116"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="117"/>
         <source>借书证</source>
         <translation>Library cards</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="120"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="121"/>
         <source>借书证上有儿童姓名，只有图书管理员、社工和管理员可以打印。</source>
         <translation>Library cards carry children&apos;s names: only librarians, social workers and administrators may print them.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="146"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="149"/>
         <source>白纸试印（画出格线）</source>
         <translation>Trial on plain paper (draw the grid)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="149"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="152"/>
         <source>先用白纸试印，叠在标签纸上对着光看是否对齐；试印不计入标签纸的用量。</source>
         <translation>Print on plain paper first and hold it against a label sheet to the light to check the alignment; a trial does not use up labels.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="151"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="154"/>
         <source>标签纸：</source>
         <translation>Label sheet:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="152"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="155"/>
         <source>起始格：</source>
         <translation>Start at:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="154"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="157"/>
         <source>右图：灰色是用过的格，蓝色是这次要打印的；点一格就从那里开始。</source>
         <translation>Right: grey labels are used, blue ones will be printed now; click a label to start there.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="170"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="173"/>
         <source>生成 PDF 并打开(&amp;P)</source>
         <translation>Make the &amp;PDF and open it</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="201"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="204"/>
         <source>打印哪些书：</source>
         <translation>Which books:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="212"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="215"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="216"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="219"/>
         <source>条码范围：</source>
         <translation>Barcodes:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="256"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="259"/>
         <source>%1（%2 张）</source>
         <translation>%1 (%2 labels)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="260"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="263"/>
         <source>本次新登记、还没打印书标的 %1 册</source>
         <translation>%1 copies catalogued this session, labels not printed yet</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="266"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="269"/>
         <source>选中的书《%1》的全部 %2 册</source>
         <translation>All %2 copies of the selected book “%1”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="269"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="272"/>
         <source>按条码范围…</source>
         <translation>A barcode range…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="478"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="483"/>
         <source>未分班</source>
         <translation>No class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="369"/>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="426"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="374"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="431"/>
         <source>张借书证</source>
         <translation>library cards</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="369"/>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="426"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="374"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="431"/>
         <source>张书标</source>
         <translation>spine labels</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="371"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="376"/>
         <source>还没有选择要打印的内容。</source>
         <translation>Nothing chosen to print yet.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="374"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="379"/>
         <source>共 %1 %2，用 %3 张标签纸。</source>
         <translation>%1 %2 on %3 label sheets.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="428"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="433"/>
         <source>已生成 %1：%2 %3，%4 页。</source>
         <translation>Made %1: %2 %3, %4 pages.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="435"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="440"/>
         <source>这是试印（画了格线），标签纸的用量不变。</source>
         <translation>This is a trial (with the grid drawn); the label sheet count is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="438"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="443"/>
         <source>放好标签纸后从 PDF 阅读器打印（“实际大小”，不要“适合页面”）。</source>
         <translation>Load the label sheet and print from the PDF reader at “Actual size”, not “Fit to page”.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="452"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="457"/>
         <source>没有找到这些条码的书，没有生成 PDF。</source>
         <translation>No books have these barcodes; no PDF was made.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="460"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="465"/>
         <source>新登记</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="470"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="475"/>
         <source>有 %1 个条码没有对应的书，已跳过。</source>
         <translation>%1 barcodes belong to no book and were skipped.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_print.py" line="485"/>
+        <location filename="../../center_app/ui/pages/catalog_print.py" line="490"/>
         <source>新发了 %1 个借书证号。</source>
         <translation>%1 new card numbers were given out.</translation>
     </message>
@@ -3551,7 +3552,7 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
     <message>
         <location filename="../../center_app/ui/pages/roll_call.py" line="189"/>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="329"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="331"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
@@ -3566,87 +3567,87 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="442"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="444"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="442"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="444"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="229"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="231"/>
         <source>当天考勤（全天）</source>
         <translation>Day register (whole day)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="258"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="260"/>
         <source>有 %1 名儿童的考勤还没有保存。切换前要保存吗？</source>
         <translation>%1 children&apos;s marks are not saved yet. Save before switching?</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="259"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="261"/>
         <source>保存后切换</source>
         <translation>Save and switch</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="260"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="262"/>
         <source>不保存，切换</source>
         <translation>Switch without saving</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="261"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="263"/>
         <source>留在这里</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="320"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="322"/>
         <source>你可以查看这张点名表，但不能修改（只能为自己负责的课程点名）。</source>
         <translation>You may view this register but not change it (only the sessions you lead).</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="346"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="348"/>
         <source>空格 %1</source>
         <translation>Space %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="347"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="349"/>
         <source>⌫ 清除&#x3000;↑↓ 上下&#x3000;Ctrl+S 保存</source>
         <translation>⌫ clear&#x3000;↑↓ move&#x3000;Ctrl+S save</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="382"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="384"/>
         <source>“%1”不是考勤键。</source>
         <translation>&quot;%1&quot; is not an attendance key. </translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="390"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="392"/>
         <source>这张点名表不能修改。</source>
         <translation>This register cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="433"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="435"/>
         <source>没有还没点名的儿童。</source>
         <translation>Every child is marked already.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="438"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="440"/>
         <source>把 %1 名还没点名的儿童记为“%2”？已经点过的不变。</source>
         <translation>Mark the %1 children not marked yet as &quot;%2&quot;? Children already marked stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="450"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="452"/>
         <source>已把 %1 人记为“%2”，按 Ctrl+S 保存。</source>
         <translation>%1 children marked &quot;%2&quot;; press Ctrl+S to save.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="468"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="470"/>
         <source>没有需要保存的改动。</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/roll_call.py" line="530"/>
+        <location filename="../../center_app/ui/pages/roll_call.py" line="532"/>
         <source>已保留别人保存的考勤。</source>
         <translation>Kept the marks the other person saved.</translation>
     </message>
@@ -3787,7 +3788,7 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/settings.py" line="194"/>
+        <location filename="../../center_app/ui/pages/settings.py" line="196"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -3853,215 +3854,220 @@ Before restoring, the damaged file is kept in the backups folder; it is not dele
 <context>
     <name>TitleDetailPanel</name>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="91"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="92"/>
         <source>修改信息  F2</source>
         <extracomment>barcodes named in the question before deleting a title (more are counted, not listed)</extracomment>
         <translation>Edit  F2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="94"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="95"/>
         <source>删除这本书…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this book…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="96"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="97"/>
         <source>只用于登记错了的书：连同它的每一册一起删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Only for a book entered by mistake: deletes it with all its copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="118"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="124"/>
         <source>《%1》的新书标</source>
         <translation>New labels of “%1”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="142"/>
         <source>条码</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="142"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="142"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="136"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="142"/>
         <source>捐赠批次</source>
         <translation>Donation batch</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="157"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="163"/>
         <source> 册</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="158"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="164"/>
         <source>加册</source>
         <translation>Add copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="161"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="167"/>
         <source>改状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="163"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="169"/>
         <source>把选中的一册登记为遗失、损坏、剔除，或找回后改回在馆</source>
         <translation>Mark the selected copy lost, damaged or withdrawn, or back on the shelf when found</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="166"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="172"/>
         <source>删除这一册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this copy…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="168"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="174"/>
         <source>只用于登记错了的一册；不再要的书请“剔除”</source>
-        <translation type="unfinished"></translation>
+        <translation>Only for a copy entered by mistake; withdraw books you no longer want</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="197"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="203"/>
         <source>说明（可不填），如：封面撕破</source>
         <translation>Note (optional), e.g. cover torn</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="199"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="205"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="200"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="206"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="223"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="229"/>
         <source>没有选中图书</source>
         <translation>No book selected</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="226"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="232"/>
         <source>在上面的搜索框输入书名、作者、拼音首字母或扫描条码，然后在左边的列表里选一本书，这里会显示它的信息和每一册的状态。</source>
         <translation>Type a title, an author or pinyin initials in the search box above, or scan a barcode, then pick a book in the list on the left: its details and the status of each copy show here.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="255"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="261"/>
         <source>作者</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="256"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="262"/>
         <source>出版</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="257"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="263"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="257"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="263"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="258"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="264"/>
         <source>索书号</source>
         <translation>Call number</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="259"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="265"/>
         <source>分类</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="260"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="266"/>
         <source>适读</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="261"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="267"/>
         <source>主题词</source>
         <translation>Subjects</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="262"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="268"/>
         <source>定价</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="269"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="273"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="276"/>
         <source>共 %1 册，在馆 %2，借出 %3</source>
         <translation>%1 copies, %2 on the shelf, %3 on loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="290"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="297"/>
         <source>入藏：%1</source>
         <translation>Received: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="355"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="366"/>
         <source>已加 %1 册，条码 %2。</source>
         <translation>Added %1 copies, barcodes %2.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="360"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="371"/>
         <source>打印这 %1 张书标…</source>
         <translation>Print these %1 labels…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="374"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="385"/>
         <source>%1 现在是“%2”，改为：</source>
         <translation>%1 is now “%2”. Change to:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="401"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="412"/>
         <source>%1 已改为“%2”。</source>
         <translation>%1 is now “%2”.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="413"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="424"/>
         <source>删除后不能恢复。只删除登记错了的书；不再要的书请“剔除”。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="414"/>
-        <source>确认删除</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="414"/>
-        <source>不删除</source>
-        <translation type="unfinished"></translation>
+        <translation>This cannot be undone. Delete only books entered by mistake; withdraw books you no longer want.</translation>
     </message>
     <message>
         <location filename="../../center_app/ui/pages/catalog_detail.py" line="425"/>
+        <source>确认删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="425"/>
+        <source>不删除</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="436"/>
         <source>删除《%1》和它的 %2 册（%3）？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “%1” and its %2 copies (%3)?</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="431"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="442"/>
         <source>删除《%1》？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="438"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="449"/>
         <source>删除《%1》的这一册（条码 %2）？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this copy of “%1” (barcode %2)?</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="445"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="456"/>
         <source>已删除《%1》。</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted “%1”.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_detail.py" line="451"/>
+        <location filename="../../center_app/ui/pages/catalog_detail.py" line="462"/>
         <source>已删除 %1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted %1.</translation>
     </message>
 </context>
 <context>
@@ -4116,200 +4122,200 @@ Before restoring, the damaged file is kept in the backups folder; it is not dele
 <context>
     <name>TitleForm</name>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="83"/>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="234"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="84"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="235"/>
         <source>新书登记</source>
         <extracomment>``isbn_lookup(isbn13)`` → (title id, title, copies) of the catalogued book with that ISBN, or None a title was saved: (title id, barcodes of new copies — empty when a record was edited) copies were added to an existing title instead of cataloguing a duplicate: (title id, barcodes) the user asked to print labels for these barcodes: (barcodes, what they are, for the print panel)</extracomment>
         <translation>New book</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="86"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="87"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="92"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="93"/>
         <source>扫描 ISBN 后自动跳到书名。回车：下一项&#x3000;Ctrl+S：保存&#x3000;Esc：关闭</source>
         <translation>After an ISBN is scanned the title is next. Enter: next field  Ctrl+S: save  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="98"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="99"/>
         <source>扫描或输入，没有可不填</source>
         <translation>Scan or type; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="102"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="103"/>
         <source>如 2015</source>
         <translation>e.g. 2015</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="103"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="104"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="114"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="115"/>
         <source>如 I287.5</source>
         <translation>e.g. I287.5</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="115"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="116"/>
         <source>中图法分类号：选大类，或输入完整分类号（如 I287.5），索书号自动生成</source>
         <translation>CLC number: pick a class or type the full number (e.g. I287.5); the call number is made for you</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="120"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="121"/>
         <source>如 童话；动物</source>
         <translation>e.g. fairy tale; animals</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="125"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="126"/>
         <source> 册</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="126"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="127"/>
         <source>如 A架3层</source>
         <translation>e.g. shelf A, level 3</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="132"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="133"/>
         <source>ISBN：</source>
         <translation>ISBN:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="133"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="134"/>
         <source>书名*：</source>
         <translation>Title*:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="134"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="135"/>
         <source>作者：</source>
         <translation>Author:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="135"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="136"/>
         <source>出版社：</source>
         <translation>Publisher:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="136"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="137"/>
         <source>出版年：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="136"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="137"/>
         <source>定价：</source>
         <translation>Price:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="137"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="138"/>
         <source>分类号：</source>
         <translation>CLC:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="137"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="138"/>
         <source>年级：</source>
         <translation>Grades:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="138"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="139"/>
         <source>主题词：</source>
         <translation>Subjects:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="139"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="140"/>
         <source>位置：</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="140"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="141"/>
         <source>册数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="142"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="143"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="146"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="147"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="150"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="151"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="168"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="169"/>
         <source>不是同一本，仍然登记</source>
         <translation>Not the same book: catalogue it anyway</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="244"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="245"/>
         <source>修改《%1》</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="326"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="330"/>
         <source>。请核对后重新扫描或输入。</source>
         <translation>. Please check it and scan or type it again.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="337"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="341"/>
         <source>《%1》已经登记过（现有 %2 册）。是同一本书的话，直接加册即可。</source>
         <translation>“%1” is catalogued already (%2 copies). If it is the same book, just add a copy.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="382"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="386"/>
         <source>已保存《%1》。</source>
         <translation>Saved “%1”.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="394"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="398"/>
         <source>已登记《%1》，索书号 %2。</source>
         <translation>Catalogued “%1”, call number %2.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="397"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="401"/>
         <source>条码：%1</source>
         <translation>Barcodes: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="402"/>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="462"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="406"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="466"/>
         <source>请扫描下一本书。</source>
         <translation>Scan the next book.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="417"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="421"/>
         <source>没有保存，请改正：</source>
         <translation>Not saved. Please correct:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="425"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="429"/>
         <source>没有保存：已有《%1》。</source>
         <translation>Not saved: “%1” exists already.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="434"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="438"/>
         <source>为《%1》加 %2 册</source>
         <translation>Add %2 copies to “%1”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="456"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="460"/>
         <source>已为《%1》加 %2 册（现有 %3 册），条码：%4。</source>
         <translation>Added %2 copies to “%1” (now %3), barcodes %4.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="472"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="476"/>
         <source>《%1》的新书标</source>
         <translation>New labels of “%1”</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/catalog_forms.py" line="473"/>
+        <location filename="../../center_app/ui/pages/catalog_forms.py" line="477"/>
         <source>打印这 %1 张书标…</source>
         <translation>Print these %1 labels…</translation>
     </message>
@@ -4317,104 +4323,104 @@ Before restoring, the damaged file is kept in the backups folder; it is not dele
 <context>
     <name>TitleTableModel</name>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="58"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="65"/>
         <source>书名</source>
         <extracomment>``data(index, TITLE_ID_ROLE)`` → the title&apos;s id (int), for any column ``data(index, ROW_ROLE)`` → the whole ``TitleRow``</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="59"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="66"/>
         <source>作者</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="60"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="67"/>
         <source>出版社</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="61"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="68"/>
         <source>出版年</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="62"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="69"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="63"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="70"/>
         <source>分类</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="64"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="71"/>
         <source>索书号</source>
         <translation>Call number</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="65"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="72"/>
         <source>适读年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="66"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="73"/>
         <source>册数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="67"/>
-        <location filename="../../center_app/ui/models/title_table.py" line="95"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="74"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="102"/>
         <source>在馆</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="84"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="91"/>
         <source>全部年级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="85"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="92"/>
         <source>1-2年级</source>
         <translation>Grades 1–2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="86"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="93"/>
         <source>3-4年级</source>
         <translation>Grades 3–4</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="87"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="94"/>
         <source>5-6年级</source>
         <translation>Grades 5–6</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="88"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="95"/>
         <source>7-9年级（初中）</source>
         <translation>Grades 7–9 (junior high)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="96"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="103"/>
         <source>借出</source>
         <translation>On loan</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="97"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="104"/>
         <source>遗失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="98"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="105"/>
         <source>损坏</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="99"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="106"/>
         <source>剔除</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/models/title_table.py" line="105"/>
+        <location filename="../../center_app/ui/models/title_table.py" line="112"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -4440,52 +4446,52 @@ Before restoring, the damaged file is kept in the backups folder; it is not dele
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="35"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="36"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="36"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="37"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="37"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="38"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="38"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="39"/>
         <source>最后到场</source>
         <translation>Last here</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="39"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="40"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="40"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="41"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="41"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="42"/>
         <source>处理</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="53"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="54"/>
         <source>已回访 %1</source>
         <translation>Followed up %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="55"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="56"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/overview_attendance.py" line="61"/>
+        <location filename="../../center_app/ui/pages/overview_attendance.py" line="62"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
