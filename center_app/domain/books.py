@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, TypeVar
 
 from center_app.domain import clc as clc_rules
 from center_app.domain import isbn as isbn_rules
@@ -276,6 +277,10 @@ def _one_line(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split())
 
 
+_V = TypeVar("_V")
+_R = TypeVar("_R")
+
+
 @dataclass(frozen=True, slots=True)
 class TitleInput:
     """A title as the form (or a caller) gives it: text as typed, checked by :meth:`validated`."""
@@ -308,7 +313,8 @@ class TitleInput:
             if len(texts[key]) > limit:
                 problems.append(f"{label}不能超过{limit}个字（现有{len(texts[key])}个字）。")
 
-        def attempt(check, value):  # noqa: ANN001, ANN202 - collects the problem instead of stopping
+        def attempt(check: Callable[[_V], _R], value: _V) -> _R | None:
+            # collects the problem instead of stopping
             try:
                 return check(value)
             except ValidationError as exc:

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pypinyin import Style
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 @lru_cache(maxsize=1)
-def _lazy():  # noqa: ANN202
+def _lazy() -> tuple[Callable[..., list[str]], type[Style]]:
     from pypinyin import Style, lazy_pinyin
 
     return lazy_pinyin, Style

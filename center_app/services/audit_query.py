@@ -184,7 +184,7 @@ def query(
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     where = _conditions(since, until, actor, action, entity, text)
-    rows_stmt: Select[tuple[AuditLog]] = (
+    rows_stmt: Select[AuditLog] = (
         select(AuditLog)
         .where(*where)
         .order_by(AuditLog.at.desc(), AuditLog.id.desc())

@@ -67,7 +67,7 @@ class TitleRow:
         return "、".join(self.donors)
 
 
-def _donor_query():  # noqa: ANN202
+def _donor_query() -> Select[int, int, str]:
     return select(DonationBatch.id, Donor.id, Donor.name).join(Donor, Donor.id == DonationBatch.donor_id)
 
 
@@ -92,7 +92,7 @@ _WITHDRAWN_AT = _STATUS_AT[books.WITHDRAWN]
 _NOT_WORD_OR_SEP = re.compile(r"[^\w\x1f]+|_+")
 
 
-def _raw(s: Session, stmt: Select[Any]) -> list[tuple[Any, ...]]:
+def _raw(s: Session, stmt: Select[*tuple[Any, ...]]) -> Sequence[tuple[Any, ...]]:
     """Plain DB-API tuples for a parameterless SELECT, in the session's transaction: at 100,000 rows
     SQLAlchemy's Row objects cost as much as the query itself, and the index wants nothing but the values."""
     conn = s.connection()

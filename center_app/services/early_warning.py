@@ -198,12 +198,12 @@ def scan(
                 follow_ups.setdefault(child_id, []).append((on_date, outcome))
         guardians: dict[int, Guardian] = {}
         if warned and (allowed(role, "child.family", READ) or allowed(role, "child.phones", READ)):
-            for g in s.scalars(
+            for guardian in s.scalars(
                 select(Guardian)
                 .where(Guardian.child_id.in_(warned))
                 .order_by(Guardian.is_primary.desc(), Guardian.id)
             ):
-                guardians.setdefault(g.child_id, g)  # the primary guardian, else the first entered
+                guardians.setdefault(guardian.child_id, guardian)  # the primary guardian, else the first entered
 
     result: list[tuple[tuple[object, ...], EarlyWarning]] = []
     for kind, child_id, streak, tally in found:

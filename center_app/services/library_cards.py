@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from center_app.context import AppContext
 from center_app.db.models import Child
@@ -75,7 +75,7 @@ def _order(child: Any) -> tuple[Any, ...]:
 _COLUMNS = (Child.id, Child.name, Child.name_pinyin, Child.class_name, Child.grade, Child.card_barcode)
 
 
-def _active():  # noqa: ANN202 - a SQL condition
+def _active() -> ColumnElement[bool]:
     return Child.status == ChildStatus.ACTIVE
 
 

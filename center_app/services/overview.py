@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, fields
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, ScalarSelect, func, select
 
 from center_app.context import AppContext
 from center_app.db.models import (
@@ -16,6 +16,7 @@ from center_app.db.models import (
     AttendanceCode,
     AttendanceMark,
     AttendanceRegister,
+    Base,
     BookCopy,
     BookTitle,
     Child,
@@ -55,7 +56,7 @@ def counts(ctx: AppContext, today: dt.date | None = None) -> CentreCounts:
     today = today or dt.date.today()
     month_start = today.replace(day=1)
 
-    def count(model, *where) -> object:  # noqa: ANN001
+    def count(model: type[Base], *where: ColumnElement[bool]) -> ScalarSelect[int]:
         return select(func.count()).select_from(model).where(*where).scalar_subquery()
 
     open_loan = Loan.returned_at.is_(None)

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
@@ -63,7 +63,10 @@ class CopyInfo:
         return books.status_label(self.status)
 
 
-def copy_query():  # noqa: ANN202 - a Select of the columns CopyInfo needs
+def copy_query() -> Select[
+    int, str, int, str, str, str, str, int | None, str | None, dt.date | None, dt.date | None, str
+]:
+    """A Select of the columns CopyInfo needs (donor_name is None for a copy without a donation batch)."""
     return (
         select(
             BookCopy.id,

@@ -7,7 +7,6 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Row, and_, select
 from sqlalchemy.orm import Session
@@ -82,7 +81,8 @@ def find_copy(s: Session, code: str) -> CopyHit | None:
     """The copy with this barcode, its title, its open loan and that loan's child — one indexed statement."""
     if not code:
         return None
-    rows: Sequence[Row[Any]] = s.execute(
+    # Loan and Child are None for a copy on the shelf (outer joins).
+    rows: Sequence[Row[BookCopy, str, Loan | None, Child | None]] = s.execute(
         select(BookCopy, BookTitle.title, Loan, Child)
         .join(BookTitle, BookTitle.id == BookCopy.title_id)
         .outerjoin(Loan, and_(Loan.copy_id == BookCopy.id, Loan.returned_at.is_(None)))
@@ -98,7 +98,7 @@ def find_copy(s: Session, code: str) -> CopyHit | None:
     return row[0], row[1], row[2], row[3]
 
 
-def held_loans(s: Session, child_id: int) -> list[Row[Any]]:
+def held_loans(s: Session, child_id: int) -> list[Row[Loan, str, str]]:
     return list(
         s.execute(
             select(Loan, BookCopy.barcode, BookTitle.title)

@@ -177,10 +177,10 @@ def set_closed_days(ctx: AppContext, days: Sequence[tuple[dt.date, str]], *, yea
             where = ClosedDay.day.in_(list(wanted))
         existing = {row.day: row for row in s.scalars(select(ClosedDay).where(where))}
         changes: dict[str, list[Any]] = {}
-        for day, row in existing.items():
+        for day, old in existing.items():
             if day not in wanted:
-                changes[day.isoformat()] = [row.reason, None]
-                s.delete(row)
+                changes[day.isoformat()] = [old.reason, None]
+                s.delete(old)
         for day, reason in wanted.items():
             row = existing.get(day)
             if row is None:

@@ -81,12 +81,12 @@ def overdue_loans(
         # Skip the query entirely for a role that could not see the result.
         if rows and (allowed(role, "child.family", READ) or allowed(role, "child.phones", READ)):
             child_ids = {child.id for _, child, _, _ in rows}
-            for g in s.scalars(
+            for guardian in s.scalars(
                 select(Guardian)
                 .where(Guardian.child_id.in_(child_ids))
                 .order_by(Guardian.is_primary.desc(), Guardian.id)
             ):
-                guardians.setdefault(g.child_id, g)  # the primary guardian, else the first one entered
+                guardians.setdefault(guardian.child_id, guardian)  # the primary guardian, else the first one entered
     result = []
     for loan, child, barcode, title in rows:
         g = guardians.get(child.id)
