@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None  # count > 0
             self.stack.removeWidget(widget)
             widget.deleteLater()
         for n, spec in enumerate(self.specs, start=1):
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             page = spec.build()
             page.setObjectName(spec.object_name)
             old = self.stack.widget(row)
+            assert old is not None  # every row has its placeholder until the page is built
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -272,7 +274,7 @@ class MainWindow(QMainWindow):
             self.screens.removeWidget(self.gate)
             self.gate.deleteLater()
         if locked_for is None and accounts.needs_first_admin(self.ctx):
-            gate: QWidget = FirstAdminWidget(self.ctx)
+            gate: FirstAdminWidget | LoginWidget = FirstAdminWidget(self.ctx)
         else:
             gate = LoginWidget(self.ctx, locked_for=locked_for)
         gate.signed_in.connect(self.sign_in)
@@ -383,9 +385,9 @@ class MainWindow(QMainWindow):
         self.demo_banner.setEnabled(not busy)
         for shortcut in self._shortcuts:
             shortcut.setEnabled(not busy)
-        if busy:
+        if self._busy_reason is not None:  # busy
             self.idle_timer.stop()
-            self.statusBar().showMessage(reason)
+            self.statusBar().showMessage(self._busy_reason)
         else:
             self.statusBar().clearMessage()
             self.restart_idle_timer()
@@ -434,14 +436,13 @@ class MainWindow(QMainWindow):
         if app is not None:
             install_language(app, language)
         current = self.stack.currentIndex()
+
+        def rebuild() -> None:
+            self._build()
+            self.demo_banner.retranslate()
+            self._retitle_user()
+            self.show_row(current)
+            self.language_changed.emit(language)
+
         # Rebuild after the settings page's click handler has returned (it is one of the pages deleted).
-        QTimer.singleShot(
-            0,
-            lambda: (
-                self._build(),
-                self.demo_banner.retranslate(),
-                self._retitle_user(),
-                self.show_row(current),
-                self.language_changed.emit(language),
-            ),
-        )
+        QTimer.singleShot(0, rebuild)
