@@ -167,7 +167,7 @@ def test_register_a_child_typing_chinese(qtbot, page: ChildrenPage) -> None:  # 
     assert page.current_id == child_id and page.table.currentIndex().data() == "王子涵"
     assert "已登记 王子涵" in page.message.text() and card in page.message.text()
     assert "children" in seen
-    assert card in page.detail_summary.text() and "王桂兰" in page.sections["Family"].text()
+    assert card in page.detail_panel.summary.text() and "王桂兰" in page.detail_panel.sections["Family"].text()
     # and the new child is found by pinyin initials at once
     qtbot.keyClicks(page.search, "wzh")
     assert [r.name for r in page.model.rows] == ["王子涵"]
@@ -239,7 +239,7 @@ def test_editing_health_notes_is_saved_audited_and_shown(qtbot, page: ChildrenPa
     assert "哮喘" not in entry.summary  # the summary names the field, never the note
     assert json.loads(entry.changes)["health_notes"] == ["", "哮喘，随身带喷雾"]
     assert page.current_id == xiaoyu and page.table.currentIndex().data() == "覃小雨"  # selection kept
-    assert "哮喘，随身带喷雾" in page.sections["Health"].text()
+    assert "哮喘，随身带喷雾" in page.detail_panel.sections["Health"].text()
     assert "已保存 覃小雨 的档案" in page.message.text()
 
 
@@ -295,7 +295,7 @@ def test_guardians_are_changed_with_the_profile_and_cancel_drops_everything(
         pickups = s.scalars(select(PickupPerson).where(PickupPerson.child_id == xiaoyu)).all()
     assert people == {"覃桂英": ("祖母", "0774-8881234", False), "覃春燕": ("母亲", "", True)}
     assert pickups == []
-    family = page.sections["Family"].text()
+    family = page.detail_panel.sections["Family"].text()
     assert "覃春燕（母亲，主要监护人）" in family and "覃德明" not in family
 
 
