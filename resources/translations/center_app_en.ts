@@ -4,52 +4,52 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="59"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="56"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="60"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="57"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="61"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="58"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="62"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="63"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="60"/>
         <source>上次登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="76"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="73"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="79"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="76"/>
         <source>启用（已锁定至 %1）</source>
         <translation>Active (locked until %1)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="81"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="78"/>
         <source>启用（待改密码）</source>
         <translation>Active (must change password)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="82"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="79"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="100"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="97"/>
         <source>从未登录</source>
         <translation>Never</translation>
     </message>
@@ -57,178 +57,178 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="178"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="117"/>
         <source>用户账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="196"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="135"/>
         <source>添加用户(&amp;A)</source>
         <translation>&amp;Add user</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="197"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="136"/>
         <source>修改(&amp;M)…</source>
         <translation>&amp;Modify…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="199"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="138"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="202"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="141"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="205"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="144"/>
         <source>重置密码(&amp;R)…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="222"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="161"/>
         <source>无人操作多久后自动锁屏：</source>
         <translation>Lock the screen after this long without use:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="226"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="165"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="227"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="166"/>
         <source>不自动锁定</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="230"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="169"/>
         <source>保存锁屏时间</source>
         <translation>Save lock time</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="252"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="191"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="260"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="199"/>
         <source>登录时输入，例如 chenxia</source>
         <translation>Typed at sign-in, e.g. chenxia</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="274"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="213"/>
         <source>至少6个字符；对方第一次登录时要改成自己的密码</source>
         <translation>At least 6 characters; they must change it at their first sign-in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="275"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="321"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="214"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="260"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="276"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="322"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="215"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="261"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="277"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="323"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="216"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="262"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="278"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="217"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="280"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="219"/>
         <source>创建账号(&amp;S)</source>
         <translation>Create account (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="281"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="329"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="220"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="268"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="296"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="235"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="316"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="255"/>
         <source>志愿者教师只能点名和记录自己带的课次；没有关联志愿者记录的教师账号看不到任何课次。</source>
         <translation>Volunteer teachers can take the roll and keep records only for the sessions they lead; a teacher account not linked to a volunteer record sees no sessions.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="324"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="263"/>
         <source>志愿者记录：</source>
         <translation>Volunteer record:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="328"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="267"/>
         <source>保存修改(&amp;S)</source>
         <translation>&amp;Save changes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="346"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="285"/>
         <source>（不关联）</source>
         <translation>(not linked)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="352"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="291"/>
         <source>（已停止服务）</source>
         <translation> (no longer serving)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="355"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="294"/>
         <source>（已关联账号 %1）</source>
         <translation> (linked to account %1)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="480"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="419"/>
         <source>已保存账号 %1 的修改。</source>
         <translation>Changes to account %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="497"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="436"/>
         <source>已创建账号 %1。请把初始密码告诉对方，对方第一次登录时要改成自己的密码。</source>
         <translation>Account %1 created. Tell them the first password; they must change it at their first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="437"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="507"/>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="521"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="376"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="446"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="460"/>
         <source>请先在表格中选中一个账号。</source>
         <translation>First select an account in the table.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="514"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="453"/>
         <source>已启用账号 %1。</source>
         <translation>Account %1 enabled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="514"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="453"/>
         <source>已停用账号 %1。</source>
         <translation>Account %1 disabled.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="537"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="476"/>
         <source>已重置 %1 的密码（账号同时解锁）。对方下次登录时要改成自己的密码。</source>
         <translation>Password of %1 reset (and the account unlocked). They must change it at their next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="553"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="492"/>
         <source>已保存：不自动锁屏。</source>
         <translation>Saved: the screen never locks by itself.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="555"/>
+        <location filename="../../center_app/ui/pages/accounts_tab.py" line="494"/>
         <source>已保存：%1 分钟无人操作后自动锁屏。</source>
         <translation>Saved: the screen locks after %1 minutes without use.</translation>
     </message>
@@ -2796,42 +2796,42 @@ If this keeps happening, send the details to your technical support.</translatio
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="207"/>
+        <location filename="../../center_app/ui/main_window.py" line="208"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="208"/>
+        <location filename="../../center_app/ui/main_window.py" line="209"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="330"/>
+        <location filename="../../center_app/ui/main_window.py" line="332"/>
         <source>演示数据已清空。</source>
         <translation>The demo data has been cleared.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="332"/>
+        <location filename="../../center_app/ui/main_window.py" line="334"/>
         <source>清空前的数据已备份为 %1。</source>
         <translation>The data as it was before clearing was backed up as %1.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="334"/>
+        <location filename="../../center_app/ui/main_window.py" line="336"/>
         <source>请创建正式的管理员账号。</source>
         <translation>Please create the real administrator account.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="336"/>
+        <location filename="../../center_app/ui/main_window.py" line="338"/>
         <source>请用管理员账号登录。</source>
         <translation>Please sign in with an administrator account.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="403"/>
+        <location filename="../../center_app/ui/main_window.py" line="405"/>
         <source>%1，请等它完成后再关闭程序。</source>
         <translation>%1. Please wait for it to finish before closing the program.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="424"/>
+        <location filename="../../center_app/ui/main_window.py" line="426"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -3460,27 +3460,27 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="118"/>
+        <location filename="../../center_app/ui/dialogs/reset_password.py" line="30"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="124"/>
+        <location filename="../../center_app/ui/dialogs/reset_password.py" line="36"/>
         <source>为 %1 设置一个临时密码。对方下次登录时必须改成自己的密码。</source>
         <translation>Set a temporary password for %1. They must change it at their next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="136"/>
+        <location filename="../../center_app/ui/dialogs/reset_password.py" line="48"/>
         <source>临时密码：</source>
         <translation>Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="144"/>
+        <location filename="../../center_app/ui/dialogs/reset_password.py" line="56"/>
         <source>重置(&amp;R)</source>
         <translation>&amp;Reset</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/accounts_tab.py" line="148"/>
+        <location filename="../../center_app/ui/dialogs/reset_password.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -12,13 +12,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,10 +33,10 @@ from center_app.context import AppContext
 from center_app.domain.permissions import ROLES, STAFF, TEACHER
 from center_app.services import accounts
 from center_app.services.accounts import UserInfo, VolunteerChoice
+from center_app.ui.dialogs.reset_password import ResetPasswordDialog
 from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import RowsTableModel
-from center_app.ui.operations import Operations
 from center_app.ui.pages.base import Page, page_title, vbox
 from center_app.ui.role_labels import role_labels
 from center_app.ui.widgets.messages import show_message
@@ -105,64 +102,6 @@ class AccountsModel(RowsTableModel[UserInfo]):
                 "#888888"
             )  # disabled accounts stay listed (the audit log refers to them) but recede
         return None
-
-
-class ResetPasswordDialog(QDialog):
-    """Asks for a temporary password for one account. Non-modal use: ``open()``; emits ``password_chosen``."""
-
-    password_chosen = Signal(int, str)  # user id, new password
-
-    def __init__(self, user: UserInfo, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("accountsResetDialog")
-        self.setWindowTitle(self.tr("重置密码"))
-        self.user = user
-        self.ops = ops
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        who = QLabel(
-            self.tr("为 %1 设置一个临时密码。对方下次登录时必须改成自己的密码。").replace(
-                "%1", f"{user.display_name}（{user.username}）"
-            )
-        )
-        who.setWordWrap(True)
-        layout.addWidget(who)
-        form = QFormLayout()
-        self.password = QLineEdit()
-        self.password.setObjectName("accountsResetNewPassword")
-        self.password.setMaxLength(accounts.MAX_PASSWORD_LENGTH)
-        self.password.setMinimumWidth(240)
-        # Shown in clear: the administrator has to read it out or write it down for the user anyway.
-        form.addRow(self.tr("临时密码："), self.password)
-        layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("accountsResetMessage")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.ok = QPushButton(self.tr("重置(&R)"))
-        self.ok.setObjectName("accountsResetOk")
-        self.ok.setDefault(True)
-        self.ok.clicked.connect(self._submit)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.setObjectName("accountsResetCancel")
-        cancel.clicked.connect(self.reject)
-        buttons.addWidget(self.ok)
-        buttons.addWidget(cancel)
-        layout.addLayout(buttons)
-        self.password.returnPressed.connect(self._submit)
-        self.setMinimumWidth(440)
-
-    def _submit(self) -> None:
-        password = self.password.text()
-        checked = self.ops.run(
-            lambda: accounts.check_password(password, username=self.user.username), refused=self.message
-        )
-        if not checked.ok:
-            return
-        self.password_chosen.emit(self.user.id, self.password.text())
-        self.accept()
 
 
 class AccountsTab(Page):
