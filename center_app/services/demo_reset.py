@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
 from center_app.db import models as m
@@ -64,7 +66,7 @@ def _check(ctx: AppContext) -> None:
         raise DomainError("这个数据文件夹不是演示数据文件夹，不能清空。")
 
 
-def _accounts_to_disable(ctx: AppContext, s) -> list[m.User]:  # noqa: ANN001 - Session
+def _accounts_to_disable(ctx: AppContext, s: Session) -> list[m.User]:
     keep = ctx.actor.user_id if ctx.actor.username.lower() != accounts.DEMO_USERNAME else None
     return list(
         s.scalars(select(m.User).where(m.User.active.is_(True), m.User.id != keep).order_by(m.User.id))
@@ -97,7 +99,9 @@ def clear_demo_data(ctx: AppContext, *, backup_first: bool = True) -> DemoCleare
         deleted: dict[str, int] = {}
         for table in reversed(m.Base.metadata.sorted_tables):  # children before the rows they refer to
             if table.name not in KEPT_TABLES:
-                deleted[table.name] = s.execute(table.delete()).rowcount or 0
+                # A Core DELETE returns a CursorResult (Session.execute is typed Result for every statement).
+                result = cast(CursorResult[Any], s.execute(table.delete()))
+                deleted[table.name] = result.rowcount or 0
         s.execute(delete(m.Setting).where(m.Setting.key == accounts.DEMO_FOLDER_KEY))
         disabled = []
         for user in _accounts_to_disable(ctx, s):

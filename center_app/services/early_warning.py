@@ -203,7 +203,7 @@ def scan(
                 .where(Guardian.child_id.in_(warned))
                 .order_by(Guardian.is_primary.desc(), Guardian.id)
             ):
-                guardians.setdefault(guardian.child_id, guardian)  # the primary guardian, else the first entered
+                guardians.setdefault(guardian.child_id, guardian)  # primary guardian, else first entered
 
     result: list[tuple[tuple[object, ...], EarlyWarning]] = []
     for kind, child_id, streak, tally in found:

@@ -33,6 +33,7 @@ than overwrites.
 ``now`` passed in is local time.
 """
 
+from center_app.domain.attendance import Scope
 from center_app.services.attendance.check_in import (
     CheckInResult,
     CheckOutResult,
@@ -73,7 +74,6 @@ from center_app.services.attendance.roll_call import (
     RegisterRow,
     RegisterView,
     SaveResult,
-    Scope,
     fill_unmarked,
     open_register,
     save_marks,

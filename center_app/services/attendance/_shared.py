@@ -9,13 +9,21 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from center_app.db.models import Activity, ActivityVolunteer, AttendanceMark, AttendanceRegister, Child, User
+from center_app.db.models import (
+    Activity,
+    ActivityVolunteer,
+    AttendanceMark,
+    AttendanceRegister,
+    Child,
+    User,
+    table_of,
+)
 from center_app.domain.errors import NotFound, ValidationError
 from center_app.domain.permissions import redact_child
 
 NOTE_MAX: Final = 200
 
-MARK = AttendanceMark.__table__
+MARK = table_of(AttendanceMark)
 
 
 def to_local(instant: dt.datetime | None) -> dt.datetime | None:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,12 +55,15 @@ class CheckOutResult:
     message: str
 
 
+PickupKind = Literal["guardian", "pickup"]
+
+
 @dataclass(frozen=True)
 class PickupName:
     name: str
     relation: str
     phone: str  # blank unless the user may read child.phones
-    kind: Literal["guardian", "pickup"]
+    kind: PickupKind
 
 
 def _clean_code(text: str) -> str:
@@ -310,7 +313,11 @@ def authorised_pickups(ctx: AppContext, child_id: int) -> list[PickupName]:
     )
     result: list[PickupName] = []
     seen: set[str] = set()
-    for kind, items in (("guardian", data["guardians"]), ("pickup", data["pickup_people"])):
+    sources: tuple[tuple[PickupKind, list[dict[str, Any]]], ...] = (
+        ("guardian", data["guardians"]),
+        ("pickup", data["pickup_people"]),
+    )
+    for kind, items in sources:
         for item in items:
             key = _name_key(item.get("name") or "")
             if key and key not in seen:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -376,16 +376,20 @@ def save_marks(
                 row["register_id"] = register.id
             s.execute(insert(MARK), inserts)
         if updates:
-            result = s.execute(
-                update(MARK)
-                .where(MARK.c.id == bindparam("b_id"), MARK.c.version == bindparam("b_old_version"))
-                .values(
-                    code=bindparam("b_code"),
-                    version=bindparam("b_version"),
-                    marked_at=bindparam("b_at"),
-                    marked_by=bindparam("b_by"),
+            # A Core UPDATE returns a CursorResult (Session.execute is typed Result for every statement).
+            result = cast(
+                CursorResult[Any],
+                s.execute(
+                    update(MARK)
+                    .where(MARK.c.id == bindparam("b_id"), MARK.c.version == bindparam("b_old_version"))
+                    .values(
+                        code=bindparam("b_code"),
+                        version=bindparam("b_version"),
+                        marked_at=bindparam("b_at"),
+                        marked_by=bindparam("b_by"),
+                    ),
+                    updates,
                 ),
-                updates,
             )
             if result.supports_sane_multi_rowcount() and result.rowcount != len(updates):
                 raise DomainError("别人同时修改了这张点名表。请重新打开点名表再保存。")

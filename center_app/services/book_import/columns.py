@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from center_app.domain import books, clc
@@ -77,7 +77,7 @@ def _barcodes(value: Any) -> tuple[str, ...]:
     return tuple(books.validate_barcode(p) for p in parts)
 
 
-def _row_check(values: dict[str, Any]) -> str | None:
+def _row_check(values: Mapping[str, Any]) -> str | None:
     barcodes, quantity = values.get("barcode") or (), values.get("quantity")
     if barcodes and quantity is not None and quantity != len(barcodes):
         return f"“数量”是 {quantity}，但“条码”有 {len(barcodes)} 个，两者应一致（每册一个条码）"

@@ -12,7 +12,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
-from center_app.db.models import BookCopy, BookTitle, DonationBatch, Donor
+from center_app.db.models import BookCopy, BookTitle, DonationBatch, Donor, table_of
 from center_app.domain import books, clc
 from center_app.domain.errors import DomainError, ValidationError
 from center_app.domain.permissions import WRITE, require
@@ -257,7 +257,8 @@ def _write_titles(s: Session, plan: Plan, progress: Progress | None, cancel: Can
                 progress(i, total)
     # Core on the session's connection (same transaction), not the ORM bulk path: a third of the time.
     conn = s.connection()
-    stmt = insert(BookTitle.__table__).returning(BookTitle.__table__.c.id, sort_by_parameter_order=True)
+    titles = table_of(BookTitle)
+    stmt = insert(titles).returning(titles.c.id, sort_by_parameter_order=True)
     for start in range(0, len(records), CHUNK):
         chunk = records[start : start + CHUNK]
         # RETURNING in parameter order gives each new title its id without a query per row.
@@ -275,12 +276,14 @@ def _write_copies(s: Session, plan: Plan, batches: dict[str, int]) -> list[str]:
     fresh = iter(allocator.take(sum(1 for c in plan.copies if not c.barcode)))
     today = dt.date.today()
     records = []
+    barcodes: list[str] = []
     for c in plan.copies:
         title_id = c.title.id if isinstance(c.title, NewTitle) else c.title
+        barcodes.append(c.barcode or next(fresh))
         records.append(
             {
                 "title_id": title_id,
-                "barcode": c.barcode or next(fresh),
+                "barcode": barcodes[-1],
                 "location": c.location,
                 "status": books.AVAILABLE,
                 "batch_id": batches[c.donor],
@@ -290,5 +293,5 @@ def _write_copies(s: Session, plan: Plan, batches: dict[str, int]) -> list[str]:
         )
     conn = s.connection()
     for start in range(0, len(records), CHUNK):
-        conn.execute(insert(BookCopy.__table__), records[start : start + CHUNK])
-    return [r["barcode"] for r in records]
+        conn.execute(insert(table_of(BookCopy)), records[start : start + CHUNK])
+    return barcodes

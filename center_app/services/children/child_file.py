@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -131,7 +131,8 @@ def _update_profile(s: Session, ctx: AppContext, child: Child, cleaned: ChildInp
     new["enrolled_on"] = new["enrolled_on"] or child.enrolled_on
     if new["status"] == dom.LEFT:
         new["left_on"] = new["left_on"] or child.left_on or today
-    changes = diff_values(old, new, cleaned.grade)
+    # cleaned came from validated(): its grade is parsed to an int (or None), never the text typed.
+    changes = diff_values(old, new, cast(int | None, cleaned.grade))
     if not changes:
         return
     if "name" in changes or "birth_date" in changes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -223,10 +223,10 @@ def make_plan(s: Session, rows: list[ValidRow], today: dt.date) -> Outcome:
             touched = set(given)
             if touched & {"grade", "class_name"}:
                 touched |= {"grade", "class_name"}  # one may follow from the other (see _merged_input)
+            # cleaned came from validated(): its grade is parsed to an int (or None), never the text typed.
+            grade = cast(int | None, cleaned.grade)
             changes = {
-                k: v
-                for k, v in diff_values(child_values(child), values, cleaned.grade).items()
-                if k in touched
+                k: v for k, v in diff_values(child_values(child), values, grade).items() if k in touched
             }
             values = {k: values[k] for k in changes}
             if child.status == dom.LEFT:

@@ -86,7 +86,7 @@ def overdue_loans(
                 .where(Guardian.child_id.in_(child_ids))
                 .order_by(Guardian.is_primary.desc(), Guardian.id)
             ):
-                guardians.setdefault(guardian.child_id, guardian)  # the primary guardian, else the first one entered
+                guardians.setdefault(guardian.child_id, guardian)  # primary guardian, else first one entered
     result = []
     for loan, child, barcode, title in rows:
         g = guardians.get(child.id)
