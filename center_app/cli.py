@@ -11,10 +11,15 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from center_app.config import DataDir
 from center_app.domain.errors import DomainError
+
+if TYPE_CHECKING:  # imported lazily at run time (_open): the CLI starts fast
+    from center_app.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +78,7 @@ def _data_dir(args: argparse.Namespace) -> DataDir:
 LOCK_WAIT_SECONDS = 5.0
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202 - AppContext
+def _open(args: argparse.Namespace) -> AppContext:
     """Open the store as the command line. Writing commands take the data-folder lock first, waiting briefly
     for the app or another command to finish; the lock is released when the process ends."""
     from center_app.context import Actor, open_store
@@ -330,7 +335,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return not_yet(f"export {args.kind}")(args)
 
 
-def _export_attendance(args: argparse.Namespace, target) -> int:  # noqa: ANN001 - Path
+def _export_attendance(args: argparse.Namespace, target: Path) -> int:
     """The monthly register (children × days) as .xlsx — children's names: needs --yes, and is audited."""
     import datetime as dt
 
@@ -392,7 +397,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return not_yet(f"import {args.kind}")(args)
 
 
-def _import_children(args: argparse.Namespace, source) -> int:  # noqa: ANN001 - Path
+def _import_children(args: argparse.Namespace, source: Path) -> int:
     from center_app.services import children_import
 
     return _run_import(
@@ -406,8 +411,8 @@ def _import_children(args: argparse.Namespace, source) -> int:  # noqa: ANN001 -
 
 def _run_import(
     args: argparse.Namespace,
-    source,  # noqa: ANN001 - Path
-    service,  # noqa: ANN001 - an import service module: preview_import / run_import
+    source: Path,
+    service: ModuleType,  # an import service module: preview_import / run_import
     describe_preview: Callable[[Any], list[str]],
     describe_result: Callable[[Any], list[str]],
     same_file: Callable[[Any], str | None] | None = None,

@@ -11,9 +11,13 @@ import logging
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+
+if TYPE_CHECKING:  # Alembic is imported lazily at run time (start-up cost)
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +48,7 @@ def current_revision(conn: Connection) -> str | None:
         return None
 
 
-def alembic_config(conn: Connection | None = None):  # noqa: ANN201 - alembic.config.Config, imported lazily
+def alembic_config(conn: Connection | None = None) -> Config:
     from alembic.config import Config
 
     cfg = Config()

@@ -9,13 +9,15 @@ for each other briefly instead of failing at once.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -26,7 +28,7 @@ def sqlite_url(path: Path) -> URL:
     return URL.create("sqlite", database=str(path))
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     # pysqlite's own transaction handling is disabled so that SQLAlchemy's BEGIN is the real one (the documented
     # recipe); otherwise SAVEPOINTs and DDL inside migrations misbehave.
     dbapi_connection.isolation_level = None
@@ -40,7 +42,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
     cursor.close()
 
 
-def _sqlite_begin(conn) -> None:  # noqa: ANN001
+def _sqlite_begin(conn: Connection) -> None:
     # IMMEDIATE takes the write lock at BEGIN, so two writers queue on the busy timeout instead of one failing
     # half-way with "database is locked" when it upgrades a read lock. Read-only sessions begin deferred.
     if conn.get_execution_options().get("read_only"):
