@@ -6,7 +6,7 @@ import sys
 from center_app import app as center
 
 
-def _prepare(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+def _prepare(*args, **kwargs):
     window = original(*args, **kwargs)
     from PySide6.QtCore import QCoreApplication, QTimer
 

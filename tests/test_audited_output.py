@@ -18,7 +18,7 @@ from center_app.domain.label_grid import CARDS_10
 from center_app.services import catalog, children, circulation, library_cards, roster
 
 
-def _outputs(ctx) -> list[AuditLog]:  # noqa: ANN001
+def _outputs(ctx) -> list[AuditLog]:
     with ctx.db.read() as s:
         return list(
             s.scalars(select(AuditLog).where(AuditLog.action.in_(("print", "export"))).order_by(AuditLog.id))
@@ -37,7 +37,7 @@ def broken_audit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(roster, "record_personal_output", refuse)
 
 
-def test_the_entry_is_in_the_log_before_the_file_is_written(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_entry_is_in_the_log_before_the_file_is_written(ctx, tmp_path: Path) -> None:
     seen: list[int] = []
 
     def write(path: Path) -> str:
@@ -54,7 +54,7 @@ def test_the_entry_is_in_the_log_before_the_file_is_written(ctx, tmp_path: Path)
     assert entry.summary == f"导出名单：1 名儿童 → {target.resolve()}"
 
 
-def test_a_failed_write_says_so_in_the_log(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_failed_write_says_so_in_the_log(ctx, tmp_path: Path) -> None:
     def write(_path: Path) -> None:
         raise DomainError("U 盘已拔出")
 
@@ -69,7 +69,7 @@ def test_a_failed_write_says_so_in_the_log(ctx, tmp_path: Path) -> None:  # noqa
     assert second.summary.startswith("导出名单未完成，没有生成文件（U 盘已拔出）")
 
 
-def test_a_failed_audit_writes_no_file(ctx, tmp_path: Path, broken_audit: None) -> None:  # noqa: ANN001
+def test_a_failed_audit_writes_no_file(ctx, tmp_path: Path, broken_audit: None) -> None:
     written: list[Path] = []
     with pytest.raises(AuditBroke):
         roster.write_personal_file(
@@ -84,7 +84,7 @@ def test_a_failed_audit_writes_no_file(ctx, tmp_path: Path, broken_audit: None) 
     assert written == []
 
 
-def test_the_output_needs_the_permission_of_its_data(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_output_needs_the_permission_of_its_data(ctx, tmp_path: Path) -> None:
     ctx.actor = Actor("zhijiao", role="teacher")  # may read names, not loans
     written: list[Path] = []
     with pytest.raises(PermissionDenied):
@@ -109,14 +109,14 @@ def test_the_output_needs_the_permission_of_its_data(ctx, tmp_path: Path) -> Non
 
 
 @pytest.fixture
-def overdue(ctx) -> int:  # noqa: ANN001
+def overdue(ctx) -> int:
     child = children.create_child(ctx, ChildInput("王子涵", grade=3, class_name="三年级2班")).id
     book = catalog.add_title(ctx, TitleInput("小王子"), copies=1)
     circulation.checkout(ctx, child, book.barcodes[0], dt.date.today() - dt.timedelta(days=90))
     return child
 
 
-def test_overdue_slips_are_one_audited_print(ctx, overdue: int, tmp_path: Path) -> None:  # noqa: ANN001
+def test_overdue_slips_are_one_audited_print(ctx, overdue: int, tmp_path: Path) -> None:
     printed = circulation.print_overdue_slips(ctx, tmp_path / "out" / "催还单.pdf")
     assert (printed.children, printed.books) == (1, 1) and printed.path.exists()
     (entry,) = _outputs(ctx)
@@ -127,7 +127,7 @@ def test_overdue_slips_are_not_written_when_their_audit_fails(
     ctx,
     overdue: int,
     tmp_path: Path,
-    broken_audit: None,  # noqa: ANN001
+    broken_audit: None,
 ) -> None:
     with pytest.raises(AuditBroke):
         circulation.print_overdue_slips(ctx, tmp_path / "out" / "催还单.pdf")
@@ -138,7 +138,7 @@ def test_library_cards_are_not_written_when_their_audit_fails(
     ctx,
     overdue: int,
     tmp_path: Path,
-    broken_audit: None,  # noqa: ANN001
+    broken_audit: None,
 ) -> None:
     with pytest.raises(AuditBroke):
         library_cards.print_cards(
@@ -149,7 +149,7 @@ def test_library_cards_are_not_written_when_their_audit_fails(
     assert children.get_child(ctx, overdue).card_barcode == "C00001"
 
 
-def test_library_cards_print_gives_numbers_and_audits(ctx, overdue: int, tmp_path: Path) -> None:  # noqa: ANN001
+def test_library_cards_print_gives_numbers_and_audits(ctx, overdue: int, tmp_path: Path) -> None:
     printed = library_cards.print_cards(ctx, [overdue], tmp_path / "out" / "借书证.pdf", CARDS_10, centre_name="中心")
     assert printed.new_numbers == 1 and printed.holders[0].card_barcode == "C00001"
     assert printed.sheet.path.exists()

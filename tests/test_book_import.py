@@ -35,7 +35,7 @@ def make_xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
     return path
 
 
-def counts(ctx) -> tuple[int, int, int, int, int]:  # noqa: ANN001
+def counts(ctx) -> tuple[int, int, int, int, int]:
     with ctx.db.read() as s:
         return tuple(  # type: ignore[return-value]
             s.scalar(select(func.count()).select_from(m))
@@ -46,7 +46,7 @@ def counts(ctx) -> tuple[int, int, int, int, int]:  # noqa: ANN001
 # --- the donation lists of shared/samples ---------------------------------------------------------------------------------------
 
 
-def test_sample_with_a_bad_isbn_is_refused_whole(ctx) -> None:  # noqa: ANN001
+def test_sample_with_a_bad_isbn_is_refused_whole(ctx) -> None:
     preview = book_import.preview_import(ctx, SAMPLE_XLSX)
     assert preview.problems == ["第10行: ISBN 9787034131642 校验位错误"]
     assert (preview.new_titles, preview.matched_titles, preview.copies) == (29, 0, 39)
@@ -59,7 +59,7 @@ def test_sample_with_a_bad_isbn_is_refused_whole(ctx) -> None:  # noqa: ANN001
     assert counts(ctx) == (0, 0, 0, 0, 0)
 
 
-def test_sample_skipping_the_bad_row(ctx) -> None:  # noqa: ANN001
+def test_sample_skipping_the_bad_row(ctx) -> None:
     result = book_import.run_import(ctx, SAMPLE_XLSX, skip_invalid=True)
     assert (result.titles_created, result.titles_matched, result.copies_created) == (29, 0, 39)
     assert result.skipped_rows == (10,)
@@ -84,7 +84,7 @@ def test_sample_skipping_the_bad_row(ctx) -> None:  # noqa: ANN001
     assert changes["skipped_rows"] == [None, [10]]
 
 
-def test_gbk_csv_sample_and_donor_name(ctx) -> None:  # noqa: ANN001
+def test_gbk_csv_sample_and_donor_name(ctx) -> None:
     preview = book_import.preview_import(ctx, SAMPLE_CSV)
     assert preview.ok and preview.preview.encoding == "gb18030"
     result = book_import.run_import(ctx, SAMPLE_CSV, donor_name="某基金会")
@@ -93,11 +93,11 @@ def test_gbk_csv_sample_and_donor_name(ctx) -> None:  # noqa: ANN001
         assert s.scalars(select(BookTitle.author).where(BookTitle.title == "数学家的故事")).one() == "李毓佩"
 
 
-def test_donor_defaults_to_unknown(ctx) -> None:  # noqa: ANN001
+def test_donor_defaults_to_unknown(ctx) -> None:
     assert book_import.run_import(ctx, SAMPLE_CSV).donors == ("未注明",)
 
 
-def test_reimporting_adds_copies_not_duplicates(ctx) -> None:  # noqa: ANN001
+def test_reimporting_adds_copies_not_duplicates(ctx) -> None:
     book_import.run_import(ctx, SAMPLE_XLSX, skip_invalid=True)
     preview = book_import.preview_import(ctx, SAMPLE_XLSX)
     assert (preview.new_titles, preview.matched_titles, preview.copies) == (0, 29, 39)
@@ -113,7 +113,7 @@ def test_reimporting_adds_copies_not_duplicates(ctx) -> None:  # noqa: ANN001
 # --- made-up files ---------------------------------------------------------------------------------------------
 
 
-def test_title_rows_spacers_totals_quantity_and_call_numbers(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_title_rows_spacers_totals_quantity_and_call_numbers(ctx, tmp_path: Path) -> None:
     path = make_xlsx(
         tmp_path / "list.xlsx",
         [
@@ -161,14 +161,14 @@ def test_title_rows_spacers_totals_quantity_and_call_numbers(ctx, tmp_path: Path
      ("2015年", 2015), ("2015/03/02", 2015), (dt.datetime(2015, 3, 2), 2015), ("201503", 2015),
      ("2015-03-02 00:00:00", 2015)],
 )  # fmt: skip
-def test_publication_year_spellings(ctx, tmp_path: Path, cell: object, year: int) -> None:  # noqa: ANN001
+def test_publication_year_spellings(ctx, tmp_path: Path, cell: object, year: int) -> None:
     path = make_xlsx(tmp_path / "y.xlsx", [["书名", "出版年"], ["西游记", cell]])
     preview = book_import.preview_import(ctx, path)
     assert preview.ok, preview.problems
     assert preview.preview.rows[0]["year"] == year
 
 
-def test_row_problems_are_all_listed(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_row_problems_are_all_listed(ctx, tmp_path: Path) -> None:
     next_year = dt.date.today().year + 2
     path = make_xlsx(
         tmp_path / "bad.xlsx",
@@ -200,7 +200,7 @@ def test_row_problems_are_all_listed(ctx, tmp_path: Path) -> None:  # noqa: ANN0
     assert counts(ctx) == (0, 0, 0, 0, 0)
 
 
-def test_given_barcodes_are_kept_and_checked(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_given_barcodes_are_kept_and_checked(ctx, tmp_path: Path) -> None:
     catalog.add_title(ctx, TitleInput("旧书"), copies=1)  # T0000001
     path = make_xlsx(
         tmp_path / "codes.xlsx",
@@ -224,7 +224,7 @@ def test_given_barcodes_are_kept_and_checked(ctx, tmp_path: Path) -> None:  # no
     assert result.skipped_rows == (4, 5)
 
 
-def test_rows_of_one_book_make_one_title(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_rows_of_one_book_make_one_title(ctx, tmp_path: Path) -> None:
     catalog.add_title(ctx, TitleInput("西游记", author="吴承恩"), copies=1)
     path = make_xlsx(
         tmp_path / "dups.xlsx",
@@ -259,7 +259,7 @@ def _cancel_at(n: int) -> Callable[[], bool]:
     return cancel
 
 
-def test_cancel_writes_nothing(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_writes_nothing(ctx, tmp_path: Path) -> None:
     rows = [["书名", "作者", "数量"]] + [[f"书{i}", "某人", 2] for i in range(600)]
     path = make_xlsx(tmp_path / "big.xlsx", rows)
     calls: list[int] = []
@@ -291,14 +291,14 @@ def test_cancel_writes_nothing(ctx, tmp_path: Path) -> None:  # noqa: ANN001
             other.close()
 
 
-def test_unreadable_file_is_a_message(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_unreadable_file_is_a_message(ctx, tmp_path: Path) -> None:
     bad = tmp_path / "list.xls"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     with pytest.raises(ValidationError, match="旧版 Excel"):
         book_import.run_import(ctx, bad)
 
 
-def test_teacher_cannot_import_but_can_export(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_teacher_cannot_import_but_can_export(ctx, tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "l.xlsx", [["书名", "作者"], ["西游记", "吴承恩"]])
     ctx.actor = Actor("xiaoli", role="teacher")
     with pytest.raises(PermissionDenied):
@@ -312,7 +312,7 @@ def test_teacher_cannot_import_but_can_export(ctx, tmp_path: Path) -> None:  # n
 
 
 @pytest.fixture
-def catalogued(ctx) -> None:  # noqa: ANN001
+def catalogued(ctx) -> None:
     donor = catalog.find_or_create_donor(ctx, "爱心公司")
     batch = catalog.create_batch(ctx, donor.id, dt.date(2026, 6, 1))
     catalog.add_title(
@@ -328,7 +328,7 @@ def catalogued(ctx) -> None:  # noqa: ANN001
     catalog.set_copy_status(ctx, "T0000002", "damaged")
 
 
-def test_export_xlsx(ctx, catalogued, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_xlsx(ctx, catalogued, tmp_path: Path) -> None:
     target = tmp_path / "books.xlsx"
     assert book_import.export_books(ctx, target) == 3
     rows = list(openpyxl.load_workbook(target, read_only=True).active.iter_rows(values_only=True))
@@ -355,7 +355,7 @@ def test_export_xlsx(ctx, catalogued, tmp_path: Path) -> None:  # noqa: ANN001
         )
 
 
-def test_export_csv_has_bom_and_reimports(ctx, catalogued, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_csv_has_bom_and_reimports(ctx, catalogued, tmp_path: Path) -> None:
     target = tmp_path / "books.csv"
     assert book_import.export_books(ctx, target) == 3
     data = target.read_bytes()
@@ -369,12 +369,12 @@ def test_export_csv_has_bom_and_reimports(ctx, catalogued, tmp_path: Path) -> No
     assert all("已被" in line for line in preview.problems)
 
 
-def test_export_refuses_other_suffixes(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_refuses_other_suffixes(ctx, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=".xlsx 或 .csv"):
         book_import.export_books(ctx, tmp_path / "books.pdf")
 
 
-def test_run_with_the_confirmed_preview_does_not_read_again(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_run_with_the_confirmed_preview_does_not_read_again(ctx, tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "l.xlsx", [["书名", "条码"], ["西游记", "B001"], ["红楼梦", "B002"]])
     preview = book_import.preview_import(ctx, path)
     assert preview.ok
@@ -394,7 +394,7 @@ def test_run_with_the_confirmed_preview_does_not_read_again(ctx, tmp_path: Path)
 # --- the same file twice, merged cells, hidden sheets ----------------------------------------------------------
 
 
-def test_the_same_file_again_is_recognised_and_refused_unless_confirmed(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_same_file_again_is_recognised_and_refused_unless_confirmed(ctx, tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "捐赠.xlsx", [HEADER, ["西游记", "吴承恩", "", "", "", "", 2, "", "爱心书屋"]])
     first = book_import.preview_import(ctx, path)
     assert first.earlier is None
@@ -428,14 +428,14 @@ def test_the_same_file_again_is_recognised_and_refused_unless_confirmed(ctx, tmp
     assert json.loads(entry.changes)["sha256"][1] == third.preview.sha256
 
 
-def test_a_changed_file_is_a_new_file(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_changed_file_is_a_new_file(ctx, tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "a.xlsx", [["书名"], ["西游记"]])
     book_import.run_import(ctx, path)
     make_xlsx(path, [["书名"], ["西游记"], ["水浒传"]])
     assert book_import.preview_import(ctx, path).earlier is None
 
 
-def test_a_merged_donor_cell_gives_every_row_its_donor(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_merged_donor_cell_gives_every_row_its_donor(ctx, tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     ws = workbook.active
     ws.append(["古楼村儿童之家 捐赠图书清单"])
@@ -464,7 +464,7 @@ def test_a_merged_donor_cell_gives_every_row_its_donor(ctx, tmp_path: Path) -> N
     assert by_donor == {"县图书馆": 5, "王老师": 2}
 
 
-def test_the_preview_names_a_hidden_sheet_it_did_not_read(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_preview_names_a_hidden_sheet_it_did_not_read(ctx, tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     hidden = workbook.active
     hidden.title = "去年"

@@ -19,7 +19,7 @@ XIYOUJI = TitleInput(
 )
 
 
-def count(ctx, model) -> int:  # noqa: ANN001
+def count(ctx, model) -> int:
     with ctx.db.read() as s:
         return s.scalar(select(func.count()).select_from(model))
 
@@ -205,7 +205,7 @@ def test_find_copy_is_case_and_width_insensitive(ctx) -> None:
 
 
 @pytest.fixture
-def lent(ctx) -> str:  # noqa: ANN001
+def lent(ctx) -> str:
     """A title with copies T0000001 (out on loan) and T0000002 (on the shelf)."""
     a = catalog.add_title(ctx, XIYOUJI, copies=2)
     with ctx.db.session() as s:

@@ -15,7 +15,7 @@ from center_app.services.catalog_search import CatalogIndex, TitleRow
 
 
 @pytest.fixture
-def library(ctx) -> dict[str, int]:  # noqa: ANN001
+def library(ctx) -> dict[str, int]:
     """A few titles; returns title ids by title."""
     donor = catalog.find_or_create_donor(ctx, "爱心公司")
     batch = catalog.create_batch(ctx, donor.id, dt.date(2026, 5, 1))
@@ -63,7 +63,7 @@ def titles(rows: list[TitleRow]) -> list[str]:
         ("没有这本书", []),
     ],
 )
-def test_search_text_pinyin_initials(ctx, library, query: str, expected: list[str]) -> None:  # noqa: ANN001
+def test_search_text_pinyin_initials(ctx, library, query: str, expected: list[str]) -> None:
     assert titles(CatalogIndex.load(ctx).search(query)) == expected
 
 
@@ -71,21 +71,21 @@ def test_search_text_pinyin_initials(ctx, library, query: str, expected: list[st
     "query",
     ["T0000001", "T0000002", "t0000002", "９７８７０２０００２２０７", "978-7-02-000220-7", "7-02-000220-X"],
 )
-def test_barcode_and_isbn_find_the_title(ctx, library, query: str) -> None:  # noqa: ANN001
+def test_barcode_and_isbn_find_the_title(ctx, library, query: str) -> None:
     assert titles(CatalogIndex.load(ctx).search(query)) == ["西游记"]
 
 
-def test_partial_isbn_while_typing(ctx, library) -> None:  # noqa: ANN001
+def test_partial_isbn_while_typing(ctx, library) -> None:
     assert titles(CatalogIndex.load(ctx).search("97870200")) == ["西游记"]
 
 
-def test_everything_sorted_by_pinyin(ctx, library) -> None:  # noqa: ANN001
+def test_everything_sorted_by_pinyin(ctx, library) -> None:
     rows = CatalogIndex.load(ctx).search("")
     assert titles(rows) == ["阿凡提的故事", "白鹅", "草房子", "十万个为什么", "西游记", "西游记绘本"]
     assert titles(CatalogIndex.load(ctx).search("", limit=2)) == ["阿凡提的故事", "白鹅"]
 
 
-def test_rows_carry_counts_and_donors(ctx, library) -> None:  # noqa: ANN001
+def test_rows_carry_counts_and_donors(ctx, library) -> None:
     index = CatalogIndex.load(ctx)
     row = index.get(library["西游记"])
     assert row is not None
@@ -97,7 +97,7 @@ def test_rows_carry_counts_and_donors(ctx, library) -> None:  # noqa: ANN001
     assert len(index) == 6
 
 
-def test_filters(ctx, library) -> None:  # noqa: ANN001
+def test_filters(ctx, library) -> None:
     index = CatalogIndex.load(ctx)
     assert titles(index.search("", clc_class="Z")) == ["十万个为什么"]
     assert titles(index.search("", clc_class="i287")) == ["草房子", "西游记绘本"]
@@ -118,7 +118,7 @@ def test_filters(ctx, library) -> None:  # noqa: ANN001
         index.search("", status="stolen")
 
 
-def test_refresh_title_after_changes(ctx, library) -> None:  # noqa: ANN001
+def test_refresh_title_after_changes(ctx, library) -> None:
     index = CatalogIndex.load(ctx)
     xyj = library["西游记"]
     catalog.update_title(
@@ -149,13 +149,13 @@ def test_refresh_title_after_changes(ctx, library) -> None:  # noqa: ANN001
     assert len(index) == 6
 
 
-def test_titles_stored_without_pinyin_are_still_found(ctx) -> None:  # noqa: ANN001
+def test_titles_stored_without_pinyin_are_still_found(ctx) -> None:
     with ctx.db.session() as s:
         s.add(BookTitle(title="小王子", author="圣埃克苏佩里"))
     assert titles(CatalogIndex.load(ctx).search("xwz")) == ["小王子"]
 
 
-def test_search_needs_catalog_read(ctx, library) -> None:  # noqa: ANN001
+def test_search_needs_catalog_read(ctx, library) -> None:
     ctx.actor = Actor("xiaoli", role="teacher")
     assert titles(CatalogIndex.load(ctx).search("xyj")) == ["西游记", "西游记绘本"]
     ctx.actor = Actor.nobody()

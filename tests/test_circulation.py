@@ -537,7 +537,7 @@ def test_two_desks_lending_the_same_copy_the_second_is_refused(ctx, books, monke
     )
     original = lending.compute_due_on
 
-    def slow_due_on(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def slow_due_on(*args, **kwargs):
         # Hold the transaction open between reading the copy and writing the loan: without BEGIN IMMEDIATE and
         # the check inside the transaction, both desks would see the copy on the shelf here.
         time.sleep(0.3)
@@ -575,7 +575,7 @@ def test_two_desks_lending_the_same_copy_the_second_is_refused(ctx, books, monke
 def test_a_checkout_is_a_handful_of_indexed_statements(ctx, wzh, books) -> None:
     statements: list[str] = []
 
-    def count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+    def count(_conn, _cursor, statement, *_args) -> None:
         statements.append(statement)
 
     event.listen(ctx.db.engine, "before_cursor_execute", count)

@@ -32,15 +32,15 @@ class Filled:
     def __init__(self, ctx: AppContext, summary: DemoSummary, progress: list[tuple[int, str]]) -> None:
         self.ctx, self.summary, self.progress = ctx, summary, progress
 
-    def scalar(self, stmt):  # noqa: ANN001, ANN201
+    def scalar(self, stmt):
         with self.ctx.db.read() as s:
             return s.scalar(stmt)
 
-    def rows(self, stmt) -> list:  # noqa: ANN001
+    def rows(self, stmt) -> list:
         with self.ctx.db.read() as s:
             return list(s.execute(stmt).all())
 
-    def count(self, model: type[m.Base], *where) -> int:  # noqa: ANN002
+    def count(self, model: type[m.Base], *where) -> int:
         return int(self.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
 

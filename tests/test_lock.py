@@ -96,7 +96,7 @@ def test_creates_missing_folder(tmp_path: Path) -> None:
         assert lock.path.exists()
 
 
-def test_refused_while_another_process_holds_it(data_dir: DataDir, spawn) -> None:  # noqa: ANN001
+def test_refused_while_another_process_holds_it(data_dir: DataDir, spawn) -> None:
     child = spawn(data_dir.root)
     lock = DataFolderLock(data_dir)
     with pytest.raises(StoreLocked) as refused:
@@ -111,7 +111,7 @@ def test_refused_while_another_process_holds_it(data_dir: DataDir, spawn) -> Non
     assert not lock.held
 
 
-def test_killed_holder_releases_at_once(data_dir: DataDir, spawn) -> None:  # noqa: ANN001
+def test_killed_holder_releases_at_once(data_dir: DataDir, spawn) -> None:
     child = spawn(data_dir.root)
     lock = DataFolderLock(data_dir)
     with pytest.raises(StoreLocked):
@@ -124,7 +124,7 @@ def test_killed_holder_releases_at_once(data_dir: DataDir, spawn) -> None:  # no
     lock.release()
 
 
-def test_wait_seconds_waits_for_the_other_to_release(data_dir: DataDir, spawn) -> None:  # noqa: ANN001
+def test_wait_seconds_waits_for_the_other_to_release(data_dir: DataDir, spawn) -> None:
     spawn(data_dir.root, hold=0.6)
     lock = DataFolderLock(data_dir)
     started = time.monotonic()
@@ -134,7 +134,7 @@ def test_wait_seconds_waits_for_the_other_to_release(data_dir: DataDir, spawn) -
     lock.release()
 
 
-def test_wait_seconds_gives_up_after_the_wait(data_dir: DataDir, spawn) -> None:  # noqa: ANN001
+def test_wait_seconds_gives_up_after_the_wait(data_dir: DataDir, spawn) -> None:
     spawn(data_dir.root)
     started = time.monotonic()
     with pytest.raises(StoreLocked):

@@ -37,13 +37,13 @@ def _damage_pages(db: Path) -> None:
 
 
 @pytest.fixture
-def read_only(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def read_only(monkeypatch: pytest.MonkeyPatch):
     """Make folders read-only as a write-protected USB stick is (EROFS). Tests run as root, where chmod does not
     stop writes, so the folder's first write — a temporary file — is refused for the folders given."""
     blocked: list[Path] = []
     real = tempfile.TemporaryFile
 
-    def temporary_file(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def temporary_file(*args, **kwargs):
         folder = Path(kwargs.get("dir") or ".").resolve()
         if any(folder == b or b in folder.parents for b in blocked):
             raise OSError(errno.EROFS, "Read-only file system", str(folder))
@@ -121,7 +121,7 @@ def test_stats_on_an_empty_folder_reads_zeros_and_writes_nothing(
     assert list(folder.iterdir()) == []
 
 
-def test_stats_reads_a_read_only_folder_without_writing(tmp_path: Path, read_only,  # noqa: ANN001
+def test_stats_reads_a_read_only_folder_without_writing(tmp_path: Path, read_only,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = _make_store(tmp_path / "只读")
     before = sorted(p.name for p in data_dir.root.rglob("*"))
@@ -134,7 +134,7 @@ def test_stats_reads_a_read_only_folder_without_writing(tmp_path: Path, read_onl
     assert set(after) - set(before) <= {"center.db-wal", "center.db-shm"}
 
 
-def test_writing_commands_on_a_read_only_folder(tmp_path: Path, read_only,  # noqa: ANN001
+def test_writing_commands_on_a_read_only_folder(tmp_path: Path, read_only,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = _make_store(tmp_path / "只读")
     read_only(data_dir.root)
@@ -146,7 +146,7 @@ def test_writing_commands_on_a_read_only_folder(tmp_path: Path, read_only,  # no
     assert refused.value.kind == health.READ_ONLY
 
 
-def test_backup_to_a_read_only_usb_stick(tmp_path: Path, read_only,  # noqa: ANN001
+def test_backup_to_a_read_only_usb_stick(tmp_path: Path, read_only,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = _make_store(tmp_path / "中心")
     usb = tmp_path / "U盘 (E:)"

@@ -45,7 +45,7 @@ def test_committed_qm_is_up_to_date(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["首页", "设置", "今天是 %1"])
-def test_translator_loads(qapp, text: str) -> None:  # noqa: ANN001
+def test_translator_loads(qapp, text: str) -> None:
     from PySide6.QtCore import QTranslator
 
     translator = QTranslator()

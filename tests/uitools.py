@@ -15,7 +15,7 @@ def ime_type(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def scan(qtbot, widget: QWidget, code: str) -> None:  # noqa: ANN001
+def scan(qtbot, widget: QWidget, code: str) -> None:
     """A USB barcode scanner is a keyboard that types fast and presses Enter."""
     qtbot.keyClicks(widget, code)
     qtbot.keyClick(widget, Qt.Key.Key_Return)

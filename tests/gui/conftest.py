@@ -27,7 +27,7 @@ def admin_account(data_dir: DataDir) -> str:
 
 
 @pytest.fixture
-def window(qtbot, data_dir: DataDir, admin_account: str) -> Iterator:  # noqa: ANN001
+def window(qtbot, data_dir: DataDir, admin_account: str) -> Iterator:
     """The main window with the administrator signed in."""
     win = open_main_window(data_dir, user=admin_account)
     qtbot.addWidget(win)
@@ -37,7 +37,7 @@ def window(qtbot, data_dir: DataDir, admin_account: str) -> Iterator:  # noqa: A
 
 
 @pytest.fixture
-def fresh_window(qtbot, data_dir: DataDir) -> Iterator:  # noqa: ANN001
+def fresh_window(qtbot, data_dir: DataDir) -> Iterator:
     """The main window on a brand-new folder, exactly as a first start shows it."""
     win = open_main_window(data_dir)
     qtbot.addWidget(win)

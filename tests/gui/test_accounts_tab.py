@@ -32,7 +32,7 @@ def events() -> DataEvents:
 
 
 @pytest.fixture
-def tab(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> AccountsTab:  # noqa: ANN001
+def tab(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> AccountsTab:
     widget = AccountsTab(ctx, events)
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
@@ -50,11 +50,11 @@ def _row_of(tab: AccountsTab, username: str) -> int:
     return [row[0] for row in _cells(tab)].index(username)
 
 
-def _click(qtbot, tab: AccountsTab, name: str) -> None:  # noqa: ANN001
+def _click(qtbot, tab: AccountsTab, name: str) -> None:
     qtbot.mouseClick(tab.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def _add_librarian(qtbot, tab: AccountsTab) -> None:  # noqa: ANN001
+def _add_librarian(qtbot, tab: AccountsTab) -> None:
     _click(qtbot, tab, "accountsAdd")
     assert tab.add_form.isVisible()
     qtbot.keyClicks(tab.new_username, "chenxia")
@@ -83,7 +83,7 @@ def test_lists_accounts_with_chinese_labels(tab: AccountsTab) -> None:
     ]
 
 
-def test_adds_a_librarian(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_adds_a_librarian(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:
     with qtbot.waitSignal(events.data_changed, timeout=3000) as blocker:
         _add_librarian(qtbot, tab)
     assert blocker.args == ["accounts"]
@@ -98,7 +98,7 @@ def test_adds_a_librarian(qtbot, tab: AccountsTab, ctx: AppContext, events: Data
     assert (user.role, user.must_change_password) == ("librarian", True)
 
 
-def test_add_refusal_is_shown_and_the_form_kept(qtbot, tab: AccountsTab) -> None:  # noqa: ANN001
+def test_add_refusal_is_shown_and_the_form_kept(qtbot, tab: AccountsTab) -> None:
     _click(qtbot, tab, "accountsAdd")
     qtbot.keyClicks(tab.new_username, "LIFANG")  # taken (names are not case-sensitive)
     ime_type(tab.new_display_name, "李芳二")
@@ -110,7 +110,7 @@ def test_add_refusal_is_shown_and_the_form_kept(qtbot, tab: AccountsTab) -> None
     assert len(_cells(tab)) == 1
 
 
-def test_disables_and_enables_the_selected_account(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_disables_and_enables_the_selected_account(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     _add_librarian(qtbot, tab)
     tab.table.selectRow(_row_of(tab, "chenxia"))
     assert tab.disable_button.isEnabled() and not tab.enable_button.isEnabled()
@@ -126,7 +126,7 @@ def test_disables_and_enables_the_selected_account(qtbot, tab: AccountsTab, ctx:
     assert tab.message.text() == "已启用账号 chenxia。"
 
 
-def test_refuses_to_disable_oneself(qtbot, tab: AccountsTab) -> None:  # noqa: ANN001
+def test_refuses_to_disable_oneself(qtbot, tab: AccountsTab) -> None:
     tab.table.selectRow(_row_of(tab, "lifang"))
     _click(qtbot, tab, "accountsDisable")
     assert tab.message.text() == "不能停用自己正在使用的账号。"
@@ -134,7 +134,7 @@ def test_refuses_to_disable_oneself(qtbot, tab: AccountsTab) -> None:  # noqa: A
     assert _cells(tab)[0][3] == "启用"
 
 
-def test_refuses_to_disable_the_last_admin(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_refuses_to_disable_the_last_admin(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     # Acting from the command line (an administrator who is not an account), so the self rule does not apply
     # first and the last-administrator rule is the one that refuses.
     ctx.actor = Actor.command_line()
@@ -146,7 +146,7 @@ def test_refuses_to_disable_the_last_admin(qtbot, tab: AccountsTab, ctx: AppCont
     assert not accounts.needs_first_admin(ctx)
 
 
-def test_reset_password_through_the_non_modal_dialog(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_reset_password_through_the_non_modal_dialog(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     _add_librarian(qtbot, tab)
     tab.table.selectRow(_row_of(tab, "chenxia"))
     _click(qtbot, tab, "accountsResetPassword")
@@ -164,7 +164,7 @@ def test_reset_password_through_the_non_modal_dialog(qtbot, tab: AccountsTab, ct
     assert accounts.authenticate(ctx, "chenxia", "linshi-2026").role == "librarian"
 
 
-def test_buttons_need_a_selection(qtbot, tab: AccountsTab) -> None:  # noqa: ANN001
+def test_buttons_need_a_selection(qtbot, tab: AccountsTab) -> None:
     tab.table.clearSelection()
     assert not tab.disable_button.isEnabled()
     assert not tab.enable_button.isEnabled()
@@ -173,7 +173,7 @@ def test_buttons_need_a_selection(qtbot, tab: AccountsTab) -> None:  # noqa: ANN
     assert tab.message.text() == "请先在表格中选中一个账号。"
 
 
-def test_idle_lock_minutes(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_idle_lock_minutes(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:
     spin = tab.findChild(QSpinBox, "accountsIdleMinutes")
     assert spin.value() == accounts.DEFAULT_IDLE_LOCK_MINUTES
     assert (spin.minimum(), spin.maximum()) == (0, 120)
@@ -190,7 +190,7 @@ def test_idle_lock_minutes(qtbot, tab: AccountsTab, ctx: AppContext, events: Dat
 
 
 @pytest.mark.parametrize("role", ["staff", "librarian", "teacher"])
-def test_a_non_admin_is_refused(qtbot, ctx: AppContext, admin: Actor, role: str) -> None:  # noqa: ANN001
+def test_a_non_admin_is_refused(qtbot, ctx: AppContext, admin: Actor, role: str) -> None:
     ctx.actor = Actor(username="someone", role=role, user_id=99)
     # the service is what refuses…
     with pytest.raises(PermissionDenied):
@@ -217,13 +217,13 @@ def _volunteer(ctx: AppContext, name: str, pinyin: str) -> int:
         return volunteer.id
 
 
-def _edit(qtbot, tab: AccountsTab, username: str) -> None:  # noqa: ANN001
+def _edit(qtbot, tab: AccountsTab, username: str) -> None:
     tab.table.selectRow(_row_of(tab, username))
     _click(qtbot, tab, "accountsEdit")
     assert tab.edit_form.isVisible()
 
 
-def test_edits_the_display_name_and_role(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_edits_the_display_name_and_role(qtbot, tab: AccountsTab, ctx: AppContext, events: DataEvents) -> None:
     _add_librarian(qtbot, tab)
     tab.table.clearSelection()
     assert not tab.edit_button.isEnabled()
@@ -250,7 +250,7 @@ def test_edits_the_display_name_and_role(qtbot, tab: AccountsTab, ctx: AppContex
     assert (user.display_name, user.role) == ("陈晓霞", "staff")
 
 
-def test_edit_refusals_are_shown_and_the_form_kept(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_edit_refusals_are_shown_and_the_form_kept(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     _add_librarian(qtbot, tab)
     _edit(qtbot, tab, "chenxia")
     tab.edit_display_name.clear()
@@ -269,7 +269,7 @@ def test_edit_refusals_are_shown_and_the_form_kept(qtbot, tab: AccountsTab, ctx:
     assert _cells(tab)[_row_of(tab, "lifang")][2] == "管理员"
 
 
-def test_the_last_administrator_cannot_be_demoted(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_the_last_administrator_cannot_be_demoted(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     ctx.actor = Actor.command_line()  # not this account, so the last-administrator rule is the one that refuses
     _edit(qtbot, tab, "lifang")
     tab.edit_role.setCurrentIndex(tab.edit_role.findData("staff"))
@@ -280,7 +280,7 @@ def test_the_last_administrator_cannot_be_demoted(qtbot, tab: AccountsTab, ctx: 
     assert not accounts.needs_first_admin(ctx)
 
 
-def test_links_a_teacher_to_their_volunteer_record(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_links_a_teacher_to_their_volunteer_record(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     chen = _volunteer(ctx, "陈老师", "chen laoshi")
     _volunteer(ctx, "赵老师", "zhao laoshi")
     accounts.create_user(ctx, "chenlaoshi", "陈老师", "teacher", "jiaoshu-77")
@@ -313,7 +313,7 @@ def test_links_a_teacher_to_their_volunteer_record(qtbot, tab: AccountsTab, ctx:
     assert next(u for u in accounts.list_users(ctx) if u.username == "chenlaoshi").volunteer_id is None
 
 
-def test_a_volunteer_linked_to_another_account_says_so(qtbot, tab: AccountsTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_a_volunteer_linked_to_another_account_says_so(qtbot, tab: AccountsTab, ctx: AppContext) -> None:
     chen = _volunteer(ctx, "陈老师", "chen laoshi")
     first = accounts.create_user(ctx, "chen1", "陈老师", "teacher", "jiaoshu-77", volunteer_id=chen)
     accounts.create_user(ctx, "chen2", "陈老师（暑期）", "teacher", "jiaoshu-77")

@@ -27,7 +27,7 @@ def events() -> DataEvents:
     return DataEvents()
 
 
-def _tab(qtbot, ctx: AppContext, events: DataEvents) -> AttendanceCodesTab:  # noqa: ANN001
+def _tab(qtbot, ctx: AppContext, events: DataEvents) -> AttendanceCodesTab:
     widget = AttendanceCodesTab(ctx, events)
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
@@ -37,7 +37,7 @@ def _tab(qtbot, ctx: AppContext, events: DataEvents) -> AttendanceCodesTab:  # n
 
 
 @pytest.fixture
-def tab(qtbot, ctx: AppContext, events: DataEvents) -> AttendanceCodesTab:  # noqa: ANN001
+def tab(qtbot, ctx: AppContext, events: DataEvents) -> AttendanceCodesTab:
     return _tab(qtbot, ctx, events)  # ctx acts as the command line's administrator
 
 
@@ -46,7 +46,7 @@ def _cells(tab: AttendanceCodesTab) -> list[list[str]]:
     return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
 
 
-def _click(qtbot, tab: AttendanceCodesTab, name: str) -> None:  # noqa: ANN001
+def _click(qtbot, tab: AttendanceCodesTab, name: str) -> None:
     button = tab.findChild(QPushButton, name)
     assert button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -69,7 +69,7 @@ def test_lists_the_codes(tab: AttendanceCodesTab) -> None:
     assert not tab.form.isVisible()
 
 
-def test_adds_a_code(qtbot, tab: AttendanceCodesTab, ctx: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_adds_a_code(qtbot, tab: AttendanceCodesTab, ctx: AppContext, events: DataEvents) -> None:
     _click(qtbot, tab, "attendanceCodesAdd")
     assert tab.form.isVisible() and tab.form.title() == "添加考勤代码"
     qtbot.keyClicks(_field(tab, "attendanceCodeCode"), "s")  # stored upper case
@@ -91,7 +91,7 @@ def test_adds_a_code(qtbot, tab: AttendanceCodesTab, ctx: AppContext, events: Da
     assert saved.get("S") is not None and saved.get("S").kind == "excused" and saved.by_shortcut("5").code == "S"
 
 
-def test_the_services_refusal_is_shown_and_the_form_kept(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_the_services_refusal_is_shown_and_the_form_kept(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None:
     _click(qtbot, tab, "attendanceCodesAdd")
     qtbot.keyClicks(_field(tab, "attendanceCodeCode"), "S")
     ime_type(_field(tab, "attendanceCodeLabel"), "病假")
@@ -112,7 +112,7 @@ def test_the_services_refusal_is_shown_and_the_form_kept(qtbot, tab: AttendanceC
     assert _cells(tab) == SEEDED
 
 
-def test_edits_a_code(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_edits_a_code(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None:
     _select(tab, "E")
     _click(qtbot, tab, "attendanceCodesEdit")
     assert tab.form.title() == "修改考勤代码 E"
@@ -147,12 +147,12 @@ def test_edits_a_code(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None: 
     assert attendance.get_codes(ctx).default_code == "P"
 
 
-def _cell_centre(tab: AttendanceCodesTab, code: str):  # noqa: ANN202
+def _cell_centre(tab: AttendanceCodesTab, code: str):
     row = [r[0] for r in _cells(tab)].index(code)
     return tab.table.visualItemRect(tab.table.item(row, 0)).center()
 
 
-def test_removes_an_unused_code_but_not_a_used_or_the_default_one(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None:  # noqa: ANN001
+def test_removes_an_unused_code_but_not_a_used_or_the_default_one(qtbot, tab: AttendanceCodesTab, ctx: AppContext) -> None:
     import datetime as dt
 
     child = children.create_child(ctx, ChildInput("王子涵", grade=3, class_name="三年级1班")).id
@@ -176,7 +176,7 @@ def test_removes_an_unused_code_but_not_a_used_or_the_default_one(qtbot, tab: At
     assert codes.get("L") is None and codes.late_code == ""
 
 
-def test_staff_see_the_codes_read_only(qtbot, ctx: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_staff_see_the_codes_read_only(qtbot, ctx: AppContext, events: DataEvents) -> None:
     ctx.actor = Actor(username="shegong", role="staff", user_id=99)
     tab = _tab(qtbot, ctx, events)
     assert _cells(tab) == SEEDED

@@ -32,7 +32,7 @@ def events() -> DataEvents:
 
 
 @pytest.fixture
-def acted(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> AppContext:  # noqa: ANN001
+def acted(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> AppContext:
     """Add a librarian, disable and re-enable it — through the accounts tab, as the administrator would."""
     tab = AccountsTab(ctx, events)
     qtbot.addWidget(tab)
@@ -51,7 +51,7 @@ def acted(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> AppContex
     return ctx
 
 
-def _audit_tab(qtbot, ctx: AppContext, events: DataEvents) -> AuditTab:  # noqa: ANN001
+def _audit_tab(qtbot, ctx: AppContext, events: DataEvents) -> AuditTab:
     tab = AuditTab(ctx, events)
     qtbot.addWidget(tab)
     tab.resize(1000, 600)
@@ -71,7 +71,7 @@ def _choose(combo: QComboBox, code: str) -> None:
     combo.setCurrentIndex(index)
 
 
-def test_lists_the_entries_the_accounts_tab_made(qtbot, acted: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_lists_the_entries_the_accounts_tab_made(qtbot, acted: AppContext, events: DataEvents) -> None:
     tab = _audit_tab(qtbot, acted, events)
     assert tab.objectName() == "auditTab"
     model = tab.table.model()
@@ -89,7 +89,7 @@ def test_lists_the_entries_the_accounts_tab_made(qtbot, acted: AppContext, event
     assert tab.table.alternatingRowColors() and tab.table.horizontalHeader().stretchLastSection()
 
 
-def test_filters_by_action(qtbot, acted: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_filters_by_action(qtbot, acted: AppContext, events: DataEvents) -> None:
     tab = _audit_tab(qtbot, acted, events)
     combo = tab.findChild(QComboBox, "auditAction")
     assert combo.itemText(0) == "全部"
@@ -103,7 +103,7 @@ def test_filters_by_action(qtbot, acted: AppContext, events: DataEvents) -> None
     assert len(_column(tab, 2)) == 5
 
 
-def test_filters_by_text_as_typed(qtbot, acted: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_filters_by_text_as_typed(qtbot, acted: AppContext, events: DataEvents) -> None:
     tab = _audit_tab(qtbot, acted, events)
     search = tab.findChild(QLineEdit, "auditSearch")
     ime_type(search, "停用")
@@ -116,7 +116,7 @@ def test_filters_by_text_as_typed(qtbot, acted: AppContext, events: DataEvents) 
     assert search.text() == "" and len(_column(tab, 5)) == 5
 
 
-def test_filters_by_user_and_date(qtbot, acted: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_filters_by_user_and_date(qtbot, acted: AppContext, events: DataEvents) -> None:
     with acted.db.session() as s:
         s.add(
             AuditLog(actor="wangli", action="view", entity="child", entity_id="3", summary="查看王子涵的档案")
@@ -136,7 +136,7 @@ def test_filters_by_user_and_date(qtbot, acted: AppContext, events: DataEvents) 
     assert len(_column(tab, 0)) == 6
 
 
-def test_no_editable_cells_and_no_delete(qtbot, acted: AppContext, events: DataEvents) -> None:  # noqa: ANN001
+def test_no_editable_cells_and_no_delete(qtbot, acted: AppContext, events: DataEvents) -> None:
     tab = _audit_tab(qtbot, acted, events)
     model = tab.table.model()
     assert tab.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
@@ -157,7 +157,7 @@ def test_no_editable_cells_and_no_delete(qtbot, acted: AppContext, events: DataE
     assert names == {"auditClear", "auditPrev", "auditNext"}
 
 
-def test_pages_by_500(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> None:  # noqa: ANN001
+def test_pages_by_500(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> None:
     with ctx.db.session() as s:
         s.add_all(
             AuditLog(actor="wangli", action="view", entity="child", entity_id=str(i), summary=f"查看 {i}")
@@ -182,7 +182,7 @@ def test_pages_by_500(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) 
     assert tab.count.text() == "共 1 条记录。" and not nxt.isEnabled() and not prev.isEnabled()
 
 
-def test_refreshes_when_data_changes(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> None:  # noqa: ANN001
+def test_refreshes_when_data_changes(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> None:
     tab = _audit_tab(qtbot, ctx, events)
     assert tab.table.model().rowCount() == 2
     accounts.create_user(ctx, "zhaoyun", "赵云", "teacher", "laoshi-88")
@@ -191,7 +191,7 @@ def test_refreshes_when_data_changes(qtbot, ctx: AppContext, admin: Actor, event
     assert tab.action.findData("create") >= 0
 
 
-def test_a_non_admin_sees_the_refusal(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> None:  # noqa: ANN001
+def test_a_non_admin_sees_the_refusal(qtbot, ctx: AppContext, admin: Actor, events: DataEvents) -> None:
     ctx.actor = Actor(username="wangli", role="staff", user_id=42)
     tab = _audit_tab(qtbot, ctx, events)
     assert "无权查看审计日志" in tab.count.text()

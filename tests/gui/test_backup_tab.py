@@ -14,12 +14,12 @@ from center_app.db.models import Child
 from center_app.services import backup, overview, settings
 
 
-def open_backup_tab(window):  # noqa: ANN001, ANN201
+def open_backup_tab(window):
     page = window.show_page("settingsPage")
     return page.tab("backupTab")
 
 
-def wait_done(qtbot, tab) -> None:  # noqa: ANN001
+def wait_done(qtbot, tab) -> None:
     qtbot.waitUntil(lambda: not tab.busy, timeout=20000)
 
 
@@ -83,14 +83,14 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(qtbot, window, tmp_path)
     assert settings.get_centre(window.ctx).name == settings.DEFAULT_CENTRE_NAME
 
 
-def test_the_navigation_waits_during_a_restore(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_the_navigation_waits_during_a_restore(qtbot, window, monkeypatch) -> None:
     tab = open_backup_tab(window)
     tab.backup_to(None)
     wait_done(qtbot, tab)
     release, started, threads = threading.Event(), threading.Event(), []
     real = backup.restore
 
-    def restore(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def restore(*args, **kwargs):
         threads.append(threading.get_ident())
         started.set()
         assert release.wait(10), "the test never let the restore go on"
@@ -123,13 +123,13 @@ def test_the_navigation_waits_during_a_restore(qtbot, window, monkeypatch) -> No
 
 @pytest.mark.qt_no_exception_capture
 def test_a_failed_restore_says_so_and_frees_the_window(
-    qtbot, window, monkeypatch, expected_error_dialogs  # noqa: ANN001
+    qtbot, window, monkeypatch, expected_error_dialogs
 ) -> None:
     tab = open_backup_tab(window)
     tab.backup_to(None)
     wait_done(qtbot, tab)
 
-    def broken(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def broken(*_args, **_kwargs):
         raise OSError("U 盘被拔出")
 
     monkeypatch.setattr(backup, "restore", broken)

@@ -21,7 +21,7 @@ from tests.uitools import ime_type
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "donation_sample.xlsx"
 
 
-def install_catalog(window) -> CatalogPage:  # noqa: ANN001
+def install_catalog(window) -> CatalogPage:
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "catalogPage")
     window.specs[row] = PageSpec(
         "catalogPage", window.specs[row].title, lambda: CatalogPage(window.ctx, window.events)
@@ -30,7 +30,7 @@ def install_catalog(window) -> CatalogPage:  # noqa: ANN001
     return window.show_page("catalogPage")
 
 
-def counts(ctx) -> tuple[int, int]:  # noqa: ANN001
+def counts(ctx) -> tuple[int, int]:
     with ctx.db.read() as s:
         return (
             s.scalar(select(func.count(BookTitle.id))) or 0,
@@ -39,7 +39,7 @@ def counts(ctx) -> tuple[int, int]:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(qtbot, window) -> CatalogPage:  # noqa: ANN001
+def page(qtbot, window) -> CatalogPage:
     page = install_catalog(window)
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
     qtbot.keyClick(page.search, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
@@ -47,20 +47,20 @@ def page(qtbot, window) -> CatalogPage:  # noqa: ANN001
     return page
 
 
-def choose(qtbot, panel: ImportPanel, path: Path) -> None:  # noqa: ANN001
+def choose(qtbot, panel: ImportPanel, path: Path) -> None:
     """Pick a file as the user does and wait for its preview (read on a worker thread)."""
     panel.choose_file = lambda: str(path)
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
 
 
-def run(qtbot, panel: ImportPanel, button=None) -> None:  # noqa: ANN001
+def run(qtbot, panel: ImportPanel, button=None) -> None:
     """Click 导入 (or the given button) and wait until the import has ended."""
     qtbot.mouseClick(button or panel.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
 
 
-def test_preview_then_import_the_sample_skipping_the_bad_row(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_preview_then_import_the_sample_skipping_the_bad_row(qtbot, page: CatalogPage) -> None:
     panel = page.import_panel
     assert panel.objectName() == "importPanel"
     choose(qtbot, panel, SAMPLE)
@@ -91,13 +91,13 @@ def test_preview_then_import_the_sample_skipping_the_bad_row(qtbot, page: Catalo
     assert "共 39 张书标" in page.print_panel.summary.text()
 
 
-def stall_at_the_first_progress(monkeypatch, until: threading.Event) -> threading.Event:  # noqa: ANN001
+def stall_at_the_first_progress(monkeypatch, until: threading.Event) -> threading.Event:
     """Make the import stop at its first progress report — inside its transaction, after the titles are written
     and before the copies — until ``until`` is set. Returns the event set when it got there."""
     reached = threading.Event()
     real = book_import.run_import
 
-    def run_import(*args, progress, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def run_import(*args, progress, **kwargs):
         def stalled(done: int, total: int) -> None:
             reached.set()
             assert until.wait(10), "the test did not let the import go on"
@@ -109,7 +109,7 @@ def stall_at_the_first_progress(monkeypatch, until: threading.Event) -> threadin
     return reached
 
 
-def test_cancel_during_the_import_writes_nothing(qtbot, page: CatalogPage, monkeypatch) -> None:  # noqa: ANN001
+def test_cancel_during_the_import_writes_nothing(qtbot, page: CatalogPage, monkeypatch) -> None:
     panel = page.import_panel
     choose(qtbot, panel, SAMPLE)
     panel.skip_invalid.setChecked(True)
@@ -133,7 +133,7 @@ def test_cancel_during_the_import_writes_nothing(qtbot, page: CatalogPage, monke
 
 def test_the_import_runs_off_the_gui_thread_while_the_window_stays_live(
     qtbot, page: CatalogPage, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     panel = page.import_panel
     choose(qtbot, panel, SAMPLE)
     panel.skip_invalid.setChecked(True)
@@ -141,7 +141,7 @@ def test_the_import_runs_off_the_gui_thread_while_the_window_stays_live(
     threads: list[int] = []
     real = book_import.run_import
 
-    def run_import(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def run_import(*args, **kwargs):
         threads.append(threading.get_ident())
         # Goes on only once a timer of the GUI thread has fired: on the GUI thread itself this would wait forever.
         assert timer_fired.wait(10), "the GUI thread's event loop did not run during the import"
@@ -171,13 +171,13 @@ def test_the_import_runs_off_the_gui_thread_while_the_window_stays_live(
 
 @pytest.mark.qt_no_exception_capture
 def test_an_unexpected_error_in_the_worker_is_shown_and_logged(
-    qtbot, page: CatalogPage, monkeypatch, expected_error_dialogs  # noqa: ANN001
+    qtbot, page: CatalogPage, monkeypatch, expected_error_dialogs
 ) -> None:
     panel = page.import_panel
     choose(qtbot, panel, SAMPLE)
     panel.skip_invalid.setChecked(True)
 
-    def broken(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def broken(*_args, **_kwargs):
         raise RuntimeError("磁盘出错 in the worker")
 
     monkeypatch.setattr(book_import, "run_import", broken)
@@ -197,7 +197,7 @@ def test_an_unexpected_error_in_the_worker_is_shown_and_logged(
 
 def test_the_donor_field_names_the_donor_of_a_list_without_one(
     qtbot, page: CatalogPage, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     csv = tmp_path / "捐书.csv"
     csv.write_text("书名,作者,册数\n草房子,曹文轩,2\n小王子,圣埃克苏佩里,1\n", encoding="utf-8-sig")
     panel = page.import_panel
@@ -213,7 +213,7 @@ def test_the_donor_field_names_the_donor_of_a_list_without_one(
     assert page.donor_filter.findText("贺州市青少年关爱协会（3 册）") > 0
 
 
-def test_an_unreadable_file_is_explained(qtbot, page: CatalogPage, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_unreadable_file_is_explained(qtbot, page: CatalogPage, tmp_path: Path) -> None:
     bad = tmp_path / "照片.xlsx"
     bad.write_bytes(b"not a spreadsheet")
     panel = page.import_panel
@@ -238,13 +238,13 @@ def merged_donation_list(path: Path) -> Path:
     return path
 
 
-def problem_texts(panel) -> list[str]:  # noqa: ANN001
+def problem_texts(panel) -> list[str]:
     return [panel.problems.item(n).text() for n in range(panel.problems.count())]
 
 
 def test_the_same_list_again_asks_first_and_the_preview_says_what_it_read(
     qtbot, page: CatalogPage, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     path = merged_donation_list(tmp_path / "捐赠.xlsx")
     panel = page.import_panel
     choose(qtbot, panel, path)

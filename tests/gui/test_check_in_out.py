@@ -16,7 +16,7 @@ from tests.gui.test_roll_call import add_child, install_attendance, screenshot_d
 from tests.uitools import clipped_controls, ime_type, scan
 
 
-def today_mark(ctx, child_id: int) -> AttendanceMark | None:  # noqa: ANN001
+def today_mark(ctx, child_id: int) -> AttendanceMark | None:
     with ctx.db.read() as s:
         return s.scalars(
             select(AttendanceMark)
@@ -29,12 +29,12 @@ def today_mark(ctx, child_id: int) -> AttendanceMark | None:  # noqa: ANN001
         ).first()
 
 
-def listed(widget) -> list[str]:  # noqa: ANN001
+def listed(widget) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())]
 
 
 @pytest.fixture
-def kids(window) -> dict[str, int]:  # noqa: ANN001
+def kids(window) -> dict[str, int]:
     ctx = window.ctx
     return {
         "wzh": add_child(
@@ -50,7 +50,7 @@ def kids(window) -> dict[str, int]:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(qtbot, window, kids) -> AttendancePage:  # noqa: ANN001
+def page(qtbot, window, kids) -> AttendancePage:
     page = install_attendance(window)
     page.tabs.setCurrentIndex(1)
     panel = page.check_in
@@ -61,11 +61,11 @@ def page(qtbot, window, kids) -> AttendancePage:  # noqa: ANN001
 
 
 @pytest.fixture
-def door(page) -> CheckInOutPanel:  # noqa: ANN001
+def door(page) -> CheckInOutPanel:
     return page.check_in
 
 
-def test_scanning_a_card_checks_the_child_in_and_the_input_keeps_the_focus(qtbot, window, door, kids) -> None:  # noqa: ANN001
+def test_scanning_a_card_checks_the_child_in_and_the_input_keeps_the_focus(qtbot, window, door, kids) -> None:
     changes: list[str] = []
     window.events.data_changed.connect(changes.append)
     scan(qtbot, door.input, "C00001")
@@ -85,7 +85,7 @@ def test_scanning_a_card_checks_the_child_in_and_the_input_keeps_the_focus(qtbot
     assert changes == ["attendance"]
 
 
-def test_an_unknown_card_is_refused_in_red(qtbot, door) -> None:  # noqa: ANN001
+def test_an_unknown_card_is_refused_in_red(qtbot, door) -> None:
     scan(qtbot, door.input, "C99999")
     assert door.message_kind == "error"
     assert "C99999" in door.message.text()
@@ -93,7 +93,7 @@ def test_an_unknown_card_is_refused_in_red(qtbot, door) -> None:  # noqa: ANN001
     assert door.checked_in.count() == 0
 
 
-def test_a_name_checks_in_one_match_or_offers_several(qtbot, window, door, kids) -> None:  # noqa: ANN001
+def test_a_name_checks_in_one_match_or_offers_several(qtbot, window, door, kids) -> None:
     ime_type(door.input, "李小明")
     qtbot.keyClick(door.input, Qt.Key.Key_Return)
     assert door.message_kind == "ok" and "李小明" in door.message.text()
@@ -115,7 +115,7 @@ def test_a_name_checks_in_one_match_or_offers_several(qtbot, window, door, kids)
     assert door.checked_in.count() == 3
 
 
-def test_check_out_with_an_unauthorised_name_warns_in_red_and_stores_it(qtbot, window, door, kids) -> None:  # noqa: ANN001
+def test_check_out_with_an_unauthorised_name_warns_in_red_and_stores_it(qtbot, window, door, kids) -> None:
     scan(qtbot, door.input, "C00001")
     qtbot.keyClick(door.input, Qt.Key.Key_F9)
     assert door.checkout_panel.isVisible()
@@ -146,7 +146,7 @@ def test_check_out_with_an_unauthorised_name_warns_in_red_and_stores_it(qtbot, w
     assert QApplication.focusWidget() is door.input
 
 
-def test_check_out_by_an_authorised_person_from_the_list(qtbot, window, door, kids) -> None:  # noqa: ANN001
+def test_check_out_by_an_authorised_person_from_the_list(qtbot, window, door, kids) -> None:
     scan(qtbot, door.input, "C00002")
     scan(qtbot, door.input, "C00001")
     assert door.selected_row() is not None and door.selected_row().child_id == kids["wzh"]  # the last one in
@@ -161,7 +161,7 @@ def test_check_out_by_an_authorised_person_from_the_list(qtbot, window, door, ki
     assert [r.name for r in door.rows if r.check_out_at is None] == ["王子涵"]
 
 
-def test_escape_cancels_a_check_out(qtbot, window, door, kids) -> None:  # noqa: ANN001
+def test_escape_cancels_a_check_out(qtbot, window, door, kids) -> None:
     scan(qtbot, door.input, "C00003")
     qtbot.keyClick(door.input, Qt.Key.Key_F9)
     assert door.checkout_panel.isVisible()
@@ -172,7 +172,7 @@ def test_escape_cancels_a_check_out(qtbot, window, door, kids) -> None:  # noqa:
     assert QApplication.focusWidget() is door.input
 
 
-def test_check_in_shows_in_the_roll_call(qtbot, window, page, kids) -> None:  # noqa: ANN001
+def test_check_in_shows_in_the_roll_call(qtbot, window, page, kids) -> None:
     door = page.check_in
     scan(qtbot, door.input, "C00003")
     page.tabs.setCurrentIndex(0)
@@ -182,7 +182,7 @@ def test_check_in_shows_in_the_roll_call(qtbot, window, page, kids) -> None:  # 
     assert row.check_in_at is not None
 
 
-def test_screenshot_of_the_door(qtbot, window, door, kids, tmp_path) -> None:  # noqa: ANN001
+def test_screenshot_of_the_door(qtbot, window, door, kids, tmp_path) -> None:
     window.resize(1366, 740)
     for card in ("C00001", "C00002", "C00003"):
         scan(qtbot, door.input, card)

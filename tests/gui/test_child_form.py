@@ -48,7 +48,7 @@ FORM_NAMES = [
 ]
 
 
-def install_children(window) -> ChildrenPage:  # noqa: ANN001
+def install_children(window) -> ChildrenPage:
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "childrenPage")
     window.specs[row] = PageSpec(
         "childrenPage", window.specs[row].title, lambda: ChildrenPage(window.ctx, window.events)
@@ -60,7 +60,7 @@ def install_children(window) -> ChildrenPage:  # noqa: ANN001
     return page
 
 
-def counts(ctx) -> tuple[int, int, int, int]:  # noqa: ANN001
+def counts(ctx) -> tuple[int, int, int, int]:
     with ctx.db.read() as s:
         return tuple(  # type: ignore[return-value]
             s.scalar(select(func.count()).select_from(model)) or 0
@@ -68,19 +68,19 @@ def counts(ctx) -> tuple[int, int, int, int]:  # noqa: ANN001
         )
 
 
-def save(qtbot, form: ChildForm) -> None:  # noqa: ANN001
+def save(qtbot, form: ChildForm) -> None:
     qtbot.keyClick(form.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 @pytest.fixture
-def page(qtbot, window) -> ChildrenPage:  # noqa: ANN001
+def page(qtbot, window) -> ChildrenPage:
     page = install_children(window)
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
     return page
 
 
 @pytest.fixture
-def xiaoyu(window) -> int:  # noqa: ANN001
+def xiaoyu(window) -> int:
     """A child already on the roster, with two guardians and a pick-up person."""
     detail = children.create_child(
         window.ctx,
@@ -94,7 +94,7 @@ def xiaoyu(window) -> int:  # noqa: ANN001
     return detail.id
 
 
-def test_register_a_child_typing_chinese(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_register_a_child_typing_chinese(qtbot, page: ChildrenPage) -> None:
     seen: list[str] = []
     page.events.data_changed.connect(seen.append)
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -173,7 +173,7 @@ def test_register_a_child_typing_chinese(qtbot, page: ChildrenPage) -> None:  # 
     assert [r.name for r in page.model.rows] == ["王子涵"]
 
 
-def test_every_problem_is_listed_and_nothing_is_written(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_every_problem_is_listed_and_nothing_is_written(qtbot, page: ChildrenPage) -> None:
     before = counts(page.ctx)
     page.open_add()
     form = page.form
@@ -206,7 +206,7 @@ def test_every_problem_is_listed_and_nothing_is_written(qtbot, page: ChildrenPag
     assert counts(page.ctx)[0] == before[0] + 1
 
 
-def test_dates_are_read_the_way_people_write_them(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_dates_are_read_the_way_people_write_them(qtbot, page: ChildrenPage) -> None:
     page.open_add()
     form = page.form
     for typed in ("2015-3-2", "2015.3.2", "2015/03/02", "20150302"):
@@ -218,7 +218,7 @@ def test_dates_are_read_the_way_people_write_them(qtbot, page: ChildrenPage) -> 
     assert form.birth_date.text() == "2015-2-30" and "无法识别" in form.birth_hint.text()
 
 
-def test_editing_health_notes_is_saved_audited_and_shown(qtbot, page: ChildrenPage, xiaoyu: int) -> None:  # noqa: ANN001
+def test_editing_health_notes_is_saved_audited_and_shown(qtbot, page: ChildrenPage, xiaoyu: int) -> None:
     page.refresh()
     page.select_child(xiaoyu)
     page.table.setFocus()
@@ -245,7 +245,7 @@ def test_editing_health_notes_is_saved_audited_and_shown(qtbot, page: ChildrenPa
 
 def test_guardians_are_changed_with_the_profile_and_cancel_drops_everything(
     qtbot, page: ChildrenPage, xiaoyu: int
-) -> None:  # noqa: ANN001
+) -> None:
     page.refresh()
     page.select_child(xiaoyu)
     before = counts(page.ctx)
@@ -299,7 +299,7 @@ def test_guardians_are_changed_with_the_profile_and_cancel_drops_everything(
     assert "覃春燕（母亲，主要监护人）" in family and "覃德明" not in family
 
 
-def test_replacing_a_card_in_the_form_retires_the_old_number(qtbot, page: ChildrenPage, xiaoyu: int) -> None:  # noqa: ANN001
+def test_replacing_a_card_in_the_form_retires_the_old_number(qtbot, page: ChildrenPage, xiaoyu: int) -> None:
     old = children.assign_card_barcode(page.ctx, xiaoyu)
     page.refresh()
     page.select_child(xiaoyu)
@@ -315,7 +315,7 @@ def test_replacing_a_card_in_the_form_retires_the_old_number(qtbot, page: Childr
 
 def test_a_whole_file_is_one_save_and_a_refusal_at_its_end_saves_none_of_it(
     qtbot, page: ChildrenPage, xiaoyu: int, monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: ANN001
+) -> None:
     """Profile, guardians, pick-up people and a new card number: one service call, one transaction. When the
     last part is refused (every card number used), nothing of the earlier parts is in the database, the
     message says nothing was saved — which is true — and the form still holds what was typed."""
@@ -327,7 +327,7 @@ def test_a_whole_file_is_one_save_and_a_refusal_at_its_end_saves_none_of_it(
     transactions: list[int] = []
     real_session = ctx.db.session
 
-    def counted():  # noqa: ANN202
+    def counted():
         transactions.append(1)
         return real_session()
 

@@ -32,26 +32,26 @@ def demo_folder(data_dir: DataDir) -> DataDir:
     return data_dir
 
 
-def _open(qtbot, folder: DataDir, user: str | None = None):  # noqa: ANN001, ANN202
+def _open(qtbot, folder: DataDir, user: str | None = None):
     window = open_main_window(folder, user=user)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     return window
 
 
-def _children(window) -> int:  # noqa: ANN001
+def _children(window) -> int:
     with window.ctx.db.read() as s:
         return int(s.scalar(select(func.count()).select_from(m.Child)) or 0)
 
 
-def _click(qtbot, window, name: str) -> QAbstractButton:  # noqa: ANN001
+def _click(qtbot, window, name: str) -> QAbstractButton:
     button = window.findChild(QAbstractButton, name)
     assert button is not None and button.isVisible() and button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     return button
 
 
-def test_the_demo_administrator_clears_the_demo_and_creates_the_real_one(qtbot, demo_folder) -> None:  # noqa: ANN001
+def test_the_demo_administrator_clears_the_demo_and_creates_the_real_one(qtbot, demo_folder) -> None:
     window = _open(qtbot, demo_folder)
     assert not window.locked and window.ctx.actor.username == accounts.DEMO_USERNAME  # signed in by itself
     banner = window.findChild(QWidget, "demoBanner")
@@ -102,7 +102,7 @@ def test_the_demo_administrator_clears_the_demo_and_creates_the_real_one(qtbot, 
     again.close()
 
 
-def test_a_demo_folder_with_a_real_administrator_asks_for_a_password(qtbot, demo_folder) -> None:  # noqa: ANN001
+def test_a_demo_folder_with_a_real_administrator_asks_for_a_password(qtbot, demo_folder) -> None:
     ctx = open_store(demo_folder)
     try:
         accounts.create_first_admin(ctx, "lifang", "李芳", ADMIN_PASSWORD)
@@ -128,7 +128,7 @@ def test_a_demo_folder_with_a_real_administrator_asks_for_a_password(qtbot, demo
     window.close()
 
 
-def test_only_an_administrator_sees_the_clear_button(qtbot, demo_folder) -> None:  # noqa: ANN001
+def test_only_an_administrator_sees_the_clear_button(qtbot, demo_folder) -> None:
     ctx = open_store(demo_folder)
     try:
         ctx.actor = accounts.demo_sign_in(ctx)
@@ -141,5 +141,5 @@ def test_only_an_administrator_sees_the_clear_button(qtbot, demo_folder) -> None
     window.close()
 
 
-def test_a_real_centre_shows_no_banner(window) -> None:  # noqa: ANN001
+def test_a_real_centre_shows_no_banner(window) -> None:
     assert not window.findChild(QWidget, "demoBanner").isVisible()

@@ -25,7 +25,7 @@ from tests.uitools import ime_type, scan
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
-def install_desk(window) -> DeskPage:  # noqa: ANN001
+def install_desk(window) -> DeskPage:
     """Put the real desk page in the window's 借还台 slot (whatever the window builds there) and show it."""
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "deskPage")
     window.specs[row] = PageSpec(
@@ -81,7 +81,7 @@ def focus_is_on_input(page: DeskPage) -> bool:
 
 
 @pytest.fixture
-def library(window) -> dict[str, int]:  # noqa: ANN001
+def library(window) -> dict[str, int]:
     ctx = window.ctx
     ids = {
         "wzh": add_child(ctx, "王子涵", 3, "三年级2班", "C00001"),
@@ -94,7 +94,7 @@ def library(window) -> dict[str, int]:  # noqa: ANN001
 
 
 @pytest.fixture
-def desk(qtbot, window, library) -> DeskPage:  # noqa: ANN001
+def desk(qtbot, window, library) -> DeskPage:
     page = install_desk(window)
     page.sounds = []  # type: ignore[attr-defined]
     page.sound.player = page.sounds.append  # type: ignore[attr-defined]
@@ -103,7 +103,7 @@ def desk(qtbot, window, library) -> DeskPage:  # noqa: ANN001
 
 
 @pytest.fixture
-def demo_desk(qtbot, window) -> DeskPage:  # noqa: ANN001
+def demo_desk(qtbot, window) -> DeskPage:
     fill_demo(window.ctx)
     page = install_desk(window)
     page.sound.player = lambda _kind: None
@@ -114,7 +114,7 @@ def demo_desk(qtbot, window) -> DeskPage:  # noqa: ANN001
 # --- lending ------------------------------------------------------------------------------------------------
 
 
-def test_card_then_two_books_lends_both_and_the_third_is_refused(qtbot, desk, library) -> None:  # noqa: ANN001
+def test_card_then_two_books_lends_both_and_the_third_is_refused(qtbot, desk, library) -> None:
     ctx = desk.ctx
     scan(qtbot, desk.input, "C00001")
     assert desk.child is not None and desk.child.id == library["wzh"]
@@ -146,7 +146,7 @@ def test_card_then_two_books_lends_both_and_the_third_is_refused(qtbot, desk, li
 
 def test_a_book_lent_to_someone_else_is_refused_and_one_already_held_is_selected(
     qtbot, desk, library
-) -> None:  # noqa: ANN001
+) -> None:
     scan(qtbot, desk.input, "C00002")
     scan(qtbot, desk.input, "T0001")
     scan(qtbot, desk.input, "T0001")  # the same child again: nothing to lend, the row is selected for F5
@@ -159,7 +159,7 @@ def test_a_book_lent_to_someone_else_is_refused_and_one_already_held_is_selected
     assert open_loans(desk.ctx) == [(library["lxm"], "T0001", 0)]
 
 
-def test_esc_then_scanning_a_lent_book_returns_it_and_ctrl_z_undoes_the_return(qtbot, desk, library) -> None:  # noqa: ANN001
+def test_esc_then_scanning_a_lent_book_returns_it_and_ctrl_z_undoes_the_return(qtbot, desk, library) -> None:
     ctx = desk.ctx
     scan(qtbot, desk.input, "C00001")
     scan(qtbot, desk.input, "T0002")
@@ -185,7 +185,7 @@ def test_esc_then_scanning_a_lent_book_returns_it_and_ctrl_z_undoes_the_return(q
     assert focus_is_on_input(desk)
 
 
-def test_every_action_says_loans_changed(qtbot, desk, window) -> None:  # noqa: ANN001
+def test_every_action_says_loans_changed(qtbot, desk, window) -> None:
     seen: list[str] = []
     window.events.data_changed.connect(seen.append)
     scan(qtbot, desk.input, "C00001")
@@ -197,7 +197,7 @@ def test_every_action_says_loans_changed(qtbot, desk, window) -> None:  # noqa: 
     assert desk.loans.rowCount() == 2  # the page refreshed itself once per action, after the commit
 
 
-def test_f5_renews_the_selected_loan_or_the_last_one_lent(qtbot, desk, library) -> None:  # noqa: ANN001
+def test_f5_renews_the_selected_loan_or_the_last_one_lent(qtbot, desk, library) -> None:
     ctx = desk.ctx
     scan(qtbot, desk.input, "C00001")
     scan(qtbot, desk.input, "T0001")
@@ -218,7 +218,7 @@ def test_f5_renews_the_selected_loan_or_the_last_one_lent(qtbot, desk, library) 
     assert focus_is_on_input(desk)
 
 
-def test_scan_messages_for_an_isbn_an_unknown_code_and_a_book_without_a_child(qtbot, desk) -> None:  # noqa: ANN001
+def test_scan_messages_for_an_isbn_an_unknown_code_and_a_book_without_a_child(qtbot, desk) -> None:
     scan(qtbot, desk.input, "9787020002207")
     assert desk.message_kind == "error" and "请扫描贴在书上的条码标签" in desk.message.text()
     scan(qtbot, desk.input, "X12345")
@@ -231,14 +231,14 @@ def test_scan_messages_for_an_isbn_an_unknown_code_and_a_book_without_a_child(qt
     assert focus_is_on_input(desk)
 
 
-def test_typing_a_chinese_name_picks_the_only_match(qtbot, desk, library) -> None:  # noqa: ANN001
+def test_typing_a_chinese_name_picks_the_only_match(qtbot, desk, library) -> None:
     ime_type(desk.input, "李小明")
     qtbot.keyClick(desk.input, Qt.Key.Key_Return)
     assert desk.child is not None and desk.child.id == library["lxm"]
     assert "还可借 1 本" in desk.child_quota.text()  # grade 1: one book
 
 
-def test_focus_comes_back_to_the_input_after_a_click_elsewhere(qtbot, desk) -> None:  # noqa: ANN001
+def test_focus_comes_back_to_the_input_after_a_click_elsewhere(qtbot, desk) -> None:
     scan(qtbot, desk.input, "C00001")
     scan(qtbot, desk.input, "T0001")
     rect = desk.loans.visualItemRect(desk.loans.item(0, 0))
@@ -254,7 +254,7 @@ def test_focus_comes_back_to_the_input_after_a_click_elsewhere(qtbot, desk) -> N
     qtbot.waitUntil(lambda: focus_is_on_input(desk), timeout=1000)
 
 
-def test_sound_switch_is_saved_for_an_administrator(qtbot, desk) -> None:  # noqa: ANN001
+def test_sound_switch_is_saved_for_an_administrator(qtbot, desk) -> None:
     assert desk.sound_box.isChecked()
     qtbot.mouseClick(desk.sound_box, Qt.MouseButton.LeftButton)
     assert circulation.get_loan_settings(desk.ctx).sound_on is False
@@ -263,7 +263,7 @@ def test_sound_switch_is_saved_for_an_administrator(qtbot, desk) -> None:  # noq
     assert focus_is_on_input(desk)
 
 
-def test_sound_switch_is_session_only_for_a_librarian(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+def test_sound_switch_is_session_only_for_a_librarian(qtbot, data_dir, admin_account) -> None:
     from center_app.context import Actor, open_store
 
     ctx = open_store(data_dir, actor=Actor.command_line())  # the administrator adds the account
@@ -282,7 +282,7 @@ def test_sound_switch_is_session_only_for_a_librarian(qtbot, data_dir, admin_acc
     win.close()
 
 
-def test_a_teacher_sees_the_page_with_the_input_disabled(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+def test_a_teacher_sees_the_page_with_the_input_disabled(qtbot, data_dir, admin_account) -> None:
     from center_app.context import Actor, open_store
 
     ctx = open_store(data_dir, actor=Actor.command_line())  # the administrator adds the account
@@ -301,7 +301,7 @@ def test_a_teacher_sees_the_page_with_the_input_disabled(qtbot, data_dir, admin_
 # --- with the demo centre -----------------------------------------------------------------------------------
 
 
-def test_pinyin_initials_show_a_list_to_pick_from_with_the_keyboard(qtbot, demo_desk) -> None:  # noqa: ANN001
+def test_pinyin_initials_show_a_list_to_pick_from_with_the_keyboard(qtbot, demo_desk) -> None:
     ctx = demo_desk.ctx
     with ctx.db.read() as s:
         initials = Counter(s.scalars(select(Child.name_initials).where(Child.status == "active")))
@@ -326,7 +326,7 @@ def test_pinyin_initials_show_a_list_to_pick_from_with_the_keyboard(qtbot, demo_
     assert focus_is_on_input(demo_desk)
 
 
-def test_overdue_panel_lists_the_demo_loans_per_class_and_prints_audited_slips(qtbot, demo_desk) -> None:  # noqa: ANN001
+def test_overdue_panel_lists_the_demo_loans_per_class_and_prints_audited_slips(qtbot, demo_desk) -> None:
     ctx = demo_desk.ctx
     overdue = circulation.overdue_loans(ctx)
     assert overdue
@@ -369,7 +369,7 @@ def test_overdue_panel_lists_the_demo_loans_per_class_and_prints_audited_slips(q
     assert not demo_desk.overdue_panel.isVisible()
 
 
-def test_look_at_the_desk(qtbot, demo_desk, window, tmp_path) -> None:  # noqa: ANN001
+def test_look_at_the_desk(qtbot, demo_desk, window, tmp_path) -> None:
     """A picture at the PC's 1366×768 for a person to look at (and a check that the parts fit)."""
     window.resize(1366, 720)
     ctx = demo_desk.ctx
@@ -385,7 +385,7 @@ def test_look_at_the_desk(qtbot, demo_desk, window, tmp_path) -> None:  # noqa: 
     assert image.save(str(tmp_path / "desk.png"))  # look at it: pytest keeps the last runs' tmp_path
 
 
-def test_desk_keys_work_only_while_the_desk_is_shown(qtbot, desk, window) -> None:  # noqa: ANN001
+def test_desk_keys_work_only_while_the_desk_is_shown(qtbot, desk, window) -> None:
     window.show_page("settingsPage")
     qtbot.keyClick(window.current_page(), Qt.Key.Key_F8)
     assert not desk.overdue_shown

@@ -15,7 +15,7 @@ from center_app.ui.errors import last_error_dialog
 
 @pytest.mark.qt_no_exception_capture
 def test_a_crash_in_a_click_handler_shows_a_dialog_and_logs_the_traceback(
-    qtbot, window, expected_error_dialogs  # noqa: ANN001
+    qtbot, window, expected_error_dialogs
 ) -> None:
     page = window.show_page("settingsPage")
 

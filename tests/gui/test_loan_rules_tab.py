@@ -19,7 +19,7 @@ SEEDED = (GradeRule(0, 2, 1, 14, 1), GradeRule(3, 12, 2, 14, 1))
 
 
 @pytest.fixture
-def tab(qtbot, window) -> LoanRulesTab:  # noqa: ANN001
+def tab(qtbot, window) -> LoanRulesTab:
     """The tab inside the settings page (added here unless the window already has it)."""
     page = window.show_page("settingsPage")
     found = page.findChild(LoanRulesTab, "loanRulesTab")
@@ -32,7 +32,7 @@ def tab(qtbot, window) -> LoanRulesTab:  # noqa: ANN001
     return found
 
 
-def edit_cell(qtbot, tab: LoanRulesTab, row: int, column: int, value: int) -> None:  # noqa: ANN001
+def edit_cell(qtbot, tab: LoanRulesTab, row: int, column: int, value: int) -> None:
     """F2 on a cell opens its editor (a grade list or a spin box); choose or type, then Enter."""
     tab.table.setFocus()
     tab.table.setCurrentCell(row, column)
@@ -58,7 +58,7 @@ def test_shows_the_rules_with_grade_names(tab: LoanRulesTab) -> None:
     assert tab.block_overdue.isChecked()
 
 
-def test_overlapping_grades_are_refused_in_red_and_nothing_is_saved(qtbot, tab: LoanRulesTab) -> None:  # noqa: ANN001
+def test_overlapping_grades_are_refused_in_red_and_nothing_is_saved(qtbot, tab: LoanRulesTab) -> None:
     edit_cell(qtbot, tab, 0, 1, 4)  # 学前班 to 四年级 now overlaps 三年级 to 高三
     assert tab.table.item(0, 1).text() == "四年级"
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
@@ -68,7 +68,7 @@ def test_overlapping_grades_are_refused_in_red_and_nothing_is_saved(qtbot, tab: 
     assert tab.rules_in_table()[0] == GradeRule(0, 4, 1, 14, 1)  # the edit stays, to be corrected
 
 
-def test_a_valid_change_is_saved_and_keeps_the_desk_sound_switch(qtbot, tab: LoanRulesTab, window) -> None:  # noqa: ANN001
+def test_a_valid_change_is_saved_and_keeps_the_desk_sound_switch(qtbot, tab: LoanRulesTab, window) -> None:
     ctx = tab.ctx
     circulation.save_loan_settings(
         ctx, dataclasses.replace(circulation.get_loan_settings(ctx), sound_on=False)
@@ -86,7 +86,7 @@ def test_a_valid_change_is_saved_and_keeps_the_desk_sound_switch(qtbot, tab: Loa
     assert "settings" in seen
 
 
-def test_add_and_remove_rows(qtbot, tab: LoanRulesTab) -> None:  # noqa: ANN001
+def test_add_and_remove_rows(qtbot, tab: LoanRulesTab) -> None:
     ctx = tab.ctx
     edit_cell(qtbot, tab, 1, 1, 6)  # 三年级 to 六年级…
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)  # …and a new rule from 七年级
@@ -111,7 +111,7 @@ def test_add_and_remove_rows(qtbot, tab: LoanRulesTab) -> None:  # noqa: ANN001
     assert len(circulation.get_loan_settings(ctx).rules) == 3
 
 
-def test_closed_days_are_added_changed_and_removed(qtbot, tab: LoanRulesTab) -> None:  # noqa: ANN001
+def test_closed_days_are_added_changed_and_removed(qtbot, tab: LoanRulesTab) -> None:
     ctx = tab.ctx
     year = dt.date.today().year
     assert tab.selected_year == year
@@ -150,7 +150,7 @@ def test_closed_days_are_added_changed_and_removed(qtbot, tab: LoanRulesTab) -> 
     assert len(circulation.list_closed_days(ctx, year)) == 1
 
 
-def test_a_social_worker_sees_the_rules_read_only(qtbot, window) -> None:  # noqa: ANN001
+def test_a_social_worker_sees_the_rules_read_only(qtbot, window) -> None:
     ctx = dataclasses.replace(window.ctx, actor=Actor(username="sg", role="staff"))
     tab = LoanRulesTab(ctx, window.events)
     qtbot.addWidget(tab)

@@ -38,7 +38,7 @@ def librarian(ctx: AppContext, admin: Actor) -> Actor:
     return accounts.authenticate(ctx, "chenxia", LIB_PW)
 
 
-def _login(qtbot, ctx: AppContext, **kwargs) -> LoginWidget:  # noqa: ANN001
+def _login(qtbot, ctx: AppContext, **kwargs) -> LoginWidget:
     widget = LoginWidget(ctx, **kwargs)
     qtbot.addWidget(widget)
     widget.show()
@@ -46,7 +46,7 @@ def _login(qtbot, ctx: AppContext, **kwargs) -> LoginWidget:  # noqa: ANN001
     return widget
 
 
-def _type_and_enter(qtbot, widget: LoginWidget, username: str | None, password: str) -> None:  # noqa: ANN001
+def _type_and_enter(qtbot, widget: LoginWidget, username: str | None, password: str) -> None:
     if username is not None:
         widget.username.clear()
         qtbot.keyClicks(widget.username, username)
@@ -58,7 +58,7 @@ def _type_and_enter(qtbot, widget: LoginWidget, username: str | None, password: 
 # --- sign-in ------------------------------------------------------------------------------------------------
 
 
-def test_sign_in_emits_the_actor_with_its_role(qtbot, ctx: AppContext, librarian: Actor) -> None:  # noqa: ANN001
+def test_sign_in_emits_the_actor_with_its_role(qtbot, ctx: AppContext, librarian: Actor) -> None:
     widget = _login(qtbot, ctx)
     assert widget.objectName() == "loginScreen"
     assert widget.findChild(QLineEdit, "loginPassword").echoMode() == QLineEdit.EchoMode.Password
@@ -70,7 +70,7 @@ def test_sign_in_emits_the_actor_with_its_role(qtbot, ctx: AppContext, librarian
     assert widget.password.text() == ""  # nothing left behind on a shared PC
 
 
-def test_enter_in_the_username_field_signs_in_too(qtbot, ctx: AppContext, admin: Actor) -> None:  # noqa: ANN001
+def test_enter_in_the_username_field_signs_in_too(qtbot, ctx: AppContext, admin: Actor) -> None:
     widget = _login(qtbot, ctx)
     qtbot.keyClicks(widget.password, ADMIN_PW)
     qtbot.keyClicks(widget.username, "LiFang")  # user names are not case-sensitive
@@ -79,7 +79,7 @@ def test_enter_in_the_username_field_signs_in_too(qtbot, ctx: AppContext, admin:
     assert blocker.args[0].role == "admin"
 
 
-def test_wrong_password_shows_the_message_and_emits_nothing(qtbot, ctx: AppContext, admin: Actor) -> None:  # noqa: ANN001
+def test_wrong_password_shows_the_message_and_emits_nothing(qtbot, ctx: AppContext, admin: Actor) -> None:
     widget = _login(qtbot, ctx)
     with qtbot.assertNotEmitted(widget.signed_in):
         _type_and_enter(qtbot, widget, "lifang", "wrong-password")
@@ -92,7 +92,7 @@ def test_wrong_password_shows_the_message_and_emits_nothing(qtbot, ctx: AppConte
     assert "用户名或密码不正确" in widget.message.text()
 
 
-def test_five_failures_then_the_lockout_message(qtbot, ctx: AppContext, admin: Actor) -> None:  # noqa: ANN001
+def test_five_failures_then_the_lockout_message(qtbot, ctx: AppContext, admin: Actor) -> None:
     widget = _login(qtbot, ctx)
     with qtbot.assertNotEmitted(widget.signed_in):
         for _ in range(accounts.MAX_FAILED_ATTEMPTS):
@@ -104,7 +104,7 @@ def test_five_failures_then_the_lockout_message(qtbot, ctx: AppContext, admin: A
     assert "c0392b" in widget.message.styleSheet()
 
 
-def test_empty_fields_are_not_failed_attempts(qtbot, ctx: AppContext, admin: Actor) -> None:  # noqa: ANN001
+def test_empty_fields_are_not_failed_attempts(qtbot, ctx: AppContext, admin: Actor) -> None:
     widget = _login(qtbot, ctx)
     before = _count(ctx, AuditLog)
     qtbot.keyClick(widget.username, Qt.Key.Key_Return)
@@ -116,7 +116,7 @@ def test_empty_fields_are_not_failed_attempts(qtbot, ctx: AppContext, admin: Act
 
 
 def test_lock_screen_names_the_user_and_lets_another_person_sign_in(
-    qtbot,  # noqa: ANN001
+    qtbot,
     ctx: AppContext,
     admin: Actor,
     librarian: Actor,
@@ -131,7 +131,7 @@ def test_lock_screen_names_the_user_and_lets_another_person_sign_in(
     assert blocker.args[0].username == "chenxia"
 
 
-def test_reset_clears_password_and_message(qtbot, ctx: AppContext, admin: Actor) -> None:  # noqa: ANN001
+def test_reset_clears_password_and_message(qtbot, ctx: AppContext, admin: Actor) -> None:
     widget = _login(qtbot, ctx)
     _type_and_enter(qtbot, widget, "lifang", "wrong-password")
     qtbot.keyClicks(widget.password, "half-typed")
@@ -146,7 +146,7 @@ def test_reset_clears_password_and_message(qtbot, ctx: AppContext, admin: Actor)
 # --- first run ----------------------------------------------------------------------------------------------
 
 
-def _wizard(qtbot, ctx: AppContext) -> FirstAdminWidget:  # noqa: ANN001
+def _wizard(qtbot, ctx: AppContext) -> FirstAdminWidget:
     widget = FirstAdminWidget(ctx)
     qtbot.addWidget(widget)
     widget.show()
@@ -154,7 +154,7 @@ def _wizard(qtbot, ctx: AppContext) -> FirstAdminWidget:  # noqa: ANN001
     return widget
 
 
-def test_first_run_wizard_creates_the_admin_and_signs_in(qtbot, ctx: AppContext) -> None:  # noqa: ANN001
+def test_first_run_wizard_creates_the_admin_and_signs_in(qtbot, ctx: AppContext) -> None:
     assert accounts.needs_first_admin(ctx)
     widget = _wizard(qtbot, ctx)
     assert widget.objectName() == "firstRunWizard"
@@ -174,7 +174,7 @@ def test_first_run_wizard_creates_the_admin_and_signs_in(qtbot, ctx: AppContext)
         assert centre_entry.actor == "lifang"  # saved as the new administrator, not anonymously
 
 
-def test_first_run_centre_name_is_optional(qtbot, ctx: AppContext) -> None:  # noqa: ANN001
+def test_first_run_centre_name_is_optional(qtbot, ctx: AppContext) -> None:
     widget = _wizard(qtbot, ctx)
     qtbot.keyClicks(widget.username, "lifang")
     ime_type(widget.display_name, "李芳")
@@ -185,7 +185,7 @@ def test_first_run_centre_name_is_optional(qtbot, ctx: AppContext) -> None:  # n
     assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME
 
 
-def test_mismatched_passwords_are_refused_with_nothing_written(qtbot, ctx: AppContext) -> None:  # noqa: ANN001
+def test_mismatched_passwords_are_refused_with_nothing_written(qtbot, ctx: AppContext) -> None:
     widget = _wizard(qtbot, ctx)
     ime_type(widget.centre_name, "古楼村儿童之家")
     qtbot.keyClicks(widget.username, "lifang")
@@ -201,7 +201,7 @@ def test_mismatched_passwords_are_refused_with_nothing_written(qtbot, ctx: AppCo
     assert accounts.needs_first_admin(ctx)
 
 
-def test_first_run_shows_the_service_refusal(qtbot, ctx: AppContext) -> None:  # noqa: ANN001
+def test_first_run_shows_the_service_refusal(qtbot, ctx: AppContext) -> None:
     widget = _wizard(qtbot, ctx)
     qtbot.keyClicks(widget.username, "lifang")
     ime_type(widget.display_name, "李芳")
@@ -216,7 +216,7 @@ def test_first_run_shows_the_service_refusal(qtbot, ctx: AppContext) -> None:  #
 # --- change password ----------------------------------------------------------------------------------------
 
 
-def _dialog(qtbot, ctx: AppContext) -> ChangePasswordDialog:  # noqa: ANN001
+def _dialog(qtbot, ctx: AppContext) -> ChangePasswordDialog:
     dialog = ChangePasswordDialog(ctx, forced=True)
     qtbot.addWidget(dialog)
     dialog.open()  # as the app does: never exec()
@@ -224,7 +224,7 @@ def _dialog(qtbot, ctx: AppContext) -> ChangePasswordDialog:  # noqa: ANN001
     return dialog
 
 
-def test_change_password_dialog(qtbot, ctx: AppContext, librarian: Actor) -> None:  # noqa: ANN001
+def test_change_password_dialog(qtbot, ctx: AppContext, librarian: Actor) -> None:
     ctx.actor = librarian
     assert accounts.current_user(ctx).must_change_password
     dialog = _dialog(qtbot, ctx)
@@ -239,7 +239,7 @@ def test_change_password_dialog(qtbot, ctx: AppContext, librarian: Actor) -> Non
     assert accounts.authenticate(ctx, "chenxia", "wo-de-mima-9").username == "chenxia"
 
 
-def test_change_password_refusals_stay_in_the_dialog(qtbot, ctx: AppContext, librarian: Actor) -> None:  # noqa: ANN001
+def test_change_password_refusals_stay_in_the_dialog(qtbot, ctx: AppContext, librarian: Actor) -> None:
     ctx.actor = librarian
     dialog = _dialog(qtbot, ctx)
     qtbot.keyClicks(dialog.old, LIB_PW)

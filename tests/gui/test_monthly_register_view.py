@@ -28,7 +28,7 @@ def last_month() -> tuple[int, int]:
 
 
 @pytest.fixture
-def marked(window) -> list[int]:  # noqa: ANN001
+def marked(window) -> list[int]:
     """Ten children in two classes, marked on every open day of last month (a fixed pattern)."""
     ctx = window.ctx
     ids = [
@@ -60,7 +60,7 @@ def marked(window) -> list[int]:  # noqa: ANN001
 
 
 @pytest.fixture
-def monthly(qtbot, window, marked) -> MonthlyRegisterPanel:  # noqa: ANN001
+def monthly(qtbot, window, marked) -> MonthlyRegisterPanel:
     page = install_attendance(window)
     page.tabs.setCurrentIndex(2)
     panel = page.monthly
@@ -74,7 +74,7 @@ def cell(panel: MonthlyRegisterPanel, row: int, col: int) -> str:
     return panel.model.data(panel.model.index(row, col))
 
 
-def test_totals_equal_the_services_monthly_register(window, monthly, marked) -> None:  # noqa: ANN001
+def test_totals_equal_the_services_monthly_register(window, monthly, marked) -> None:
     year, month = last_month()
     register = attendance.monthly_register(window.ctx, year, month)
     model = monthly.model
@@ -111,7 +111,7 @@ def test_totals_equal_the_services_monthly_register(window, monthly, marked) -> 
     assert sum(1 for d in register.days if not d.taken) >= 1
 
 
-def test_class_filter_shows_one_class(window, monthly) -> None:  # noqa: ANN001
+def test_class_filter_shows_one_class(window, monthly) -> None:
     year, month = last_month()
     monthly.class_box.setCurrentIndex(monthly.class_box.findData("四年级2班"))
     register = attendance.monthly_register(window.ctx, year, month, class_name="四年级2班")
@@ -121,7 +121,7 @@ def test_class_filter_shows_one_class(window, monthly) -> None:  # noqa: ANN001
     assert monthly.rate.text().startswith(f"出勤率 {format_rate(register.rate)}")
 
 
-def test_print_asks_first_then_writes_the_pdf_with_the_names(qtbot, window, monthly) -> None:  # noqa: ANN001
+def test_print_asks_first_then_writes_the_pdf_with_the_names(qtbot, window, monthly) -> None:
     opened: list[Path] = []
     monthly.open_file = opened.append
     qtbot.mouseClick(monthly.print_button, Qt.MouseButton.LeftButton)
@@ -143,7 +143,7 @@ def test_print_asks_first_then_writes_the_pdf_with_the_names(qtbot, window, mont
     assert any("考勤表" in line for line in audit)
 
 
-def test_export_asks_first_then_writes_the_chosen_xlsx(qtbot, window, monthly, tmp_path) -> None:  # noqa: ANN001
+def test_export_asks_first_then_writes_the_chosen_xlsx(qtbot, window, monthly, tmp_path) -> None:
     target = tmp_path / "out" / "考勤.xlsx"
     suggested: list[Path] = []
 
@@ -166,7 +166,7 @@ def test_export_asks_first_then_writes_the_chosen_xlsx(qtbot, window, monthly, t
     assert str(target) in monthly.message.text()
 
 
-def test_a_demo_centre_shows_the_same_totals_as_the_service(qtbot, window) -> None:  # noqa: ANN001
+def test_a_demo_centre_shows_the_same_totals_as_the_service(qtbot, window) -> None:
     from center_app.demo import fill_demo
 
     fill_demo(window.ctx)

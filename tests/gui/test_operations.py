@@ -15,14 +15,14 @@ from center_app.ui.pages.base import Page
 
 
 @pytest.fixture
-def recorded(qapp, ctx):  # noqa: ANN001, ANN201
+def recorded(qapp, ctx):
     events = DataEvents()
     heard: list[str] = []
     events.data_changed.connect(heard.append)
     return Operations(ctx, events.announce), heard
 
 
-def test_success_announces_each_area_once_and_returns_the_value(qtbot, recorded) -> None:  # noqa: ANN001
+def test_success_announces_each_area_once_and_returns_the_value(qtbot, recorded) -> None:
     ops, heard = recorded
     label = QLabel()
     done = ops.run(lambda: 42, changes=(Area.LOANS, Area.BOOKS, Area.LOANS), refused=label)
@@ -33,13 +33,13 @@ def test_success_announces_each_area_once_and_returns_the_value(qtbot, recorded)
     assert heard[-1] == "settings" and len(heard) == 3
 
 
-def test_changed_false_announces_nothing(qtbot, recorded) -> None:  # noqa: ANN001
+def test_changed_false_announces_nothing(qtbot, recorded) -> None:
     ops, heard = recorded
     done = ops.run(lambda: "already", changes=Area.ATTENDANCE, refused=QLabel(), changed=lambda v: v != "already")
     assert done.ok and heard == []
 
 
-def test_a_refusal_is_shown_and_nothing_is_announced(qtbot, recorded) -> None:  # noqa: ANN001
+def test_a_refusal_is_shown_and_nothing_is_announced(qtbot, recorded) -> None:
     ops, heard = recorded
     label = QLabel()
 
@@ -56,7 +56,7 @@ def test_a_refusal_is_shown_and_nothing_is_announced(qtbot, recorded) -> None:  
     assert last_error_dialog() is None or not last_error_dialog().isVisible()
 
 
-def test_an_unwritable_file_is_a_refusal_naming_it(qtbot, recorded, tmp_path) -> None:  # noqa: ANN001
+def test_an_unwritable_file_is_a_refusal_naming_it(qtbot, recorded, tmp_path) -> None:
     ops, heard = recorded
     label = QLabel()
     target = tmp_path / "考勤表.xlsx"
@@ -70,7 +70,7 @@ def test_an_unwritable_file_is_a_refusal_naming_it(qtbot, recorded, tmp_path) ->
 
 
 def test_an_unexpected_error_opens_the_error_dialog_and_is_logged(
-    qtbot, recorded, caplog, expected_error_dialogs  # noqa: ANN001
+    qtbot, recorded, caplog, expected_error_dialogs
 ) -> None:
     ops, heard = recorded
     label = QLabel()
@@ -89,12 +89,12 @@ def test_an_unexpected_error_opens_the_error_dialog_and_is_logged(
     box.close()
 
 
-def test_changes_without_a_way_to_announce_them_is_a_mistake(qtbot, ctx) -> None:  # noqa: ANN001
+def test_changes_without_a_way_to_announce_them_is_a_mistake(qtbot, ctx) -> None:
     with pytest.raises(TypeError):
         Operations(ctx).run(lambda: 1, changes=Area.BOOKS, refused=QLabel())
 
 
-def test_a_page_that_shows_its_own_change_does_not_reload_for_it(qtbot, ctx) -> None:  # noqa: ANN001
+def test_a_page_that_shows_its_own_change_does_not_reload_for_it(qtbot, ctx) -> None:
     events = DataEvents()
 
     class Counting(Page):

@@ -42,7 +42,7 @@ GIVEN = ("子涵", "欣怡", "浩然", "梓萱")
 # --- helpers (also used by the check-in and monthly register tests) -------------------------------------------
 
 
-def install_attendance(window) -> AttendancePage:  # noqa: ANN001
+def install_attendance(window) -> AttendancePage:
     """Put the real attendance page in the window's 考勤 slot (whatever the window builds there) and show it."""
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "attendancePage")
     window.specs[row] = PageSpec(
@@ -123,7 +123,7 @@ def shown_codes(panel: RollCallPanel) -> dict[int, str | None]:
     return {r.child_id: r.code for r in panel.model.rows}
 
 
-def save_key(qtbot, panel: RollCallPanel) -> None:  # noqa: ANN001
+def save_key(qtbot, panel: RollCallPanel) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -135,12 +135,12 @@ def screenshot_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def forty(window) -> list[int]:  # noqa: ANN001
+def forty(window) -> list[int]:
     return add_forty(window.ctx)
 
 
 @pytest.fixture
-def page(qtbot, window, forty) -> AttendancePage:  # noqa: ANN001
+def page(qtbot, window, forty) -> AttendancePage:
     page = install_attendance(window)
     qtbot.waitUntil(lambda: page.roll_call.view is not None, timeout=3000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.roll_call.table, timeout=3000)
@@ -148,14 +148,14 @@ def page(qtbot, window, forty) -> AttendancePage:  # noqa: ANN001
 
 
 @pytest.fixture
-def panel(page) -> RollCallPanel:  # noqa: ANN001
+def panel(page) -> RollCallPanel:
     return page.roll_call
 
 
 # --- one key per child --------------------------------------------------------------------------------------
 
 
-def test_forty_children_by_keyboard_in_forty_key_presses_then_ctrl_s(qtbot, window, panel, forty) -> None:  # noqa: ANN001
+def test_forty_children_by_keyboard_in_forty_key_presses_then_ctrl_s(qtbot, window, panel, forty) -> None:
     changes: list[str] = []
     window.events.data_changed.connect(changes.append)
     table = panel.table
@@ -181,7 +181,7 @@ def test_forty_children_by_keyboard_in_forty_key_presses_then_ctrl_s(qtbot, wind
     assert QApplication.focusWidget() is table  # the keys stay in the grid
 
 
-def test_a_key_marks_the_row_and_moves_down_and_unsaved_marks_are_bold(qtbot, panel) -> None:  # noqa: ANN001
+def test_a_key_marks_the_row_and_moves_down_and_unsaved_marks_are_bold(qtbot, panel) -> None:
     model, table = panel.model, panel.table
     panel._select_row(0)
     qtbot.keyClick(table, "2")
@@ -207,7 +207,7 @@ def test_a_key_marks_the_row_and_moves_down_and_unsaved_marks_are_bold(qtbot, pa
     assert model.rows[0].code == "L"
 
 
-def test_keys_follow_the_configured_shortcuts(qtbot, window) -> None:  # noqa: ANN001
+def test_keys_follow_the_configured_shortcuts(qtbot, window) -> None:
     from center_app.domain.attendance import CodeConfig, CodeDef
 
     add_child(window.ctx, "王子涵")
@@ -236,7 +236,7 @@ def test_keys_follow_the_configured_shortcuts(qtbot, window) -> None:  # noqa: A
 # --- all present ----------------------------------------------------------------------------------------------
 
 
-def test_all_present_fills_only_unmarked_children_after_confirming(qtbot, window, panel, forty) -> None:  # noqa: ANN001
+def test_all_present_fills_only_unmarked_children_after_confirming(qtbot, window, panel, forty) -> None:
     ctx, today = window.ctx, dt.date.today()
     order = [r.child_id for r in panel.model.rows]
     # Two children were already marked (saved), one more is marked but not saved yet.
@@ -274,7 +274,7 @@ def test_all_present_fills_only_unmarked_children_after_confirming(qtbot, window
     assert sum(1 for code in marks.values() if code == "P") == 37
 
 
-def test_class_filter_shows_one_class_and_all_present_fills_only_it(qtbot, window, panel) -> None:  # noqa: ANN001
+def test_class_filter_shows_one_class_and_all_present_fills_only_it(qtbot, window, panel) -> None:
     box = panel.class_box
     assert [box.itemText(i) for i in range(box.count())] == ["全部班级", *CLASSES]
     box.setCurrentIndex(box.findData("三年级1班"))
@@ -292,7 +292,7 @@ def test_class_filter_shows_one_class_and_all_present_fills_only_it(qtbot, windo
 # --- reopening ----------------------------------------------------------------------------------------------
 
 
-def test_reopening_shows_saved_marks_and_who_took_the_roll(qtbot, window, panel) -> None:  # noqa: ANN001
+def test_reopening_shows_saved_marks_and_who_took_the_roll(qtbot, window, panel) -> None:
     assert "今天还没点名" in panel.status.text()
     panel._select_row(0)
     for key in ("2", "3", "4"):
@@ -319,7 +319,7 @@ def test_reopening_shows_saved_marks_and_who_took_the_roll(qtbot, window, panel)
     assert first_three == ["A", "L", "E"]
 
 
-def test_a_closed_day_says_so_but_may_still_be_taken(qtbot, panel) -> None:  # noqa: ANN001
+def test_a_closed_day_says_so_but_may_still_be_taken(qtbot, panel) -> None:
     today = dt.date.today()
     sunday = today - dt.timedelta(days=today.isoweekday() % 7)  # the latest Sunday (closed by default)
     panel.date_edit.setDate(QDate(sunday))
@@ -327,7 +327,7 @@ def test_a_closed_day_says_so_but_may_still_be_taken(qtbot, panel) -> None:  # n
     assert panel.save_button.isEnabled()
 
 
-def test_switching_date_with_unsaved_marks_asks_first(qtbot, window, panel) -> None:  # noqa: ANN001
+def test_switching_date_with_unsaved_marks_asks_first(qtbot, window, panel) -> None:
     ctx, today = window.ctx, dt.date.today()
     panel._select_row(0)
     qtbot.keyClick(panel.table, "2")
@@ -358,13 +358,13 @@ def test_switching_date_with_unsaved_marks_asks_first(qtbot, window, panel) -> N
 
 
 @pytest.fixture
-def colleague(window) -> AppContext:  # noqa: ANN001
+def colleague(window) -> AppContext:
     return as_actor(window.ctx, add_user(window.ctx, "lsg", "staff", "李社工"))
 
 
 def test_a_concurrent_save_is_shown_as_a_conflict_and_overwritten_only_on_purpose(
     qtbot, window, panel, colleague, tmp_path
-) -> None:  # noqa: ANN001
+) -> None:
     today = dt.date.today()
     order = [r.child_id for r in panel.model.rows]
     # The page opened the register; meanwhile a colleague on another PC marks the first child absent.
@@ -403,7 +403,7 @@ def test_a_concurrent_save_is_shown_as_a_conflict_and_overwritten_only_on_purpos
     assert panel.model.conflicts == set()
 
 
-def test_keep_theirs_takes_the_other_persons_mark(qtbot, window, panel, colleague) -> None:  # noqa: ANN001
+def test_keep_theirs_takes_the_other_persons_mark(qtbot, window, panel, colleague) -> None:
     today = dt.date.today()
     order = [r.child_id for r in panel.model.rows]
     attendance.save_marks(colleague, today, None, [MarkInput(order[0], "E", 0)])
@@ -418,7 +418,7 @@ def test_keep_theirs_takes_the_other_persons_mark(qtbot, window, panel, colleagu
     assert stored_marks(window.ctx, today) == {order[0]: "E", order[1]: "A"}
 
 
-def test_a_refresh_keeps_unsaved_marks(qtbot, window, panel, colleague) -> None:  # noqa: ANN001
+def test_a_refresh_keeps_unsaved_marks(qtbot, window, panel, colleague) -> None:
     today = dt.date.today()
     order = [r.child_id for r in panel.model.rows]
     panel._select_row(5)
@@ -454,7 +454,7 @@ def _activity(ctx: AppContext, title: str, volunteer_id: int, start: dt.time) ->
         return a.id
 
 
-def test_sessions_of_the_day_are_offered_and_marked_separately(qtbot, window, panel) -> None:  # noqa: ANN001
+def test_sessions_of_the_day_are_offered_and_marked_separately(qtbot, window, panel) -> None:
     ctx = window.ctx
     vid = _volunteer(ctx, "陈老师")
     art = _activity(ctx, "美术课", vid, dt.time(15, 30))
@@ -475,7 +475,7 @@ def test_sessions_of_the_day_are_offered_and_marked_separately(qtbot, window, pa
     assert stored_marks(ctx, dt.date.today()) == {}  # the day register is another register
 
 
-def test_a_teacher_sees_only_their_own_sessions(qtbot, window, forty) -> None:  # noqa: ANN001
+def test_a_teacher_sees_only_their_own_sessions(qtbot, window, forty) -> None:
     ctx = window.ctx
     mine = _volunteer(ctx, "陈老师")
     theirs = _volunteer(ctx, "周老师")
@@ -506,7 +506,7 @@ def test_a_teacher_sees_only_their_own_sessions(qtbot, window, forty) -> None:  
 # --- looking at it ----------------------------------------------------------------------------------------------
 
 
-def test_screenshots_of_every_tab_at_1366x740(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+def test_screenshots_of_every_tab_at_1366x740(qtbot, window, tmp_path) -> None:
     from center_app.demo import fill_demo
 
     fill_demo(window.ctx)

@@ -21,7 +21,7 @@ class Clock:
 
 
 @pytest.fixture
-def box(qtbot):  # noqa: ANN001, ANN201
+def box(qtbot):
     page = QWidget()
     layout = QVBoxLayout(page)
     scanner = ScannerInput(page)
@@ -53,7 +53,7 @@ def test_looks_like_code() -> None:
     assert not looks_like_code("wzh") and not looks_like_code("王小明") and not looks_like_code("C 001")
 
 
-def test_a_fast_burst_and_enter_is_a_scan(qtbot, box) -> None:  # noqa: ANN001
+def test_a_fast_burst_and_enter_is_a_scan(qtbot, box) -> None:
     _page, scanner, _other, _button, heard = box
     qtbot.keyClicks(scanner, "T0000001")  # all at once, as a scanner types
     qtbot.keyClick(scanner, Qt.Key.Key_Return)
@@ -61,7 +61,7 @@ def test_a_fast_burst_and_enter_is_a_scan(qtbot, box) -> None:  # noqa: ANN001
     assert scanner.text() == ""  # ready for the next scan
 
 
-def test_slow_typing_is_typed_even_when_it_looks_like_a_code(qtbot, box) -> None:  # noqa: ANN001
+def test_slow_typing_is_typed_even_when_it_looks_like_a_code(qtbot, box) -> None:
     _page, scanner, _other, _button, heard = box
     for char in "C00001":
         qtbot.keyClick(scanner, char)
@@ -70,7 +70,7 @@ def test_slow_typing_is_typed_even_when_it_looks_like_a_code(qtbot, box) -> None
     assert heard == [("typed", "C00001")]
 
 
-def test_names_and_initials_are_typed(qtbot, box) -> None:  # noqa: ANN001
+def test_names_and_initials_are_typed(qtbot, box) -> None:
     _page, scanner, _other, _button, heard = box
     qtbot.keyClicks(scanner, "wzh")  # fast, but not a code
     qtbot.keyClick(scanner, Qt.Key.Key_Return)
@@ -82,7 +82,7 @@ def test_names_and_initials_are_typed(qtbot, box) -> None:  # noqa: ANN001
     assert heard == [("typed", "wzh"), ("typed", "C0002")]
 
 
-def test_a_chinese_name_through_an_input_method_is_typed_not_scanned(qtbot, box) -> None:  # noqa: ANN001
+def test_a_chinese_name_through_an_input_method_is_typed_not_scanned(qtbot, box) -> None:
     _page, scanner, _other, _button, heard = box
     for preedit in ("w", "wa", "wan", "wang"):  # the IME composes the pinyin…
         commit(scanner, "", preedit)
@@ -94,7 +94,7 @@ def test_a_chinese_name_through_an_input_method_is_typed_not_scanned(qtbot, box)
     assert heard == [("typed", "王小明")]
 
 
-def test_a_scan_while_an_input_method_is_on_still_arrives_as_a_code(qtbot, box) -> None:  # noqa: ANN001
+def test_a_scan_while_an_input_method_is_on_still_arrives_as_a_code(qtbot, box) -> None:
     _page, scanner, _other, _button, heard = box
     assert scanner.inputMethodHints() & Qt.InputMethodHint.ImhPreferLatin  # asks the IME not to compose
     assert not scanner.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly  # Chinese names still possible
@@ -104,7 +104,7 @@ def test_a_scan_while_an_input_method_is_on_still_arrives_as_a_code(qtbot, box) 
     assert heard == [("scanned", "C00012")]
 
 
-def test_a_scan_replaces_a_selected_search(qtbot, box) -> None:  # noqa: ANN001
+def test_a_scan_replaces_a_selected_search(qtbot, box) -> None:
     _page, scanner, _other, _button, heard = box
     for char in "wzh":
         qtbot.keyClick(scanner, char)
@@ -115,7 +115,7 @@ def test_a_scan_replaces_a_selected_search(qtbot, box) -> None:  # noqa: ANN001
     assert heard == [("scanned", "C00001")]
 
 
-def test_the_focus_comes_back_unless_it_went_to_another_input(qtbot, box) -> None:  # noqa: ANN001
+def test_the_focus_comes_back_unless_it_went_to_another_input(qtbot, box) -> None:
     page, scanner, other, button, _heard = box
     panel_open = False
     scanner.keep_focus_in(page, unless=lambda: panel_open)

@@ -14,11 +14,11 @@ from tests.gui.conftest import ADMIN, ADMIN_PASSWORD
 from tests.uitools import ime_type
 
 
-def gate(window) -> QWidget:  # noqa: ANN001
+def gate(window) -> QWidget:
     return window.screens.currentWidget()
 
 
-def sign_ins_and_outs(window) -> list[tuple[str, str]]:  # noqa: ANN001
+def sign_ins_and_outs(window) -> list[tuple[str, str]]:
     """(action, username) of the audit log's login and logout rows, oldest first."""
     with window.ctx.db.read() as s:
         rows = s.execute(
@@ -29,7 +29,7 @@ def sign_ins_and_outs(window) -> list[tuple[str, str]]:  # noqa: ANN001
     return [(action, actor) for action, actor in rows]
 
 
-def type_login(qtbot, window, username: str, password: str) -> None:  # noqa: ANN001
+def type_login(qtbot, window, username: str, password: str) -> None:
     screen = gate(window)
     user_box = screen.findChild(QLineEdit, "loginUsername")
     user_box.selectAll()
@@ -101,7 +101,7 @@ def test_idle_time_locks_the_window(qtbot, window) -> None:
     assert gate(window).findChild(QWidget, "loginMessage").text() == ""
 
 
-def test_ctrl_l_is_audited_as_a_sign_out_and_signing_in_again_as_a_login(qtbot, window) -> None:  # noqa: ANN001
+def test_ctrl_l_is_audited_as_a_sign_out_and_signing_in_again_as_a_login(qtbot, window) -> None:
     assert sign_ins_and_outs(window) == [("login", ADMIN)]  # open_main_window(user=...) signs in
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)

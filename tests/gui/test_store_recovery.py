@@ -41,7 +41,7 @@ def _centre_with_backup(folder: Path, name: str) -> tuple[DataDir, backup.Backup
 
 
 def test_damaged_store_offers_the_newest_backup_and_restores_it(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir, made = _centre_with_backup(tmp_path / "中心 #1", "古楼村儿童之家")
     damaged = os.urandom(30_000)
@@ -71,7 +71,7 @@ def test_damaged_store_offers_the_newest_backup_and_restores_it(
 
 
 def test_damaged_store_can_open_another_folder_and_leaves_the_damaged_file(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir, _made = _centre_with_backup(tmp_path / "坏的", "坏的中心")
     other, _ = _centre_with_backup(tmp_path / "好的", "好的中心")
@@ -102,7 +102,7 @@ def test_quitting_the_recovery_changes_nothing(tmp_path: Path, monkeypatch: pyte
     assert not [p for p in data_dir.backups.iterdir() if "before-restore" in p.name]
 
 
-def test_the_dialog_shows_the_backup_and_its_buttons(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_dialog_shows_the_backup_and_its_buttons(qtbot, tmp_path: Path) -> None:
     data_dir, made = _centre_with_backup(tmp_path / "中心", "古楼村儿童之家")
     summary = backup.inspect_backup(made.path)
     dialog = store_recovery.StoreRecoveryDialog(data_dir.db_path, summary)
