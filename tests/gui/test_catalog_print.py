@@ -23,7 +23,7 @@ from center_app.ui.pages.catalog import CatalogPage
 from center_app.ui.pages.catalog_print import CARDS, SETTING_KEY, SPINE, barcode_range, fits, safe_file_part
 
 
-def install_catalog(window) -> CatalogPage:  # noqa: ANN001
+def install_catalog(window) -> CatalogPage:
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "catalogPage")
     window.specs[row] = PageSpec(
         "catalogPage", window.specs[row].title, lambda: CatalogPage(window.ctx, window.events)
@@ -53,7 +53,7 @@ def add_child(ctx: AppContext, name: str, class_name: str, card: str | None, gra
 
 
 @pytest.fixture
-def page(qtbot, window) -> CatalogPage:  # noqa: ANN001
+def page(qtbot, window) -> CatalogPage:
     ctx = window.ctx
     catalog.add_title(ctx, TitleInput("西游记", "吴承恩", isbn="9787020002207", clc="I242.4"), 3)
     catalog.add_title(ctx, TitleInput("昆虫记", "法布尔", clc="Q96"), 2)
@@ -66,7 +66,7 @@ def page(qtbot, window) -> CatalogPage:  # noqa: ANN001
 # --- spine labels ---------------------------------------------------------------------------------------------
 
 
-def test_spine_labels_for_the_selected_title(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_spine_labels_for_the_selected_title(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     qtbot.keyClicks(page.search, "xyj")
     barcodes = [c.barcode for c in page.detail.copies]
@@ -92,7 +92,7 @@ def test_spine_labels_for_the_selected_title(qtbot, page: CatalogPage) -> None: 
     assert settings.get_setting(ctx, SETTING_KEY)[SPINE] == {"grid": "a4-24", "start": 8}
 
 
-def test_a_barcode_range_and_a_trial_print(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_barcode_range_and_a_trial_print(qtbot, page: CatalogPage) -> None:
     panel = page.print_panel
     page.open_print()
     panel.source.setCurrentIndex(panel.source.findData("range"))
@@ -114,7 +114,7 @@ def test_a_barcode_range_and_a_trial_print(qtbot, page: CatalogPage) -> None:  #
     assert settings.get_setting(page.ctx, SETTING_KEY) is None
 
 
-def test_the_sheet_picture_chooses_the_start(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_the_sheet_picture_chooses_the_start(qtbot, page: CatalogPage) -> None:
     page.open_print()
     panel = page.print_panel
     grid = PRESETS["a4-24"]
@@ -123,7 +123,7 @@ def test_the_sheet_picture_chooses_the_start(qtbot, page: CatalogPage) -> None: 
     assert panel.start_spin.value() == 11
 
 
-def test_a_librarian_s_next_position_is_kept_for_the_session(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+def test_a_librarian_s_next_position_is_kept_for_the_session(qtbot, data_dir, admin_account) -> None:
     ctx = open_store(data_dir)
     ctx.actor = accounts.sign_in_as(ctx, admin_account)
     accounts.create_user(ctx, "tushu", "图书管理员小李", "librarian", "shuku2026")
@@ -147,7 +147,7 @@ def test_a_librarian_s_next_position_is_kept_for_the_session(qtbot, data_dir, ad
 # --- library cards --------------------------------------------------------------------------------------------
 
 
-def test_cards_for_a_class_name_the_children_and_are_audited(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_cards_for_a_class_name_the_children_and_are_audited(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     add_child(ctx, "王子涵", "三年级2班", "C00007")
     new_id = add_child(ctx, "覃思琪", "三年级2班", None)
@@ -183,7 +183,7 @@ def test_cards_for_a_class_name_the_children_and_are_audited(qtbot, page: Catalo
     assert "还没有借书证号" not in panel.class_combo.currentText()
 
 
-def test_unticked_children_get_no_card(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_unticked_children_get_no_card(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     add_child(ctx, "王子涵", "三年级2班", "C00001")
     add_child(ctx, "覃思琪", "三年级2班", None)
@@ -232,7 +232,7 @@ def test_helpers() -> None:
     assert safe_file_part("《西游记》: 上/下?") == "《西游记》上下"
 
 
-def test_labels_for_a_pile_of_new_books_in_one_print(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_labels_for_a_pile_of_new_books_in_one_print(qtbot, page: CatalogPage) -> None:
     """Books catalogued one by one wait for their labels until one print covers them all."""
     page.open_add()
     form = page.form

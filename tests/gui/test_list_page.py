@@ -24,7 +24,7 @@ class NameModel(RowsTableModel[str]):
 
 
 class ThingsPage(ListPage):
-    def __init__(self, ctx, events: DataEvents) -> None:  # noqa: ANN001
+    def __init__(self, ctx, events: DataEvents) -> None:
         super().__init__(ctx, events, prefix="things")
         self.title_label.setText("器材")
         self.add_button = action_button("thingsAdd", "登记", self.open_form, key="Ctrl+N")
@@ -52,7 +52,7 @@ class ThingsPage(ListPage):
         self.form.setFocus()
 
 
-def test_the_skeleton_as_a_new_page_uses_it(qtbot, window) -> None:  # noqa: ANN001
+def test_the_skeleton_as_a_new_page_uses_it(qtbot, window) -> None:
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "equipmentPage")
     window.specs[row] = PageSpec("equipmentPage", "器材", lambda: ThingsPage(window.ctx, window.events))
     window.pages.pop(row, None)

@@ -56,7 +56,7 @@ def _describe(widget: QWidget) -> str:
 
 
 @pytest.fixture
-def show_recorder(qapp) -> Iterator[ShowRecorder]:  # noqa: ANN001
+def show_recorder(qapp) -> Iterator[ShowRecorder]:
     """Installed before the window is built, so the first page's construction is watched too."""
     recorder = ShowRecorder()
     qapp.installEventFilter(recorder)
@@ -77,7 +77,7 @@ def demo_centre(data_dir: DataDir, admin_account: str) -> DataDir:
 
 
 class Walk:
-    def __init__(self, qtbot, window, recorder: ShowRecorder) -> None:  # noqa: ANN001
+    def __init__(self, qtbot, window, recorder: ShowRecorder) -> None:
         self.qtbot = qtbot
         self.window = window
         self.recorder = recorder
@@ -112,7 +112,7 @@ class Walk:
         self.check(step or f"click {object_name}")
         return button
 
-    def key(self, widget: QWidget, key: Qt.Key, step: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    def key(self, widget: QWidget, key: Qt.Key, step: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         self.qtbot.keyClick(widget, key, modifier)
         self.check(step)
 
@@ -126,7 +126,7 @@ class Walk:
             self.check(f"{step}: tab {tabs.widget(index).objectName()}")
 
 
-def test_no_widget_becomes_a_window_of_its_own(qtbot, show_recorder, demo_centre, window) -> None:  # noqa: ANN001
+def test_no_widget_becomes_a_window_of_its_own(qtbot, show_recorder, demo_centre, window) -> None:
     # (fixture order matters: the recorder watches from before the window is built)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
@@ -135,7 +135,7 @@ def test_no_widget_becomes_a_window_of_its_own(qtbot, show_recorder, demo_centre
     assert walk.steps > 60  # the walk really went everywhere
 
 
-def _walk(walk: Walk, qtbot, window) -> None:  # noqa: ANN001, PLR0915 - one long walk, like a user's
+def _walk(walk: Walk, qtbot, window) -> None:  # noqa: PLR0915 - one long walk, like a user's
     walk.check("start")
 
     # Every page, first by the navigation (a fresh build), then by Ctrl+1…9 (already built).
@@ -302,7 +302,7 @@ def _walk(walk: Walk, qtbot, window) -> None:  # noqa: ANN001, PLR0915 - one lon
         assert window.stack.currentIndex() == n - 1
 
 
-def _a_card(window) -> str:  # noqa: ANN001
+def _a_card(window) -> str:
     from sqlalchemy import select
 
     from center_app.db.models import Child
@@ -316,7 +316,7 @@ def _a_card(window) -> str:  # noqa: ANN001
 
 
 def test_an_error_dialog_belongs_to_the_main_window_when_no_window_is_active(
-    qtbot, window, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qtbot, window, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from center_app.domain.errors import ValidationError
     from center_app.ui.errors import error_dialog
