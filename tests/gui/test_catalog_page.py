@@ -29,7 +29,7 @@ from tests.uitools import ime_type, scan
 XYJ_ISBN = "9787020002207"  # 西游记, 人民文学出版社 (a valid ISBN-13)
 
 
-def install_catalog(window) -> CatalogPage:  # noqa: ANN001
+def install_catalog(window) -> CatalogPage:
     """Put the real catalogue page in the window's 图书 slot (whatever the window builds there) and show it."""
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "catalogPage")
     window.specs[row] = PageSpec(
@@ -45,12 +45,12 @@ def titles(page: CatalogPage) -> list[str]:
     return [r.title for r in page.model.rows()]
 
 
-def count_titles(ctx) -> int:  # noqa: ANN001
+def count_titles(ctx) -> int:
     with ctx.db.read() as s:
         return s.scalar(select(func.count(BookTitle.id))) or 0
 
 
-def copies_of(ctx, title: str) -> list[str]:  # noqa: ANN001
+def copies_of(ctx, title: str) -> list[str]:
     with ctx.db.read() as s:
         return list(
             s.scalars(
@@ -63,13 +63,13 @@ def copies_of(ctx, title: str) -> list[str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def demo_page(qtbot, window) -> CatalogPage:  # noqa: ANN001
+def demo_page(qtbot, window) -> CatalogPage:
     fill_demo(window.ctx)
     return install_catalog(window)
 
 
 @pytest.fixture
-def page(qtbot, window) -> CatalogPage:  # noqa: ANN001
+def page(qtbot, window) -> CatalogPage:
     """A small catalogue: 西游记 (3 copies), 小王子 (1), and a book without ISBN."""
     ctx = window.ctx
     catalog.add_title(
@@ -86,7 +86,7 @@ def page(qtbot, window) -> CatalogPage:  # noqa: ANN001
 # --- searching ------------------------------------------------------------------------------------------------
 
 
-def test_pinyin_initials_and_chinese_find_xiyouji(qtbot, demo_page: CatalogPage) -> None:  # noqa: ANN001
+def test_pinyin_initials_and_chinese_find_xiyouji(qtbot, demo_page: CatalogPage) -> None:
     page = demo_page
     assert page.objectName() == "catalogPage"
     assert page.search.hasFocus() or QApplication.focusWidget() is page.search
@@ -107,7 +107,7 @@ def test_pinyin_initials_and_chinese_find_xiyouji(qtbot, demo_page: CatalogPage)
     assert found.startswith(f"共 {page.model.total()} 种")
 
 
-def test_a_scanned_barcode_selects_its_book_and_copy(qtbot, demo_page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_scanned_barcode_selects_its_book_and_copy(qtbot, demo_page: CatalogPage) -> None:
     page = demo_page
     barcode = copies_of(page.ctx, "西游记")[-1]
     scan(qtbot, page.search, barcode.lower())  # a scanner with Caps Lock on
@@ -119,14 +119,14 @@ def test_a_scanned_barcode_selects_its_book_and_copy(qtbot, demo_page: CatalogPa
     assert page.detail_panel.title.text() == "《西游记》"
 
 
-def test_an_isbn_typed_shows_its_title_at_once(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_an_isbn_typed_shows_its_title_at_once(qtbot, page: CatalogPage) -> None:
     qtbot.keyClicks(page.search, XYJ_ISBN)
     assert titles(page) == ["西游记"]
     assert page.detail is not None and page.detail.title == "西游记"  # one hit: shown without Enter
     assert page.count_label.text() == "共 1 种 / 3 册"
 
 
-def test_filters_narrow_the_results(qtbot, demo_page: CatalogPage) -> None:  # noqa: ANN001
+def test_filters_narrow_the_results(qtbot, demo_page: CatalogPage) -> None:
     page = demo_page
     everything = page.model.total()
 
@@ -159,7 +159,7 @@ def test_filters_narrow_the_results(qtbot, demo_page: CatalogPage) -> None:  # n
     assert "西游记" not in titles(page)  # the words and the filters together
 
 
-def test_down_arrow_moves_into_the_table_and_up_back(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_down_arrow_moves_into_the_table_and_up_back(qtbot, page: CatalogPage) -> None:
     qtbot.keyClick(page.search, Qt.Key.Key_Down)
     assert page.table.hasFocus()
     assert page.detail is not None and page.detail.title == titles(page)[0]
@@ -170,7 +170,7 @@ def test_down_arrow_moves_into_the_table_and_up_back(qtbot, page: CatalogPage) -
 # --- the title form -------------------------------------------------------------------------------------------
 
 
-def test_add_a_title_through_the_form(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_add_a_title_through_the_form(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     before = count_titles(ctx)
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -217,7 +217,7 @@ def test_add_a_title_through_the_form(qtbot, page: CatalogPage) -> None:  # noqa
     assert page.print_panel.spine_barcodes() == [c.barcode for c in detail.copies]
 
 
-def test_a_wrong_check_digit_is_shown_and_nothing_saved(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_wrong_check_digit_is_shown_and_nothing_saved(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     before = count_titles(ctx)
     page.open_add()
@@ -236,7 +236,7 @@ def test_a_wrong_check_digit_is_shown_and_nothing_saved(qtbot, page: CatalogPage
     assert count_titles(ctx) == before
 
 
-def test_a_duplicate_offers_to_add_a_copy_instead(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_duplicate_offers_to_add_a_copy_instead(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     before = count_titles(ctx)
     page.open_add()
@@ -257,7 +257,7 @@ def test_a_duplicate_offers_to_add_a_copy_instead(qtbot, page: CatalogPage) -> N
     assert page.detail is not None and page.detail.title == "西游记" and page.detail.holdings == 4
 
 
-def test_scanning_a_catalogued_isbn_offers_the_copy_at_once(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_scanning_a_catalogued_isbn_offers_the_copy_at_once(qtbot, page: CatalogPage) -> None:
     page.open_add()
     form = page.form
     scan(qtbot, form.isbn, XYJ_ISBN)
@@ -267,7 +267,7 @@ def test_scanning_a_catalogued_isbn_offers_the_copy_at_once(qtbot, page: Catalog
     assert len(copies_of(page.ctx, "西游记")) == 4
 
 
-def test_same_title_and_author_without_isbn_may_still_be_another_book(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_same_title_and_author_without_isbn_may_still_be_another_book(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     page.open_add()
     form = page.form
@@ -280,7 +280,7 @@ def test_same_title_and_author_without_isbn_may_still_be_another_book(qtbot, pag
     assert count_titles(ctx) == before + 1
 
 
-def test_edit_a_title(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_edit_a_title(qtbot, page: CatalogPage) -> None:
     qtbot.keyClicks(page.search, "xyj")
     assert page.detail is not None
     qtbot.keyClick(page.search, Qt.Key.Key_F2)
@@ -300,7 +300,7 @@ def test_edit_a_title(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
 # --- copies ---------------------------------------------------------------------------------------------------
 
 
-def test_add_copies_and_change_a_copys_status(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_add_copies_and_change_a_copys_status(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     qtbot.keyClicks(page.search, "xyj")
     page.detail_panel.add_copy_count.setValue(2)
@@ -326,7 +326,7 @@ def test_add_copies_and_change_a_copys_status(qtbot, page: CatalogPage) -> None:
     assert not page.detail_panel.status_box.isVisible()
 
 
-def test_a_copy_on_loan_cannot_be_marked_here(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_copy_on_loan_cannot_be_marked_here(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     with ctx.db.session() as s:
         s.add(
@@ -349,7 +349,7 @@ def test_a_copy_on_loan_cannot_be_marked_here(qtbot, page: CatalogPage) -> None:
 # --- deleting what was entered by mistake (administrators) ---------------------------------------------------------
 
 
-def lend_one(ctx, barcode: str) -> None:  # noqa: ANN001
+def lend_one(ctx, barcode: str) -> None:
     """A child borrows this copy at the desk."""
     with ctx.db.session() as s:
         s.add(Child(name="王子涵", name_pinyin="wang zi han", name_initials="wzh", grade=3, class_name="三年级1班"))
@@ -358,18 +358,18 @@ def lend_one(ctx, barcode: str) -> None:  # noqa: ANN001
     circulation.checkout(ctx, child_id, barcode)
 
 
-def deletions(ctx, entity: str) -> list[AuditLog]:  # noqa: ANN001
+def deletions(ctx, entity: str) -> list[AuditLog]:
     with ctx.db.read() as s:
         return list(s.scalars(select(AuditLog).where(AuditLog.action == "delete", AuditLog.entity == entity)))
 
 
-def click(qtbot, page: CatalogPage, name: str) -> None:  # noqa: ANN001
+def click(qtbot, page: CatalogPage, name: str) -> None:
     button = page.findChild(QPushButton, name)
     assert button is not None and button.isVisible() and button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_an_administrator_deletes_a_copy_entered_by_mistake(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_an_administrator_deletes_a_copy_entered_by_mistake(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     barcodes = copies_of(ctx, "西游记")
     qtbot.keyClicks(page.search, "xyj")
@@ -394,7 +394,7 @@ def test_an_administrator_deletes_a_copy_entered_by_mistake(qtbot, page: Catalog
     assert titles(page) == []
 
 
-def test_deleting_a_title_says_what_goes_and_can_be_declined(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_deleting_a_title_says_what_goes_and_can_be_declined(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     barcodes = copies_of(ctx, "十万个为什么")
     before = count_titles(ctx)
@@ -419,7 +419,7 @@ def test_deleting_a_title_says_what_goes_and_can_be_declined(qtbot, page: Catalo
     assert len(deletions(ctx, "book_title")) == 1 and len(deletions(ctx, "book_copy")) == 2
 
 
-def test_a_book_that_was_lent_is_not_deleted(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_book_that_was_lent_is_not_deleted(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     barcode = copies_of(ctx, "西游记")[0]
     lend_one(ctx, barcode)
@@ -440,7 +440,7 @@ def test_a_book_that_was_lent_is_not_deleted(qtbot, page: CatalogPage) -> None: 
 # --- keeping up with changes made elsewhere ----------------------------------------------------------------------
 
 
-def test_loans_at_the_desk_update_the_available_counts(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_loans_at_the_desk_update_the_available_counts(qtbot, page: CatalogPage) -> None:
     ctx = page.ctx
     with ctx.db.session() as s:
         s.add(
@@ -458,7 +458,7 @@ def test_loans_at_the_desk_update_the_available_counts(qtbot, page: CatalogPage)
     assert "在馆 2" in page.detail_panel.info.text()
 
 
-def test_a_big_catalogue_reloads_in_the_background(qtbot, page: CatalogPage, monkeypatch) -> None:  # noqa: ANN001
+def test_a_big_catalogue_reloads_in_the_background(qtbot, page: CatalogPage, monkeypatch) -> None:
     monkeypatch.setattr(catalog_titles, "BACKGROUND_LOAD_AT", 0)
     ctx = page.ctx
     catalog.add_title(ctx, TitleInput("草房子", "曹文轩", clc="I287.5"), 1)  # e.g. by the CLI
@@ -468,13 +468,13 @@ def test_a_big_catalogue_reloads_in_the_background(qtbot, page: CatalogPage, mon
     assert titles(page) == ["草房子"]
 
 
-def test_a_big_catalogue_is_first_loaded_off_the_gui_thread(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_a_big_catalogue_is_first_loaded_off_the_gui_thread(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(catalog_titles, "BACKGROUND_LOAD_AT", 0)
     catalog.add_title(window.ctx, TitleInput("西游记", "吴承恩", isbn=XYJ_ISBN), 2)
     release, threads = threading.Event(), []
     real = CatalogIndex.load
 
-    def load(ctx):  # noqa: ANN001, ANN202
+    def load(ctx):
         threads.append(threading.get_ident())
         assert release.wait(10), "the test never let the load finish"
         return real(ctx)
@@ -492,7 +492,7 @@ def test_a_big_catalogue_is_first_loaded_off_the_gui_thread(qtbot, window, monke
     assert page.count_label.text() == "共 1 种 / 2 册"
 
 
-def test_a_book_added_elsewhere_is_found_after_the_change_signal(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
+def test_a_book_added_elsewhere_is_found_after_the_change_signal(qtbot, page: CatalogPage) -> None:
     catalog.add_title(page.ctx, TitleInput("草房子", "曹文轩"), 1)
     qtbot.keyClicks(page.search, "cfz")
     assert titles(page) == []  # the index is a snapshot …
@@ -503,7 +503,7 @@ def test_a_book_added_elsewhere_is_found_after_the_change_signal(qtbot, page: Ca
 # --- export ---------------------------------------------------------------------------------------------------
 
 
-def test_export_to_excel(qtbot, page: CatalogPage, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_to_excel(qtbot, page: CatalogPage, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     target = tmp_path / "馆藏"
@@ -519,12 +519,12 @@ def test_export_to_excel(qtbot, page: CatalogPage, tmp_path: Path) -> None:  # n
     assert sum(1 for _ in sheet.iter_rows()) == 7  # header + one row per copy
 
 
-def test_cancelling_an_export_leaves_no_file(qtbot, page: CatalogPage, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cancelling_an_export_leaves_no_file(qtbot, page: CatalogPage, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "馆藏.csv"
     clicked = threading.Event()
     real = book_import.export_books
 
-    def export_books(ctx, path, *, progress, cancel):  # noqa: ANN001, ANN202
+    def export_books(ctx, path, *, progress, cancel):
         progress(0, 6)
         assert clicked.wait(10), "取消 was not clicked"
         return real(ctx, path, progress=progress, cancel=cancel)
@@ -544,7 +544,7 @@ def test_cancelling_an_export_leaves_no_file(qtbot, page: CatalogPage, tmp_path:
 # --- roles ----------------------------------------------------------------------------------------------------
 
 
-def signed_in_as(qtbot, data_dir, admin_account: str, username: str, role: str) -> CatalogPage:  # noqa: ANN001
+def signed_in_as(qtbot, data_dir, admin_account: str, username: str, role: str) -> CatalogPage:
     """The catalogue (西游记, 2 copies) as a new user of this role sees it."""
     ctx = open_store(data_dir)
     ctx.actor = accounts.sign_in_as(ctx, admin_account)
@@ -556,7 +556,7 @@ def signed_in_as(qtbot, data_dir, admin_account: str, username: str, role: str) 
     return install_catalog(win)
 
 
-def test_a_teacher_may_search_but_not_change_anything(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+def test_a_teacher_may_search_but_not_change_anything(qtbot, data_dir, admin_account) -> None:
     page = signed_in_as(qtbot, data_dir, admin_account, "laoshi", "teacher")
     win = page.window()
     for name in ("catalogAdd", "catalogImport", "catalogPrint", "catalogEditTitle", "catalogAddCopy"):
@@ -571,7 +571,7 @@ def test_a_teacher_may_search_but_not_change_anything(qtbot, data_dir, admin_acc
     win.close()
 
 
-def test_only_administrators_may_delete(qtbot, data_dir, admin_account) -> None:  # noqa: ANN001
+def test_only_administrators_may_delete(qtbot, data_dir, admin_account) -> None:
     page = signed_in_as(qtbot, data_dir, admin_account, "chenxia", "librarian")
     qtbot.keyClicks(page.search, "xyj")
     page.detail_panel.copies.selectRow(0)
@@ -591,7 +591,7 @@ def _rows(n: int) -> list[TitleRow]:
     ]
 
 
-def test_the_model_fetches_lazily(qtbot) -> None:  # noqa: ANN001
+def test_the_model_fetches_lazily(qtbot) -> None:
     model = TitleTableModel()
     rows = _rows(40_000)
     model.set_rows(rows)
@@ -622,14 +622,14 @@ def test_the_model_fetches_lazily(qtbot) -> None:  # noqa: ANN001
     assert model.position_of(999) is None
 
 
-def test_the_view_fetches_more_as_it_scrolls(qtbot, demo_page: CatalogPage) -> None:  # noqa: ANN001
+def test_the_view_fetches_more_as_it_scrolls(qtbot, demo_page: CatalogPage) -> None:
     page = demo_page
     assert page.model.rowCount() == PAGE < page.model.total()
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() > PAGE, timeout=2000)
 
 
-def test_looks(qtbot, demo_page: CatalogPage, tmp_path: Path) -> None:  # noqa: ANN001
+def test_looks(qtbot, demo_page: CatalogPage, tmp_path: Path) -> None:
     """Pictures of the page at the size it gets on a 1366×768 screen (written next to the test's data)."""
     page = demo_page
     page.resize(1190, 700)

@@ -30,7 +30,7 @@ def screenshot_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def install_children(window) -> ChildrenPage:  # noqa: ANN001
+def install_children(window) -> ChildrenPage:
     """Put the real children page in the window's 儿童 slot (whatever the window builds there) and show it."""
     row = next(i for i, spec in enumerate(window.specs) if spec.object_name == "childrenPage")
     window.specs[row] = PageSpec(
@@ -44,7 +44,7 @@ def install_children(window) -> ChildrenPage:  # noqa: ANN001
     return page
 
 
-def tick(qtbot, box: QCheckBox) -> None:  # noqa: ANN001
+def tick(qtbot, box: QCheckBox) -> None:
     """Click a checkbox on its box (a stretched checkbox's middle is empty space, as for a real mouse)."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
@@ -53,18 +53,18 @@ def table_names(page: ChildrenPage) -> list[str]:
     return [row.name for row in page.model.rows]
 
 
-def count(ctx, model) -> int:  # noqa: ANN001
+def count(ctx, model) -> int:
     with ctx.db.read() as s:
         return s.scalar(select(func.count()).select_from(model)) or 0
 
 
-def audit_rows(ctx, action: str, entity: str) -> list[AuditLog]:  # noqa: ANN001
+def audit_rows(ctx, action: str, entity: str) -> list[AuditLog]:
     with ctx.db.read() as s:
         return list(s.scalars(select(AuditLog).where(AuditLog.action == action, AuditLog.entity == entity)))
 
 
 @pytest.fixture
-def page(qtbot, window) -> ChildrenPage:  # noqa: ANN001
+def page(qtbot, window) -> ChildrenPage:
     fill_demo(window.ctx)
     page = install_children(window)
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts and focus reach only the active window
@@ -82,7 +82,7 @@ def special_child(page: ChildrenPage) -> int:
 # --- search -------------------------------------------------------------------------------------------------
 
 
-def test_search_by_pinyin_initials_and_by_class(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_search_by_pinyin_initials_and_by_class(qtbot, page: ChildrenPage) -> None:
     everyone = list(page.model.rows)
     assert len(everyone) > 100 and page.count_label.text() == f"在册 {len(everyone)} 名"
     target = next(r for r in everyone if len(r.name) == 3)
@@ -121,7 +121,7 @@ def test_search_by_pinyin_initials_and_by_class(qtbot, page: ChildrenPage) -> No
     assert len(page.model.rows) < len(everyone)
 
 
-def test_the_status_filter_lists_children_who_left(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_the_status_filter_lists_children_who_left(qtbot, page: ChildrenPage) -> None:
     page.status_filter.setCurrentIndex(page.status_filter.findData("left"))
     assert page.model.rows and all(r.status == "left" for r in page.model.rows)
     page.status_filter.setCurrentIndex(page.status_filter.findData(None))
@@ -132,7 +132,7 @@ def test_the_status_filter_lists_children_who_left(qtbot, page: ChildrenPage) ->
 # --- the child's file ---------------------------------------------------------------------------------------
 
 
-def test_the_file_shows_every_section_for_an_administrator(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_the_file_shows_every_section_for_an_administrator(qtbot, page: ChildrenPage) -> None:
     assert page.detail_panel.empty.isVisible() and "wzh" in page.detail_panel.empty.text()
     child_id = special_child(page)
     page.select_child(child_id)
@@ -155,7 +155,7 @@ def test_the_file_shows_every_section_for_an_administrator(qtbot, page: Children
     assert page.model.index(row, 1).data() == "★"
 
 
-def test_a_librarian_sees_names_classes_and_cards_only(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_librarian_sees_names_classes_and_cards_only(qtbot, window, tmp_path: Path) -> None:
     fill_demo(window.ctx)
     accounts.create_user(window.ctx, "chenxia", "陈霞", "librarian", "linshi-2026")
     window.ctx.actor = accounts.sign_in_as(window.ctx, "chenxia")
@@ -181,7 +181,7 @@ def test_a_librarian_sees_names_classes_and_cards_only(qtbot, window, tmp_path: 
     assert page.window().grab().save(str(screenshot_dir(tmp_path) / "children_librarian.png"))
 
 
-def test_leaving_and_coming_back_with_a_date(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_leaving_and_coming_back_with_a_date(qtbot, page: ChildrenPage) -> None:
     row = page.model.rows[5]
     page.select_child(row.id)
     assert page.detail_panel.status_button.text() == "离开…"
@@ -204,7 +204,7 @@ def test_leaving_and_coming_back_with_a_date(qtbot, page: ChildrenPage) -> None:
     assert row.id in [r.id for r in page.model.rows] and page.current_id == row.id
 
 
-def test_card_button_gives_a_new_number_and_replaces_a_lost_one(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_card_button_gives_a_new_number_and_replaces_a_lost_one(qtbot, page: ChildrenPage) -> None:
     child = children.create_child(
         page.ctx, children.ChildInput(name="韦小宝", grade=2, class_name="二年级1班")
     )
@@ -225,7 +225,7 @@ def test_card_button_gives_a_new_number_and_replaces_a_lost_one(qtbot, page: Chi
 # --- follow-up ----------------------------------------------------------------------------------------------
 
 
-def test_a_follow_up_is_saved_and_shown_first(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_a_follow_up_is_saved_and_shown_first(qtbot, page: ChildrenPage) -> None:
     child_id = special_child(page)
     page.select_child(child_id)
     before = count(page.ctx, FollowUp)
@@ -261,7 +261,7 @@ def test_a_follow_up_is_saved_and_shown_first(qtbot, page: ChildrenPage) -> None
 # --- import -------------------------------------------------------------------------------------------------
 
 
-def choose(qtbot, panel, path: Path) -> None:  # noqa: ANN001
+def choose(qtbot, panel, path: Path) -> None:
     """Pick a file as the user does and wait for its preview (read on a worker thread)."""
     panel.choose_file = lambda: str(path)
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
@@ -281,7 +281,7 @@ def roster_file(path: Path, rows: list[list[object]]) -> Path:
 
 def test_import_lists_the_bad_row_refuses_and_imports_the_rest_when_skipped(
     qtbot, page: ChildrenPage, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     path = roster_file(
         tmp_path / "花名册.xlsx",
         [
@@ -318,7 +318,7 @@ def test_import_lists_the_bad_row_refuses_and_imports_the_rest_when_skipped(
     assert table_names(page) == ["覃小雨"]
 
 
-def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path: Path, monkeypatch) -> None:
     rows = [
         [f"测试儿童{n}", "男", f"2016-{n % 12 + 1}-{n % 28 + 1}", "三年级1班", "", "", ""] for n in range(120)
     ]
@@ -334,7 +334,7 @@ def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path
     panel.cancel_button.clicked.connect(clicked.set)
     real = children_import.run_import
 
-    def run_import(*args, progress, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def run_import(*args, progress, **kwargs):
         threads.append(threading.get_ident())
 
         def stalled(done: int, total: int) -> None:
@@ -361,7 +361,7 @@ def test_cancelling_an_import_writes_nothing(qtbot, page: ChildrenPage, tmp_path
 
 def test_the_same_roster_again_is_noted_in_the_preview_and_updates(
     qtbot, page: ChildrenPage, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     path = roster_file(tmp_path / "花名册.xlsx", [["覃小雨", "女", "2017-05-04", "三年级2班", "覃奶奶", "奶奶", ""]])
     page.open_import()
     panel = page.import_panel
@@ -386,7 +386,7 @@ def test_the_same_roster_again_is_noted_in_the_preview_and_updates(
 
 def test_export_asks_first_and_anonymised_has_no_real_names(
     qtbot, page: ChildrenPage, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     names = set(table_names(page))
     target = tmp_path / "roster.xlsx"
     suggested: list[Path] = []
@@ -437,7 +437,7 @@ def test_export_asks_first_and_anonymised_has_no_real_names(
 # --- everyone up one grade ----------------------------------------------------------------------------------
 
 
-def test_promote_everyone_then_undo(qtbot, page: ChildrenPage) -> None:  # noqa: ANN001
+def test_promote_everyone_then_undo(qtbot, page: ChildrenPage) -> None:
     before = {r.id: (r.grade, r.class_name) for r in page.model.rows}
     leaving = [r for r in page.model.rows if r.grade == 9]
     assert not page.undo_button.isVisible()
@@ -478,7 +478,7 @@ def test_promote_everyone_then_undo(qtbot, page: ChildrenPage) -> None:  # noqa:
             assert s.get(Child, child.id).status == "active"
 
 
-def test_undo_is_offered_again_after_reopening_the_page(qtbot, page: ChildrenPage, window) -> None:  # noqa: ANN001
+def test_undo_is_offered_again_after_reopening_the_page(qtbot, page: ChildrenPage, window) -> None:
     children.promote_all(page.ctx)
     fresh = install_children(window)  # a new page, as after signing in again
     assert fresh.undo_button.isVisible()
@@ -490,7 +490,7 @@ def test_undo_is_offered_again_after_reopening_the_page(qtbot, page: ChildrenPag
 # --- what it looks like -------------------------------------------------------------------------------------
 
 
-def test_screenshots_at_1366_by_740(qtbot, page: ChildrenPage, tmp_path: Path) -> None:  # noqa: ANN001
+def test_screenshots_at_1366_by_740(qtbot, page: ChildrenPage, tmp_path: Path) -> None:
     """Pictures of the list, a file and the form in the centre's window size, for a human to look at."""
     folder = screenshot_dir(tmp_path)
     window = page.window()
