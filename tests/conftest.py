@@ -51,17 +51,34 @@ def data_dir(tmp_path: Path) -> DataDir:
     return DataDir(tmp_path / "data").ensure()
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A new centre's database, migrated to head once per run by the app's own code. Tests get a copy: running
+    every migration for each of ~1,500 tests would cost most of the core suite's time
+    (tests/test_migrations.py still migrates from empty, and from every older revision, for real)."""
+    template = DataDir(tmp_path_factory.mktemp("template") / "data")
+    open_store(template, actor=Actor.command_line()).close()
+    return template.db_path.read_bytes()
+
+
+def _fresh_store(data_dir: DataDir, template: bytes) -> None:
+    if not data_dir.db_path.exists():
+        data_dir.db_path.write_bytes(template)
+
+
 @pytest.fixture
-def ctx(data_dir: DataDir) -> Iterator[AppContext]:
+def ctx(data_dir: DataDir, migrated_template: bytes) -> Iterator[AppContext]:
     """The store as the command line's administrator — said explicitly: a context without an actor is nobody."""
+    _fresh_store(data_dir, migrated_template)
     context = open_store(data_dir, actor=Actor.command_line())
     yield context
     context.close()
 
 
 @pytest.fixture
-def nobody_ctx(data_dir: DataDir) -> Iterator[AppContext]:
+def nobody_ctx(data_dir: DataDir, migrated_template: bytes) -> Iterator[AppContext]:
     """The store before anyone has signed in: every permission check refuses."""
+    _fresh_store(data_dir, migrated_template)
     context = open_store(data_dir)
     yield context
     context.close()

@@ -23,7 +23,7 @@ from center_app.services import maintenance, overview, settings
 REPO = Path(__file__).resolve().parent.parent
 WORKER = REPO / "tests" / "crash_worker.py"
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
 
 
 def start(data_dir: DataDir, *args: str) -> subprocess.Popen[str]:

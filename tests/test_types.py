@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # hundreds of generated files / a whole type check: -m "not slow" skips it
+
 REPO = Path(__file__).resolve().parent.parent
 
 

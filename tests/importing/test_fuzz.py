@@ -39,6 +39,8 @@ from center_app.importing import (
 from center_app.importing.schema import normalize_header
 from center_app.importing.sources import TOTAL_WORDS
 
+pytestmark = pytest.mark.slow  # hundreds of generated files / a whole type check: -m "not slow" skips it
+
 FAST = settings(
     max_examples=120,
     deadline=None,
