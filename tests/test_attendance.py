@@ -748,6 +748,13 @@ def test_monthly_register_exports_to_excel_and_is_audited(ctx: AppContext, tmp_p
     path = att.export_monthly_register_xlsx(ctx, reg, tmp_path / "考勤.xlsx")
     sheet = load_workbook(path).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][0] == reg.title  # a title row, then the header
+    # Prints right from Excel/WPS: A4 landscape, every column on the page's width, title and header on every page.
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$2"
+    assert sheet.freeze_panes == "A3"
+    values = values[1:]
     assert values[0][:4] == ["姓名", "班级", "2日(一)", "3日(二)"] and values[0][-5:] == [
         "出勤",
         "缺勤",

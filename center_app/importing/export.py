@@ -67,11 +67,17 @@ def write_xlsx(
     rows: Iterable[Sequence[object]],
     *,
     sheet_title: str = "Sheet1",
+    title: str = "",
+    landscape: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     total: int | None = None,
 ) -> int:
     """Write one sheet: bold frozen header with a filter, sensible column widths, then ``rows``. Returns row count.
+
+    Printed from Excel or WPS it comes out right the first time: A4, the header row (and ``title``, a bold row
+    above it, when given) repeated on every page; ``landscape`` also fits every column to the page's width
+    (a register of 31 days), pages running down as far as the rows need.
 
     Values: str (escaped), int/float/Decimal (numbers), date/datetime (real dates), bool (是/否), None (empty).
     ``total`` (or ``len(rows)``) is only used for ``progress(done, total)``.
@@ -90,7 +96,20 @@ def write_xlsx(
         ws = workbook.create_sheet(_sheet_title(sheet_title))
         for index, width in enumerate(_column_widths(headers, sample), start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
-        ws.freeze_panes = "A2"
+        header_row = 2 if title else 1
+        ws.freeze_panes = f"A{header_row + 1}"
+        ws.page_setup.paperSize = 9  # A4
+        ws.print_title_rows = f"1:{header_row}"
+        if landscape:
+            ws.page_setup.orientation = "landscape"
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0  # as many pages down as needed
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        if title:
+            title_cell = WriteOnlyCell(ws, value=_xlsx_value(title))
+            title_cell.font = Font(bold=True, size=14)
+            ws.append([title_cell])
         bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
         header_cells = []
         for text in headers:
@@ -108,7 +127,7 @@ def write_xlsx(
             _discard_write_only(ws)
             raise
         if headers:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
+            ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{count + header_row}"
         workbook.save(fh)
         return count
 

@@ -191,7 +191,14 @@ def export_monthly_register_xlsx(ctx: AppContext, register: MonthlyRegister, pat
     write_personal_file(
         ctx,
         target,
-        lambda path: write_xlsx(path, headers, rows, sheet_title=f"{register.year}年{register.month}月考勤"),
+        lambda path: write_xlsx(
+            path,
+            headers,
+            rows,
+            sheet_title=f"{register.year}年{register.month}月考勤",
+            title=register.title,
+            landscape=True,
+        ),
         action="export",
         what=f"导出{register.title}",
         rows=len(register.rows),
