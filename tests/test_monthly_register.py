@@ -41,6 +41,15 @@ def _lines(reader: PdfReader) -> list[str]:
     return [line for page in reader.pages for line in _page_lines(page)]
 
 
+def _child_line(lines: list[str], name: str) -> str:
+    """A child's row, without its 序号 (which comes first): ``王子涵 三年级1班 √ …``."""
+    for line in lines:
+        number, _, rest = line.partition(" ")
+        if number.isdigit() and rest.startswith(name):
+            return rest
+    raise AssertionError(f"no row for {name}")
+
+
 def _compact(text: str) -> str:
     return text.replace(" ", "").replace("\u3000", "").replace("\n", "")
 
@@ -64,13 +73,16 @@ def test_the_register_prints_on_a4_landscape_with_the_service_figures(
     # Day numbers and weekday letters: 2 (Mon) … 30 (Mon), 15 Nov (a Sunday event day) included, 11 Nov not.
     days = next(line for line in lines if line.startswith("2 3 4"))
     assert " 10 12 " in days and " 15 " in days and days.endswith(" 30")
-    assert "姓名 班级 出勤 缺勤 迟到 请假 出勤率" in lines  # centred over the two header rows
+    assert "序号 姓名 班级 出勤 缺勤 迟到 请假 出勤率" in lines  # centred over the two header rows
+    names = {row.name for row in reg.rows}
+    numbers = [int(line.split()[0]) for line in lines if len(line.split()) > 1 and line.split()[1] in names]
+    assert numbers == list(range(1, len(reg.rows) + 1))  # 序号 1…n, in register order
     assert next(line for line in lines if line.startswith("一 二 三 四 五 六 一 二 四"))
     for row in reg.rows:  # each child's line ends with the service's totals
         t = row.tally
-        line = next(line for line in lines if line.startswith(row.name))
+        line = _child_line(lines, row.name)
         assert line.endswith(f"{t.present} {t.absent} {t.late} {t.excused} {format_rate(t.rate)}"), line
-    wang = next(line for line in lines if line.startswith("王子涵"))
+    wang = _child_line(lines, "王子涵")
     assert _compact(wang).startswith("王子涵三年级1班√迟√假√")
     present = next(line for line in lines if line.startswith("出勤人数"))
     assert (
@@ -96,12 +108,16 @@ def test_a_long_register_repeats_its_header_on_every_page(ctx: AppContext, tmp_p
     assert_a4(reader, landscape=True)
     for number, page in enumerate(reader.pages, start=1):
         lines = _page_lines(page)
-        assert "姓名 班级 出勤 缺勤 迟到 请假 出勤率" in lines and any(
+        assert "序号 姓名 班级 出勤 缺勤 迟到 请假 出勤率" in lines and any(
             line.startswith("2 3 4") for line in lines
         ), number
         assert f"第 {number} 页 / 共 {pages} 页" in page.extract_text()
-    names = [_compact(line)[:4] for line in _lines(reader) if line.startswith("儿童")]
-    assert names == [r.name for r in reg.rows]  # every child once, in register order
+    rows = [line.split(" ", 1) for line in _lines(reader) if " 儿童" in line and line.split()[0].isdigit()]
+    assert [_compact(rest)[:4] for _, rest in rows] == [r.name for r in reg.rows]  # every child once, in order
+    assert [int(n) for n, _ in rows] == list(range(1, len(reg.rows) + 1))
+    last = _page_lines(reader.pages[-1])
+    on_last = [line for line in last if " 儿童" in line and line.split()[0].isdigit()]
+    assert len(on_last) >= 2 and any(line.startswith("合计") for line in last)  # no child alone with the totals
     assert any(line.startswith("合计") and line.endswith(format_rate(reg.rate)) for line in _lines(reader))
 
 
@@ -110,9 +126,9 @@ def test_one_class_register_has_no_class_column_and_empty_is_refused(ctx: AppCon
     reg = att.monthly_register(ctx, 2026, 11, class_name="三年级1班")
     reader = PdfReader(monthly_register_pdf(tmp_path / "class.pdf", reg, centre_name=CENTRE))
     lines = _lines(reader)
-    assert next(line for line in lines if line.startswith("姓名")).split()[1] == "出勤"  # no class column
+    assert next(line for line in lines if line.startswith("序号")).split()[2] == "出勤"  # no class column
     assert "2026年11月考勤表（三年级1班）" in _compact(reader.pages[0].extract_text())
-    assert next(line for line in lines if line.startswith("李明")).split()[1:3] == ["×", "×"]
+    assert _child_line(lines, "李明").split()[1:3] == ["×", "×"]
     with pytest.raises(ValidationError, match="没有可以打印的儿童"):
         monthly_register_pdf(
             tmp_path / "none.pdf",

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 BODY_SIZE = 8.0
 SYMBOL_SIZE = 9.5  # √ and × are thin glyphs: a size up keeps them legible from arm's length
 HEAD_SIZE = 7.5
+SEQ_W = 22.0  # points: 序号, and up to three digits
 NAME_W = 56.0  # points: four characters at 8 pt plus padding
 CLASS_W = 50.0
 TOTAL_W = 22.0
@@ -84,11 +85,13 @@ def monthly_register_pdf(
     show_class = register.class_name is None
     days = register.days
     n_days = len(days)
-    fixed = NAME_W + (CLASS_W if show_class else 0) + 4 * TOTAL_W + RATE_W
+    fixed = SEQ_W + NAME_W + (CLASS_W if show_class else 0) + 4 * TOTAL_W + RATE_W
     day_w = min(MAX_DAY_W, (content_width(landscape=True) - fixed) / max(1, n_days))
-    first_day = 2 if show_class else 1
+    # 序号, 姓名, (班级,) the days, the totals: a number per child, so a page torn off still says where it was.
+    name_col = 1
+    first_day = 3 if show_class else 2
     first_total = first_day + n_days
-    widths = [NAME_W, *([CLASS_W] if show_class else []), *([day_w] * n_days), *([TOTAL_W] * 4), RATE_W]
+    widths = [SEQ_W, NAME_W, *([CLASS_W] if show_class else []), *([day_w] * n_days), *([TOTAL_W] * 4), RATE_W]
 
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.LATIN, BODY_SIZE),  # most cells are √, × and digits
@@ -104,7 +107,7 @@ def monthly_register_pdf(
         ("BOX", (0, 0), (-1, -1), 0.8, GREY),
         ("BACKGROUND", (0, 0), (-1, 1), HEADER_FILL),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("ALIGN", (0, 2), (first_day - 1, -1), "LEFT"),
+        ("ALIGN", (name_col, 2), (first_day - 1, -1), "LEFT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), PAD),
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD + 0.5),
@@ -126,10 +129,10 @@ def monthly_register_pdf(
         return para(text, cell_style)
 
     data: list[list[object]] = []
-    head1: list[object] = [cell("姓名", 0, 0, HEAD_SIZE)]
-    head2: list[object] = [""]
+    head1: list[object] = [cell("序号", 0, 0, HEAD_SIZE), cell("姓名", name_col, 0, HEAD_SIZE)]
+    head2: list[object] = ["", ""]
     if show_class:
-        head1.append(cell("班级", 1, 0, HEAD_SIZE))
+        head1.append(cell("班级", name_col + 1, 0, HEAD_SIZE))
         head2.append("")
     for i, column in enumerate(days):
         col = first_day + i
@@ -145,11 +148,11 @@ def monthly_register_pdf(
     data += [head1, head2]
 
     codes = register.codes
-    for child in register.rows:
+    for number, child in enumerate(register.rows, start=1):
         r = len(data)
-        line: list[object] = [cell(child.name, 0, r)]
+        line: list[object] = [str(number), cell(child.name, name_col, r)]
         if show_class:
-            line.append(cell(child.class_name, 1, r))
+            line.append(cell(child.class_name, name_col + 1, r))
         line += [
             cell(codes.symbol(code), first_day + i, r, SYMBOL_SIZE, SYMBOL_SIZE)
             for i, code in enumerate(child.cells)
@@ -178,7 +181,7 @@ def monthly_register_pdf(
         )
     ):
         r = foot + k
-        line = [cell(label, 0, r), *([""] if show_class else [])]
+        line = [cell(label, 0, r), "", *([""] if show_class else [])]
         line += [cell(value(c), first_day + i, r, HEAD_SIZE) if c.taken else "" for i, c in enumerate(days)]
         data.append([*line, "", "", "", "", ""])
     r = foot + 3
@@ -186,6 +189,7 @@ def monthly_register_pdf(
     data.append(
         [
             cell("合计（人次）", 0, r),
+            "",
             *([""] if show_class else []),
             cell(f"开放 {n_days} 天，已点名 {taken_days} 天", first_day, r),
             *([""] * (n_days - 1)),
@@ -198,8 +202,10 @@ def monthly_register_pdf(
     )
     if n_days > 1:
         commands.append(("SPAN", (first_day, r), (first_total - 1, r)))
-    if show_class:
-        commands += [("SPAN", (0, row), (1, row)) for row in range(foot, r + 1)]
+    # The footer's labels span 序号, 姓名 (and 班级); the last two children stay on the page of the totals, so no
+    # child is left alone on a page of its own.
+    commands += [("SPAN", (0, row), (first_day - 1, row)) for row in range(foot, r + 1)]
+    commands.append(("NOSPLIT", (0, max(2, foot - 2)), (-1, r)))
     commands += [
         ("BACKGROUND", (0, foot), (-1, r), HEADER_FILL),
         ("LINEABOVE", (0, foot), (-1, foot), 0.8, GREY),
