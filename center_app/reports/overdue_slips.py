@@ -126,7 +126,8 @@ def _slip_story(slip: OverdueSlip, *, centre_name: str, centre_phone: str, today
         heading,
         spacer(2.5),
         para(greeting, big),
-        para(f"您的孩子 {slip.child_name} 借的以下图书已经到期，请提醒孩子尽快归还到儿童之家。", big),
+        # Most readers are grandparents, not parents: the child is named, never "your child".
+        para(f"孩子 {slip.child_name} 借的以下图书已经到期，请提醒孩子尽快归还到儿童之家。", big),
         spacer(1),
         table,
         spacer(2),

@@ -59,7 +59,8 @@ def test_each_slip_speaks_to_the_family_and_lists_the_books(tmp_path: Path) -> N
     reader = _render(tmp_path, _slips())
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "王建国 家长/监护人：您好！" in text
-    assert "您的孩子 王子涵 借的以下图书已经到期，请提醒孩子尽快归还到儿童之家。" in text
+    assert "孩子 王子涵 借的以下图书已经到期，请提醒孩子尽快归还到儿童之家。" in text
+    assert "您的孩子" not in text  # most readers are grandparents
     assert "\n家长/监护人：您好！" in text  # no guardian name: still addressed to the family
     for title, barcode, due, days in [
         ("西游记（彩图注音版）", "00012345", "2026年11月1日", "28 天"),
@@ -79,7 +80,7 @@ def _slip_order(reader: PdfReader) -> list[tuple[str, str]]:
         for _, line in text_lines(page):
             if "班级：" in line:
                 current_class = line.split("班级：", 1)[1].replace(" ", "")
-            if line.startswith("您的孩子"):
+            if line.startswith("孩子 "):
                 order.append((line.split()[1], current_class))
     return order
 
