@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from center_app.app import open_main_window
@@ -132,6 +132,8 @@ def test_card_then_two_books_lends_both_and_the_third_is_refused(qtbot, desk, li
     due = circulation.borrower_status(ctx, library["wzh"]).loans[0].due_on
     assert desk.loans.item(0, 2).text() == f"{due.year}年{due.month}月{due.day}日"
     assert "还可借 0 本" in desk.child_quota.text()
+    # Reaching the limit is not an error: nothing on the child's panel turns red.
+    assert "b91c1c" not in desk.child_quota.styleSheet() + desk.findChild(QLabel, "deskChildBlocked").styleSheet()
 
     scan(qtbot, desk.input, "T0004")  # grade 3: at most 2 books
     assert desk.message_kind == "error"

@@ -95,10 +95,15 @@ class DeskChildPanel(QWidget):
             + self.tr("在借 %1 本").replace("%1", str(len(status.loans)))
         )
         self.quota.setText(self.tr("还可借 %1 本").replace("%1", str(status.may_borrow_more)))
-        self.quota.setStyleSheet("color: #15803d;" if status.can_borrow else "color: #b91c1c;")
+        # Red only for a real block (overdue books…): a child who just borrowed up to the limit did nothing wrong.
+        at_limit = not status.can_borrow and status.may_borrow_more == 0 and not status.has_overdue
+        self.quota.setStyleSheet(
+            "color: #15803d;" if status.can_borrow else "color: #555;" if at_limit else "color: #b91c1c;"
+        )
         self.overdue.setVisible(status.has_overdue)
         self.blocked.setVisible(not status.can_borrow)
         self.blocked.setText(status.blocked_reason)
+        self.blocked.setStyleSheet("color: #555;" if at_limit else "color: #b91c1c;")
         self.loans.setRowCount(len(status.loans))
         for row, line in enumerate(status.loans):
             late = line.overdue_days > 0
