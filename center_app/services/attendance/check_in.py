@@ -120,6 +120,31 @@ def _set_code(mark: AttendanceMark, code: str, ctx: AppContext, now: dt.datetime
         mark.marked_by = ctx.actor.user_id
 
 
+def _put_mark(
+    s: Session,
+    ctx: AppContext,
+    register: AttendanceRegister,
+    child_id: int,
+    mark: AttendanceMark | None,
+    code: str,
+    now: dt.datetime,
+) -> AttendanceMark:
+    """The child's mark for the day with ``code``: a new one, or the existing one changed (see ``_set_code``)."""
+    if mark is None:
+        mark = AttendanceMark(
+            register_id=register.id,
+            child_id=child_id,
+            code=code,
+            version=1,
+            marked_at=now,
+            marked_by=ctx.actor.user_id,
+        )
+        s.add(mark)
+    else:
+        _set_code(mark, code, ctx, now)
+    return mark
+
+
 def check_in(
     ctx: AppContext, card_or_child: str | int, on_date: dt.date | None = None, now: dt.datetime | None = None
 ) -> CheckInResult:
@@ -158,18 +183,7 @@ def check_in(
         late = threshold is not None and local.time().replace(second=0, microsecond=0) > threshold
         code = _arrival_code(c.codes, mark, late)
         old_code = mark.code if mark is not None else None
-        if mark is None:
-            mark = AttendanceMark(
-                register_id=register.id,
-                child_id=child.id,
-                code=code,
-                version=1,
-                marked_at=utc,
-                marked_by=ctx.actor.user_id,
-            )
-            s.add(mark)
-        else:
-            _set_code(mark, code, ctx, utc)
+        mark = _put_mark(s, ctx, register, child.id, mark, code, utc)
         mark.check_in_at = utc
         register.updated_at = utc
         s.flush()
@@ -227,18 +241,7 @@ def check_out(
         register, mark = _day_mark(s, ctx, day, child.id)
         old_code = mark.code if mark is not None else None
         code = _arrival_code(c.codes, mark, late=False)  # leaving means they were here
-        if mark is None:
-            mark = AttendanceMark(
-                register_id=register.id,
-                child_id=child.id,
-                code=code,
-                version=1,
-                marked_at=utc,
-                marked_by=ctx.actor.user_id,
-            )
-            s.add(mark)
-        else:
-            _set_code(mark, code, ctx, utc)
+        mark = _put_mark(s, ctx, register, child.id, mark, code, utc)
         authorised: bool | None = None
         warning = ""
         if who:
