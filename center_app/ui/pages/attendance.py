@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
 from center_app.ui.events import Area, DataEvents
@@ -70,6 +70,17 @@ class AttendancePage(Page):
             self.roll_call.focus_grid()
         elif panel is self.check_in:
             self.check_in.focus_input()
+
+    def scan_target(self) -> QLineEdit | None:
+        # Only the check-in tab takes scans; the roll call's grid takes keys of its own (1–9, letters).
+        if self.tabs.currentWidget() is self.check_in and self.check_in.input.isEnabled():
+            return self.check_in.input
+        return None
+
+    def replay_scan(self, code: str) -> None:
+        if self.scan_target() is not None:
+            self.ensure_fresh()
+            self.check_in.handle_scan(code)
 
     def announce(self, area: Area) -> None:
         # The other tabs show the same registers: reload them when next shown.

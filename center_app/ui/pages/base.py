@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from center_app.context import AppContext
 from center_app.ui.events import Area, DataEvents
@@ -48,6 +48,17 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows. Pages override this and call super().refresh() at the end."""
         self._stale = False
+
+    # --- scans (the desk, check-in; see ui/scan_router.py) ------------------------------------------------------
+
+    def scan_target(self) -> QLineEdit | None:
+        """The scanner input a scanner's burst must reach while this page is shown, wherever the focus is; None
+        for a page that takes no scans."""
+        return None
+
+    def replay_scan(self, code: str) -> None:
+        """Act on ``code`` as if it had just been scanned into :meth:`scan_target` (a scan kept by the lock
+        screen, replayed after sign-in). Pages without a scanner input ignore it."""
 
 
 def page_title(text: str, object_name: str = "") -> QLabel:

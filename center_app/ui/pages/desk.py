@@ -217,6 +217,13 @@ class DeskPage(Page):
     def focus_input(self) -> None:
         self.input.take_focus()
 
+    def scan_target(self) -> ScannerInput | None:
+        return self.input if self.can_write else None
+
+    def replay_scan(self, code: str) -> None:
+        self.ensure_fresh()
+        self.handle_scan(code)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.input and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._input_key(event)
