@@ -3,6 +3,7 @@ overdue list, settings and closed days, and two desks racing for the same copy."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import threading
@@ -171,7 +172,7 @@ def test_overdue_books_block_new_loans_unless_switched_off(ctx, wzh, books) -> N
 def test_a_copy_on_loan_to_someone_else_is_refused(ctx, wzh, books) -> None:
     other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
     circ.checkout(ctx, wzh, "B0001", today=TODAY)
-    with pytest.raises(DomainError, match="《西游记》已借给 三年级2班 王子涵，请先还书"):
+    with pytest.raises(DomainError, match="《西游记》已借给 三年级2班 王子涵，还没还。只还书：按 Esc 后扫这本书"):
         circ.checkout(ctx, other, "B0001", today=TODAY)
     with pytest.raises(DomainError, match="王子涵 已借了《西游记》"):
         circ.checkout(ctx, wzh, "B0001", today=TODAY)
@@ -243,7 +244,26 @@ def test_renew_extends_from_the_due_date_and_stops_at_the_limit(ctx, wzh, books)
     assert loan.renewals == 1 and loan.due_on == renewed.due_on
 
 
-def test_an_overdue_loan_is_renewed_from_today(ctx, wzh, books) -> None:
+def test_an_overdue_loan_is_not_renewed_while_overdue_books_block_lending(ctx, wzh, books) -> None:
+    # Renewing it would lift the block without the book coming back (F5 by habit, at the desk).
+    lent = circ.checkout(ctx, wzh, "B0001", today=TODAY)
+    later = lent.due_on + dt.timedelta(days=5)
+    assert circ.get_loan_settings(ctx).renew_when_overdue is False
+    with pytest.raises(DomainError, match="已逾期 5 天，不能续借：请 王子涵 先还书"):
+        circ.renew(ctx, lent.loan_id, today=later)
+    (loan,) = loans(ctx)
+    assert (loan.due_on, loan.renewals) == (lent.due_on, 0)
+
+
+@pytest.mark.parametrize("switch", ["renew_when_overdue", "no_block"])
+def test_an_overdue_loan_is_renewed_from_today_where_the_settings_allow(ctx, wzh, books, switch) -> None:
+    settings = circ.get_loan_settings(ctx)
+    if switch == "renew_when_overdue":
+        changed = dataclasses.replace(settings, renew_when_overdue=True)
+    else:
+        changed = dataclasses.replace(settings, block_when_overdue=False)
+    circ.save_loan_settings(ctx, changed)
+    assert circ.get_loan_settings(ctx) == changed
     lent = circ.checkout(ctx, wzh, "B0001", today=TODAY)
     later = lent.due_on + dt.timedelta(days=5)
     renewed = circ.renew(ctx, lent.loan_id, today=later)
@@ -251,11 +271,90 @@ def test_an_overdue_loan_is_renewed_from_today(ctx, wzh, books) -> None:
     assert renewed.overdue_days == 5 and "从今天起算" in renewed.message
 
 
+def test_a_loan_made_today_is_not_renewed(ctx, wzh, books) -> None:
+    lent = circ.checkout(ctx, wzh, "B0001", today=TODAY)
+    with pytest.raises(DomainError, match="今天才借出.*不用续借"):
+        circ.renew(ctx, lent.loan_id, today=TODAY)
+    assert loans(ctx)[0].renewals == 0
+
+
+def test_renewing_for_the_child_at_the_desk_refuses_another_childs_loan(ctx, wzh, books) -> None:
+    other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
+    lent = circ.checkout(ctx, wzh, "B0001", today=TODAY)
+    with pytest.raises(DomainError, match="不是这名儿童借的"):
+        circ.renew(ctx, lent.loan_id, today=TODAY + dt.timedelta(days=1), child_id=other)
+    renewed = circ.renew(ctx, lent.loan_id, today=TODAY + dt.timedelta(days=1), child_id=wzh)
+    assert renewed.kind == "renew"
+
+
 def test_renewing_a_copy_that_is_not_out_is_refused(ctx, books) -> None:
     with pytest.raises(DomainError, match="没有借出，不能续借"):
         circ.renew(ctx, "B0001", today=TODAY)
     with pytest.raises(DomainError, match="不能续借"):
         circ.renew(ctx, 12345, today=TODAY)
+
+
+# --- return and lend (one scan at the desk) ---------------------------------------------------------------
+
+
+def test_return_and_lend_moves_the_copy_in_one_step_and_says_how_late(ctx, wzh, books) -> None:
+    other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
+    first = circ.checkout(ctx, other, "B0001", today=TODAY)
+    later = first.due_on + dt.timedelta(days=3)
+    moved = circ.return_and_lend(ctx, wzh, "b0001", today=later)
+    assert moved.kind == "return_and_lend" and moved.child.id == wzh
+    assert "已从 黄小燕 还回，逾期 3 天，借给 王子涵" in moved.message
+    assert moved.overdue_days == 3 and moved.due_on == later + dt.timedelta(days=14)
+    old, new = loans(ctx)
+    assert old.returned_at is not None and old.returned_at == new.loaned_at
+    assert (new.child_id, new.returned_at) == (wzh, None)
+    assert copy_status(ctx, "B0001") == "on_loan"
+    assert [(e.action, e.entity_id) for e in audit_rows(ctx)] == [
+        ("create", str(old.id)),
+        ("update", str(old.id)),
+        ("create", str(new.id)),
+    ]
+
+
+def test_return_and_lend_refused_for_the_new_child_leaves_the_first_loan_open(ctx, wzh, books) -> None:
+    other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
+    circ.checkout(ctx, wzh, "B0002", today=TODAY)
+    circ.checkout(ctx, wzh, "B0003", today=TODAY)  # grade 3: two books, the limit
+    circ.checkout(ctx, other, "B0001", today=TODAY)
+    with pytest.raises(DomainError, match="已借 2 本"):
+        circ.return_and_lend(ctx, wzh, "B0001", today=TODAY)
+    assert [(loan.child_id, loan.returned_at) for loan in loans(ctx)][-1] == (other, None)
+    assert len(audit_rows(ctx)) == 3  # nothing of the refused step was written
+
+
+def test_return_and_lend_of_a_copy_on_the_shelf_or_already_held_is_refused(ctx, wzh, books) -> None:
+    with pytest.raises(DomainError, match="已经还了"):
+        circ.return_and_lend(ctx, wzh, "B0001", today=TODAY)
+    circ.checkout(ctx, wzh, "B0001", today=TODAY)
+    with pytest.raises(DomainError, match="就在 王子涵 名下"):
+        circ.return_and_lend(ctx, wzh, "B0001", today=TODAY)
+
+
+def test_undo_return_and_lend_gives_the_book_back_to_the_first_child(ctx, wzh, books) -> None:
+    other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
+    first = circ.checkout(ctx, other, "B0001", today=TODAY)
+    moved = circ.return_and_lend(ctx, wzh, "B0001", today=TODAY)
+    undone = circ.undo(ctx, moved.undo_token)
+    assert "不再借给 王子涵" in undone.message and "仍在 黄小燕 名下" in undone.message
+    (loan,) = loans(ctx)
+    assert (loan.id, loan.child_id, loan.returned_at, loan.returned_by) == (first.loan_id, other, None, None)
+    assert copy_status(ctx, "B0001") == "on_loan"
+    with pytest.raises(DomainError, match="无法撤销"):
+        circ.undo(ctx, moved.undo_token)
+
+
+def test_undo_return_and_lend_is_refused_after_a_later_action(ctx, wzh, books) -> None:
+    other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
+    circ.checkout(ctx, other, "B0001", today=TODAY)
+    moved = circ.return_and_lend(ctx, wzh, "B0001", today=TODAY)
+    circ.checkin(ctx, "B0001", today=TODAY)
+    with pytest.raises(DomainError, match="之后又有了新的借还操作"):
+        circ.undo(ctx, moved.undo_token)
 
 
 # --- undo ---------------------------------------------------------------------------------------------------
@@ -286,7 +385,7 @@ def test_undo_checkin_reopens_the_loan(ctx, wzh, books) -> None:
 
 def test_undo_renew_restores_the_due_date(ctx, wzh, books) -> None:
     lent = circ.checkout(ctx, wzh, "B0001", today=TODAY)
-    renewed = circ.renew(ctx, "B0001", today=TODAY)
+    renewed = circ.renew(ctx, "B0001", today=TODAY + dt.timedelta(days=1))
     undone = circ.undo(ctx, renewed.undo_token)
     assert undone.due_on == lent.due_on
     (loan,) = loans(ctx)
@@ -298,7 +397,7 @@ def test_undo_renew_restores_the_due_date(ctx, wzh, books) -> None:
 def test_undo_is_refused_after_a_later_action_on_the_same_copy(ctx, wzh, books) -> None:
     other = add_child(ctx, "黄小燕", 4, "四年级1班", "C00002")
     lent = circ.checkout(ctx, wzh, "B0001", today=TODAY)
-    circ.renew(ctx, "B0001", today=TODAY)
+    circ.renew(ctx, "B0001", today=TODAY + dt.timedelta(days=1))
     with pytest.raises(DomainError, match="之后又有了新的借还操作"):
         circ.undo(ctx, lent.undo_token)  # renewed since
     back = circ.checkin(ctx, "B0001", today=TODAY)

@@ -1,7 +1,7 @@
 """The circulation desk: find the borrower, lend, take back, renew, undo; loan rules, closed days, overdue lists.
 
 The package's modules follow those use cases — ``borrowers`` (who is at the desk, what was scanned), ``lending``
-(check out, check in, renew, undo), ``loan_settings`` (rules, desk settings, closed days) and ``overdue`` (the list
+(check out, check in, return-and-lend, renew, undo), ``loan_settings`` (rules, desk settings, closed days) and ``overdue`` (the list
 and the slips); ``common`` holds what they share. This ``__init__`` re-exports their public API, so the desk calls
 ``circulation.checkout(...)``.
 
@@ -33,10 +33,19 @@ from center_app.services.circulation.borrowers import (
     find_borrower,
 )
 from center_app.services.circulation.common import BorrowerRow
-from center_app.services.circulation.lending import DeskKind, DeskResult, checkin, checkout, renew, undo
+from center_app.services.circulation.lending import (
+    DeskKind,
+    DeskResult,
+    checkin,
+    checkout,
+    renew,
+    return_and_lend,
+    undo,
+)
 from center_app.services.circulation.loan_settings import (
     BLOCK_WHEN_OVERDUE_KEY,
     CLOSED_REASON_MAX,
+    RENEW_OVERDUE_KEY,
     SOUND_ON_KEY,
     ClosedDayRow,
     LoanSettings,
@@ -57,6 +66,7 @@ __all__ = [
     "BLOCK_WHEN_OVERDUE_KEY",
     "CLOSED_REASON_MAX",
     "MAX_BORROWER_RESULTS",
+    "RENEW_OVERDUE_KEY",
     "SOUND_ON_KEY",
     "BorrowerRow",
     "BorrowerStatus",
@@ -80,6 +90,7 @@ __all__ = [
     "overdue_loans",
     "print_overdue_slips",
     "renew",
+    "return_and_lend",
     "save_loan_settings",
     "set_closed_days",
     "undo",

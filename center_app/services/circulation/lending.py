@@ -19,15 +19,17 @@ from center_app.domain.states import CopyStatus
 from center_app.services import audit
 from center_app.services.circulation.common import (
     BorrowerRow,
+    CopyHit,
     borrow_refusal,
     borrower_row,
     clean_code,
     cn_date,
     find_copy,
     held_loans,
+    local_date,
     moment,
 )
-from center_app.services.circulation.loan_settings import compute_due_on, read_config
+from center_app.services.circulation.loan_settings import compute_due_on, may_renew_overdue, read_config
 
 # Copy states that keep a book off the desk. on_loan is judged by the open loan itself (the loan is the truth; the
 # status column is a cache for the catalogue's lists).
@@ -38,7 +40,7 @@ _NOT_LENDABLE: Final[dict[str, str]] = {
 }
 
 
-DeskKind = Literal["checkout", "checkin", "renew", "undo"]
+DeskKind = Literal["checkout", "checkin", "return_and_lend", "renew", "undo"]
 
 
 @dataclass(frozen=True)
@@ -67,63 +69,149 @@ def checkout(ctx: AppContext, child_id: int, barcode: str, today: dt.date | None
     today, now = moment(today)
     role = ctx.actor.role
     with ctx.db.session() as s:  # BEGIN IMMEDIATE: everything below sees the state no other desk can change
-        child = s.get(Child, child_id)
-        if child is None:
-            raise NotFound("找不到这名儿童，请重新扫描借书证。")
-        hit = find_copy(s, code)
-        if hit is None:
-            raise NotFound(f"没有找到条码为“{code}”的图书，请检查条码标签。")
-        copy, title, open_loan, holder = hit
+        child = _child(s, child_id)
+        copy, title, open_loan, holder = _copy(s, code)
         if open_loan is not None:
             if open_loan.child_id == child.id:
                 raise DomainError(
                     f"{child.name} 已借了《{title}》（应还日期 {cn_date(open_loan.due_on)}），不用再借。"
                 )
             who = borrower_row(role, holder).label if holder is not None else "别人"
-            raise DomainError(f"《{title}》已借给 {who}，请先还书。")
-        if copy.status in _NOT_LENDABLE:
             raise DomainError(
-                f"《{title}》（{copy.barcode}）{_NOT_LENDABLE[copy.status]}，不能借出。"
-                "如书已找回或修好，请先在图书目录中改为“在架”。"
+                f"《{title}》已借给 {who}，还没还。只还书：按 Esc 后扫这本书；"
+                "还回并借给这名儿童：扫这本书后按回车确认。"
             )
-        config = read_config(s)
-        rule = rule_for_grade(config.rules, child.grade)
-        held = [(loan.due_on, t) for loan, _, t in held_loans(s, child.id)]
-        reason = borrow_refusal(child, held, rule, config.block_when_overdue, today)
-        if reason:
-            raise DomainError(reason)
-        due = compute_due_on(s, today, rule.loan_days)
-        loan = Loan(
-            copy_id=copy.id,
-            child_id=child.id,
-            loaned_at=now,
-            due_on=due,
-            renewals=0,
-            loaned_by=ctx.actor.user_id,
-        )
-        s.add(loan)
-        copy.status = CopyStatus.ON_LOAN
-        s.flush()
-        audit.record(
-            s,
-            ctx.actor,
-            "create",
-            "loan",
-            loan.id,
-            _loan_summary("借出", copy.barcode, title, child.id, f"，应还 {due.isoformat()}"),
-            {"copy_id": [None, copy.id], "child_id": [None, child.id], "due_on": [None, due.isoformat()]},
-        )
+        loan = _lend(s, ctx, child, copy, title, today, now)
         borrower = borrower_row(role, child)
         return DeskResult(
             kind="checkout",
-            message=f"《{title}》借给 {borrower.name}，请在 {cn_date(due)} 前归还。",
+            message=f"《{title}》借给 {borrower.name}，请在 {cn_date(loan.due_on)} 前归还。",
             loan_id=loan.id,
             undo_token=f"checkout:{loan.id}:{copy.id}:{child.id}:{now.isoformat()}",
             barcode=copy.barcode,
             title=title,
             child=borrower,
-            due_on=due,
+            due_on=loan.due_on,
         )
+
+
+def return_and_lend(ctx: AppContext, child_id: int, barcode: str, today: dt.date | None = None) -> DeskResult:
+    """The desk's most common visit in one step: the copy comes back from whoever had it and goes to this child —
+    one transaction, so a refusal (the child's limit, a damaged copy) leaves the first loan as it was."""
+    require(ctx.actor, "circulation", WRITE)
+    code = clean_code(barcode)
+    today, now = moment(today)
+    role = ctx.actor.role
+    with ctx.db.session() as s:
+        child = _child(s, child_id)
+        copy, title, old_loan, holder = _copy(s, code)
+        if old_loan is None or holder is None:
+            raise DomainError(f"《{title}》已经还了，不用再还。请重新扫这本书借出。")
+        if old_loan.child_id == child.id:
+            raise DomainError(f"《{title}》就在 {child.name} 名下，不用转借。")
+        previous_status = copy.status
+        late = _take_back(s, ctx, old_loan, copy, title, holder, today, now)
+        loan = _lend(s, ctx, child, copy, title, today, now)
+        previous = borrower_row(role, holder)
+        borrower = borrower_row(role, child)
+        lateness = f"，逾期 {late} 天" if late else ""
+        return DeskResult(
+            kind="return_and_lend",
+            message=(
+                f"《{title}》已从 {previous.name} 还回{lateness}，借给 {borrower.name}，"
+                f"请在 {cn_date(loan.due_on)} 前归还。"
+            ),
+            loan_id=loan.id,
+            undo_token=f"return_and_lend:{loan.id}:{old_loan.id}:{previous_status}:{now.isoformat()}",
+            barcode=copy.barcode,
+            title=title,
+            child=borrower,
+            due_on=loan.due_on,
+            overdue_days=late,
+        )
+
+
+def _child(s: Session, child_id: int) -> Child:
+    child = s.get(Child, child_id)
+    if child is None:
+        raise NotFound("找不到这名儿童，请重新扫描借书证。")
+    return child
+
+
+def _copy(s: Session, code: str) -> CopyHit:
+    hit = find_copy(s, code)
+    if hit is None:
+        raise NotFound(f"没有找到条码为“{code}”的图书，请检查条码标签。")
+    return hit
+
+
+def _lend(
+    s: Session, ctx: AppContext, child: Child, copy: BookCopy, title: str, today: dt.date, now: dt.datetime
+) -> Loan:
+    """Check the copy, the child and the rule, then write the loan and its audit row (the copy is free)."""
+    if copy.status in _NOT_LENDABLE:
+        raise DomainError(
+            f"《{title}》（{copy.barcode}）{_NOT_LENDABLE[copy.status]}，不能借出。"
+            "如书已找回或修好，请先在图书目录中改为“在架”。"
+        )
+    config = read_config(s)
+    rule = rule_for_grade(config.rules, child.grade)
+    held = [(loan.due_on, t) for loan, _, t in held_loans(s, child.id)]
+    reason = borrow_refusal(child, held, rule, config.block_when_overdue, today)
+    if reason:
+        raise DomainError(reason)
+    due = compute_due_on(s, today, rule.loan_days)
+    loan = Loan(
+        copy_id=copy.id,
+        child_id=child.id,
+        loaned_at=now,
+        due_on=due,
+        renewals=0,
+        loaned_by=ctx.actor.user_id,
+    )
+    s.add(loan)
+    copy.status = CopyStatus.ON_LOAN
+    s.flush()
+    audit.record(
+        s,
+        ctx.actor,
+        "create",
+        "loan",
+        loan.id,
+        _loan_summary("借出", copy.barcode, title, child.id, f"，应还 {due.isoformat()}"),
+        {"copy_id": [None, copy.id], "child_id": [None, child.id], "due_on": [None, due.isoformat()]},
+    )
+    return loan
+
+
+def _take_back(
+    s: Session,
+    ctx: AppContext,
+    loan: Loan,
+    copy: BookCopy,
+    title: str,
+    holder: Child,
+    today: dt.date,
+    now: dt.datetime,
+) -> int:
+    """Close the open loan and audit it; returns how many days late it came back."""
+    late = overdue_days(loan.due_on, today)
+    previous_status = copy.status
+    loan.returned_at = now
+    loan.returned_by = ctx.actor.user_id
+    if copy.status in (CopyStatus.ON_LOAN, CopyStatus.LOST):
+        # A book marked lost while out and now brought back is on the shelf again.
+        copy.status = CopyStatus.AVAILABLE
+    audit.record(
+        s,
+        ctx.actor,
+        "update",
+        "loan",
+        loan.id,
+        _loan_summary("归还", copy.barcode, title, holder.id, f"，逾期 {late} 天" if late else ""),
+        {"returned_at": [None, now.isoformat(sep=" ")], "copy_status": [previous_status, copy.status]},
+    )
+    return late
 
 
 def checkin(ctx: AppContext, barcode: str, today: dt.date | None = None) -> DeskResult:
@@ -132,31 +220,12 @@ def checkin(ctx: AppContext, barcode: str, today: dt.date | None = None) -> Desk
     code = clean_code(barcode)
     today, now = moment(today)
     with ctx.db.session() as s:
-        hit = find_copy(s, code)
-        if hit is None:
-            raise NotFound(f"没有找到条码为“{code}”的图书，请检查条码标签。")
-        copy, title, loan, holder = hit
+        copy, title, loan, holder = _copy(s, code)
         if loan is None or holder is None:
             raise DomainError(f"《{title}》（{copy.barcode}）没有借出记录，不用还。请把书放回书架。")
-        late = overdue_days(loan.due_on, today)
         previous_status = copy.status
-        loan.returned_at = now
-        loan.returned_by = ctx.actor.user_id
-        note = ""
-        if copy.status in (CopyStatus.ON_LOAN, CopyStatus.LOST):
-            # A book marked lost while out and now brought back is on the shelf again.
-            copy.status = CopyStatus.AVAILABLE
-            if previous_status == CopyStatus.LOST:
-                note = "此书原登记为遗失，已改为在架。"
-        audit.record(
-            s,
-            ctx.actor,
-            "update",
-            "loan",
-            loan.id,
-            _loan_summary("归还", copy.barcode, title, holder.id, f"，逾期 {late} 天" if late else ""),
-            {"returned_at": [None, now.isoformat(sep=" ")], "copy_status": [previous_status, copy.status]},
-        )
+        late = _take_back(s, ctx, loan, copy, title, holder, today, now)
+        note = "此书原登记为遗失，已改为在架。" if previous_status == CopyStatus.LOST else ""
         borrower = borrower_row(ctx.actor.role, holder)
         lateness = f"，逾期 {late} 天" if late else ""
         return DeskResult(
@@ -172,11 +241,20 @@ def checkin(ctx: AppContext, barcode: str, today: dt.date | None = None) -> Desk
         )
 
 
-def renew(ctx: AppContext, barcode_or_loan_id: str | int, today: dt.date | None = None) -> DeskResult:
+def renew(
+    ctx: AppContext,
+    barcode_or_loan_id: str | int,
+    today: dt.date | None = None,
+    *,
+    child_id: int | None = None,
+) -> DeskResult:
     """Extend an open loan by the rule's loan period, at most ``max_renewals`` times.
 
-    A loan not yet due is extended from its due date (renewing early costs the child nothing); an overdue loan is
-    renewed too, but its new period counts from today, not from the missed due date.
+    A loan not yet due is extended from its due date (renewing early costs the child nothing). A loan made today is
+    not renewed (at the desk that is a stray F5, not a wish). An overdue loan is renewed only where the loan settings
+    allow it (see ``LoanSettings.may_renew_overdue``: renewing it would lift the overdue block without the book
+    coming back), and its new period counts from today, not from the missed due date. With ``child_id`` (the child
+    at the desk) the loan must be theirs.
     """
     require(ctx.actor, "circulation", WRITE)
     today, _ = moment(today)
@@ -191,13 +269,14 @@ def renew(ctx: AppContext, barcode_or_loan_id: str | int, today: dt.date | None 
             title = s.scalar(select(BookTitle.title).where(BookTitle.id == copy.title_id)) or ""
         else:
             code = clean_code(barcode_or_loan_id)
-            hit = find_copy(s, code)
-            if hit is None:
-                raise NotFound(f"没有找到条码为“{code}”的图书，请检查条码标签。")
-            copy, title, found_loan, found_child = hit
+            copy, title, found_loan, found_child = _copy(s, code)
             if found_loan is None or found_child is None:
                 raise DomainError(f"《{title}》（{copy.barcode}）没有借出，不能续借。")
             loan, child = found_loan, found_child
+        if child_id is not None and child.id != child_id:
+            raise DomainError(f"《{title}》不是这名儿童借的，不能替他/她续借。请重新选择。")
+        if local_date(loan.loaned_at) >= today:
+            raise DomainError(f"《{title}》今天才借出，应还日期是 {cn_date(loan.due_on)}，不用续借。")
         config = read_config(s)
         rule = rule_for_grade(config.rules, child.grade)
         if loan.renewals >= rule.max_renewals:
@@ -206,6 +285,11 @@ def renew(ctx: AppContext, barcode_or_loan_id: str | int, today: dt.date | None 
                 f"《{title}》已续借 {loan.renewals} 次，{grade_label(child.grade)}{limit}。请还书后重新借。"
             )
         late = overdue_days(loan.due_on, today)
+        if late and not may_renew_overdue(config.block_when_overdue, config.renew_when_overdue):
+            raise DomainError(
+                f"《{title}》已逾期 {late} 天，不能续借：请 {child.name} 先还书，还书后可以再借。"
+                "（允许续借逾期的书，在“设置 → 借阅规则与闭馆日”中打开。）"
+            )
         old_due = loan.due_on
         new_due = compute_due_on(s, max(today, old_due), rule.loan_days)
         loan.due_on = new_due
@@ -244,14 +328,16 @@ def undo(ctx: AppContext, undo_token: str) -> DeskResult:
     """Undo the checkout, checkin or renewal the token came from — only if nothing has happened to the copy since."""
     require(ctx.actor, "circulation", WRITE)
     # checkout:<loan>:<copy>:<child>:<loaned_at> · checkin:<loan>:<previous copy status>:<returned_at> ·
-    # renew:<loan>:<renewals after>:<old due>:<new due>. The timestamps tell a loan from a later one with its id.
+    # renew:<loan>:<renewals after>:<old due>:<new due> ·
+    # return_and_lend:<new loan>:<old loan>:<previous copy status>:<the instant of both>.
+    # The timestamps tell a loan from a later one with its id.
     kind, _, rest = (undo_token or "").partition(":")
-    parts = rest.split(":", 3 if kind == "checkout" else 2)
+    parts = rest.split(":", 3 if kind in ("checkout", "return_and_lend") else 2)
     try:
         loan_id = int(parts[0])
     except ValueError:
         raise ValidationError("无法撤销：撤销信息无效。") from None
-    if kind not in ("checkout", "checkin", "renew"):
+    if kind not in ("checkout", "checkin", "renew", "return_and_lend"):
         raise ValidationError("无法撤销：撤销信息无效。")
     with ctx.db.session() as s:
         loan = s.get(Loan, loan_id)
@@ -266,6 +352,8 @@ def undo(ctx: AppContext, undo_token: str) -> DeskResult:
             message = _undo_checkout(s, ctx, loan, copy, title, borrower.name, parts)
         elif kind == "checkin":
             message = _undo_checkin(s, ctx, loan, copy, title, borrower.name, parts)
+        elif kind == "return_and_lend":
+            message = _undo_return_and_lend(s, ctx, loan, copy, title, borrower.name, parts)
         else:
             message = _undo_renew(s, ctx, loan, copy, title, borrower.name, parts)
         return DeskResult(
@@ -276,7 +364,7 @@ def undo(ctx: AppContext, undo_token: str) -> DeskResult:
             barcode=copy.barcode,
             title=title,
             child=borrower,
-            due_on=loan.due_on if kind != "checkout" else None,
+            due_on=loan.due_on if kind not in ("checkout", "return_and_lend") else None,
         )
 
 
@@ -361,3 +449,47 @@ def _undo_renew(
     loan.due_on = old_due
     loan.renewals = renewals - 1
     return f"已撤销续借：《{title}》（{who}）应还日期恢复为 {cn_date(old_due)}。"
+
+
+def _undo_return_and_lend(
+    s: Session, ctx: AppContext, loan: Loan, copy: BookCopy, title: str, who: str, parts: list[str]
+) -> str:
+    """Both halves back: the new loan goes, the earlier one is open again — only if nothing happened since."""
+    if len(parts) != 4 or parts[2] not in (CopyStatus.ON_LOAN, CopyStatus.LOST):
+        raise ValidationError("无法撤销：撤销信息无效。")
+    try:
+        old_id = int(parts[1])
+    except ValueError:
+        raise ValidationError("无法撤销：撤销信息无效。") from None
+    if loan.loaned_at.isoformat() != parts[3]:
+        raise DomainError("无法撤销：这条借阅记录已不存在（可能已经撤销过）。")
+    old = s.get(Loan, old_id)
+    if (
+        old is None
+        or old.copy_id != loan.copy_id
+        or old.returned_at != loan.loaned_at
+        or loan.returned_at is not None
+        or loan.renewals != 0
+        or copy.status != CopyStatus.ON_LOAN
+    ):
+        raise DomainError(_UNDO_STALE)
+    later = s.scalar(select(func.count()).select_from(Loan).where(Loan.copy_id == copy.id, Loan.id > loan.id))
+    if later:
+        raise DomainError(_UNDO_STALE)
+    previous = s.get(Child, old.child_id)
+    previous_name = previous.name if previous is not None else ""
+    audit.record(
+        s,
+        ctx.actor,
+        "delete",
+        "loan",
+        loan.id,
+        _loan_summary("撤销还回并转借", copy.barcode, title, loan.child_id, f"，仍借给儿童 #{old.child_id}"),
+        {"copy_id": [loan.copy_id, None], "child_id": [loan.child_id, None], "reopened_loan": [None, old.id]},
+    )
+    s.delete(loan)
+    s.flush()  # one open loan per copy (a unique index): the new one goes before the old one reopens
+    old.returned_at = None
+    old.returned_by = None
+    copy.status = parts[2]
+    return f"已撤销还回并转借：《{title}》不再借给 {who}，仍在 {previous_name} 名下。"

@@ -34,6 +34,7 @@ from center_app.services.settings import write_setting
 
 BLOCK_WHEN_OVERDUE_KEY: Final = "block_when_overdue"
 SOUND_ON_KEY: Final = "sound_on"
+RENEW_OVERDUE_KEY: Final = "renew_when_overdue"
 
 CLOSED_REASON_MAX: Final = 100
 
@@ -43,6 +44,17 @@ class LoanSettings:
     rules: tuple[GradeRule, ...]
     block_when_overdue: bool = True  # refuse new loans while a child has an overdue book
     sound_on: bool = True  # the desk beeps on success / refusal
+    # Renewing an overdue book lifts the overdue block without the book coming back: off unless the centre wants it.
+    renew_when_overdue: bool = False
+
+    @property
+    def may_renew_overdue(self) -> bool:
+        return may_renew_overdue(self.block_when_overdue, self.renew_when_overdue)
+
+
+def may_renew_overdue(block_when_overdue: bool, renew_when_overdue: bool) -> bool:
+    """Whether an overdue loan may be renewed: always when overdue books block nothing, else only if allowed."""
+    return renew_when_overdue or not block_when_overdue
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,7 @@ class LoanConfig:
     rules: list[GradeRule] = field(default_factory=list)
     block_when_overdue: bool = True
     sound_on: bool = True
+    renew_when_overdue: bool = False
 
 
 def read_config(s: Session) -> LoanConfig:
@@ -64,7 +77,9 @@ def read_config(s: Session) -> LoanConfig:
         for r in s.scalars(select(LoanRule).order_by(LoanRule.grade_min, LoanRule.id))
     ]
     values: dict[str, Any] = {}
-    for row in s.scalars(select(Setting).where(Setting.key.in_((BLOCK_WHEN_OVERDUE_KEY, SOUND_ON_KEY)))):
+    for row in s.scalars(
+        select(Setting).where(Setting.key.in_((BLOCK_WHEN_OVERDUE_KEY, SOUND_ON_KEY, RENEW_OVERDUE_KEY)))
+    ):
         try:
             values[row.key] = json.loads(row.value) if row.value else None
         except ValueError:
@@ -73,6 +88,7 @@ def read_config(s: Session) -> LoanConfig:
         rules=rules,
         block_when_overdue=bool(values.get(BLOCK_WHEN_OVERDUE_KEY, True) is not False),
         sound_on=bool(values.get(SOUND_ON_KEY, True) is not False),
+        renew_when_overdue=values.get(RENEW_OVERDUE_KEY) is True,
     )
 
 
@@ -91,7 +107,10 @@ def get_loan_settings(ctx: AppContext) -> LoanSettings:
     with ctx.db.read() as s:
         config = read_config(s)
     return LoanSettings(
-        rules=tuple(config.rules), block_when_overdue=config.block_when_overdue, sound_on=config.sound_on
+        rules=tuple(config.rules),
+        block_when_overdue=config.block_when_overdue,
+        sound_on=config.sound_on,
+        renew_when_overdue=config.renew_when_overdue,
     )
 
 
@@ -104,11 +123,12 @@ def _rules_text(rules: Iterable[GradeRule]) -> str:
 
 
 def save_loan_settings(ctx: AppContext, new: LoanSettings) -> LoanSettings:
-    """Validate, then replace every ``loan_rule`` row and the two switches in one transaction."""
+    """Validate, then replace every ``loan_rule`` row and the desk's switches in one transaction."""
     require(ctx.actor, "settings", WRITE)
     rules = loan_rules.validate_rules(new.rules)
     with ctx.db.session() as s:
-        old_rules = read_config(s).rules
+        old = read_config(s)
+        old_rules = old.rules
         if old_rules != rules:
             s.execute(delete(LoanRule))
             s.add_all(
@@ -132,7 +152,11 @@ def save_loan_settings(ctx: AppContext, new: LoanSettings) -> LoanSettings:
             )
         write_setting(s, ctx, BLOCK_WHEN_OVERDUE_KEY, bool(new.block_when_overdue))
         write_setting(s, ctx, SOUND_ON_KEY, bool(new.sound_on))
-    return LoanSettings(tuple(rules), bool(new.block_when_overdue), bool(new.sound_on))
+        if bool(new.renew_when_overdue) != old.renew_when_overdue:  # no row (and no audit) for the default
+            write_setting(s, ctx, RENEW_OVERDUE_KEY, bool(new.renew_when_overdue))
+    return LoanSettings(
+        tuple(rules), bool(new.block_when_overdue), bool(new.sound_on), bool(new.renew_when_overdue)
+    )
 
 
 def list_closed_days(ctx: AppContext, year: int) -> list[ClosedDayRow]:
