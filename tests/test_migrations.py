@@ -159,3 +159,83 @@ def test_usernames_are_unique_regardless_of_case(ctx) -> None:
         s.add(User(username="LiFang", display_name="李芳", role="staff"))
     with pytest.raises(IntegrityError), ctx.db.session() as s:
         s.add(User(username="lifang", display_name="李芳2", role="staff"))
+
+
+def test_a_0003_file_with_demo_equipment_upgrades(data_dir: DataDir) -> None:
+    """Equipment as the demo generator wrote it under 0003 (categories, retired items, units, loans, incidents,
+    a stocktake) comes through 0004 with the values the equipment service uses."""
+    db = Database.for_file(data_dir.db_path)
+    with db.engine.connect() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0003_import_file_hash")
+        conn.commit()
+        stamp = "'2026-09-01 10:00:00'"
+        for item_id, name, category, status in (
+            (1, "计数跳绳", "sports", "in_use"),
+            (2, "旧风琴", "", "retired"),
+            (3, "平板电脑", "electronics", "in_use"),
+            (4, "不知道", "toys", "in_use"),
+        ):
+            conn.exec_driver_sql(
+                "INSERT INTO equipment_item (id, name, name_pinyin, name_initials, category, tracking, consumable, "
+                "barcode, quantity_total, unit, location, batch_id, value_fen, status, notes, created_at, updated_at) "
+                f"VALUES ({item_id}, '{name}', '', '', '{category}', "
+                f"'{'individual' if item_id == 3 else 'quantity'}', 0, NULL, 20, '个', '器材室A柜', NULL, 1900, "
+                f"'{status}', '', {stamp}, {stamp})"
+            )
+        for unit_id, status in ((1, "on_loan"), (2, "damaged")):
+            conn.exec_driver_sql(
+                "INSERT INTO equipment_unit (id, item_id, barcode, status, notes, created_at, updated_at) "
+                f"VALUES ({unit_id}, 3, 'E{unit_id:06d}', '{status}', '', {stamp}, {stamp})"
+            )
+        conn.exec_driver_sql(
+            "INSERT INTO equipment_loan (id, item_id, unit_id, quantity, borrower_kind, borrower_label, lent_at, "
+            f"due_at, returned_at, returned_quantity, notes) VALUES (1, 3, 1, 1, 'volunteer', '周老师', {stamp}, "
+            f"{stamp}, NULL, 0, '')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO equipment_loan (id, item_id, unit_id, quantity, borrower_kind, borrower_label, lent_at, "
+            f"due_at, returned_at, returned_quantity, notes) VALUES (2, 1, NULL, 10, 'class', '三年级', {stamp}, "
+            f"{stamp}, {stamp}, 9, '归还时少了1个')"
+        )
+        for kind in ("lost", "damaged", "stock_in"):
+            conn.exec_driver_sql(
+                "INSERT INTO equipment_incident (item_id, unit_id, loan_id, kind, quantity, occurred_on, note) "
+                f"VALUES (1, NULL, 2, '{kind}', 1, '2026-09-01', '')"
+            )
+        conn.exec_driver_sql(
+            "INSERT INTO stocktake (id, scope, started_at, status, note) VALUES (1, 'equipment', "
+            f"{stamp}, 'open', '')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO stocktake_line (stocktake_id, item_id, expected_qty, counted_qty, note) "
+            "VALUES (1, 1, 20, 18, '')"
+        )
+        conn.commit()
+    db.dispose()
+    ctx = open_store(data_dir)  # what start-up does
+    try:
+        with ctx.db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            items = conn.exec_driver_sql(
+                "SELECT id, category, condition, status, quantity_damaged, quantity_repair, photo_path "
+                "FROM equipment_item ORDER BY id"
+            ).fetchall()
+            assert items == [
+                (1, "sports", "good", "in_use", 0, 0, ""),
+                (2, "other", "scrapped", "retired", 0, 0, ""),
+                (3, "electronics", "good", "in_use", 0, 0, ""),
+                (4, "other", "good", "in_use", 0, 0, ""),
+            ]
+            incidents = dict(conn.exec_driver_sql("SELECT kind, resolved FROM equipment_incident").fetchall())
+            assert incidents == {"lost": 1, "damaged": 0, "stock_in": 0}
+            line = conn.exec_driver_sql("SELECT barcode, location, counted_at FROM stocktake_line").one()
+            assert tuple(line) == ("", "", None)
+            assert conn.exec_driver_sql("SELECT filter_kind FROM stocktake").scalar() == "all"
+            # One open loan per unit, from now on guaranteed by the database.
+            with pytest.raises(Exception):  # noqa: B017 - the database's own IntegrityError
+                conn.exec_driver_sql(
+                    "INSERT INTO equipment_loan (item_id, unit_id, quantity, borrower_kind, borrower_label, "
+                    f"lent_at, returned_quantity, notes) VALUES (3, 1, 1, 'child', '王子涵', {stamp}, 0, '')"
+                )
+    finally:
+        ctx.close()

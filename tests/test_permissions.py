@@ -20,6 +20,10 @@ circulation               W     W     W         -
 children                  W     W     R         R
 attendance                W     W     -         O
 equipment                 W     W     R         R
+equipment.lend            W     W     W         -
+equipment.stock           W     W     -         -
+equipment.stocktake       W     W     -         -
+equipment.delete          W     -     -         -
 volunteers                W     W     -         O
 activities                W     W     -         O
 reports                   W     W     R         -

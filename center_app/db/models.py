@@ -31,13 +31,17 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from center_app.domain.states import (
     ChildStatus,
+    Condition,
     CopyStatus,
+    EquipmentCategory,
     FollowUpMethod,
     HoursStatus,
     ItemStatus,
     LeftBehind,
+    StocktakeFilter,
     StocktakeScope,
     StocktakeStatus,
+    Tracking,
     UnitStatus,
 )
 
@@ -324,26 +328,37 @@ class Loan(Base):
 
 
 class EquipmentItem(Timestamped, Base):
-    """A kind of equipment. ``tracking='quantity'`` (20 skipping ropes) or ``'individual'`` (each unit barcoded)."""
+    """A kind of equipment. ``tracking='quantity'`` (20 skipping ropes) or ``'individual'`` (each unit barcoded).
+
+    Quantity items: ``quantity_total`` pieces in the collection, of which ``quantity_damaged`` and
+    ``quantity_repair`` are in the room but unusable; the open loans say how many are out. Individual items:
+    ``quantity_total`` = units still in the collection (kept by the service), the units say the rest.
+    ``condition`` is the item as a whole; ``status`` follows it (``retired`` exactly when ``scrapped``).
+    """
 
     __tablename__ = "equipment_item"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     name_pinyin: Mapped[str] = mapped_column(String(400), default="")
     name_initials: Mapped[str] = mapped_column(String(100), default="")
-    category: Mapped[str] = mapped_column(String(40), default="", index=True)
-    # sports|music|art|games|electronics|other
-    tracking: Mapped[str] = mapped_column(String(20), default="quantity")
+    category: Mapped[str] = mapped_column(String(40), default=EquipmentCategory.OTHER, index=True)
+    tracking: Mapped[str] = mapped_column(String(20), default=Tracking.QUANTITY)
     consumable: Mapped[bool] = mapped_column(Boolean, default=False)
-    barcode: Mapped[str | None] = mapped_column(String(40), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(40), unique=True)  # the box's / shelf's asset label
     quantity_total: Mapped[int] = mapped_column(Integer, default=0)
+    quantity_damaged: Mapped[int] = mapped_column(Integer, default=0)
+    quantity_repair: Mapped[int] = mapped_column(Integer, default=0)
+    low_stock: Mapped[int | None] = mapped_column(Integer)  # restock when what is on the shelf falls to this
     unit: Mapped[str] = mapped_column(String(20), default="个")
-    location: Mapped[str] = mapped_column(String(60), default="")
+    location: Mapped[str] = mapped_column(String(60), default="", index=True)
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("donation_batch.id", ondelete="SET NULL"), index=True
     )
-    value_fen: Mapped[int | None] = mapped_column(Integer)
+    acquired_on: Mapped[dt.date | None] = mapped_column(Date)
+    value_fen: Mapped[int | None] = mapped_column(Integer)  # one piece
+    condition: Mapped[str] = mapped_column(String(20), default=Condition.GOOD)
     status: Mapped[str] = mapped_column(String(20), default=ItemStatus.IN_USE)
+    photo_path: Mapped[str] = mapped_column(String(400), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -359,7 +374,23 @@ class EquipmentUnit(Timestamped, Base):
 
 
 class EquipmentLoan(Base):
+    """Pieces of an item (or one unit) lent to a child, a volunteer, a class or an activity session.
+
+    Open while ``returned_at`` is NULL; ``quantity - returned_quantity`` pieces are still out. A partial return
+    raises ``returned_quantity`` and keeps the loan open; closing it with pieces missing records an incident.
+    """
+
     __tablename__ = "equipment_loan"
+    __table_args__ = (
+        # At most one open loan per unit, guaranteed by the database (partial index: SQLite and PostgreSQL).
+        Index(
+            "uq_equipment_loan_one_open_per_unit",
+            "unit_id",
+            unique=True,
+            sqlite_where=text("returned_at IS NULL AND unit_id IS NOT NULL"),
+            postgresql_where=text("returned_at IS NULL AND unit_id IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id", ondelete="RESTRICT"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_unit.id", ondelete="RESTRICT"))
@@ -378,40 +409,65 @@ class EquipmentLoan(Base):
 
 
 class EquipmentIncident(Base):
-    """Damage, loss or repair of equipment (报损)."""
+    """The item's log: damage, loss, repair and maintenance (报损、维修), stock in and out. ``reported_by`` is who
+    said so, ``borrower`` who had it (a loss at a return), ``action`` what was done; ``resolved`` closes it."""
 
     __tablename__ = "equipment_incident"
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("equipment_item.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_unit.id", ondelete="SET NULL"))
-    loan_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_loan.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(20))  # damaged|lost|repaired|stock_in|stock_out
+    loan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("equipment_loan.id", ondelete="SET NULL"), index=True
+    )
+    stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktake.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))  # IncidentKind
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     occurred_on: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    reported_by: Mapped[str] = mapped_column(String(100), default="")
+    borrower: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(Text, default="")
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolved_on: Mapped[dt.date | None] = mapped_column(Date)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Stocktake(Base):
+    """A stocktake (盘点): the expected list is frozen when it opens (``filter_kind``/``filter_value``: all, one
+    location or one category); each scan or count is its own small transaction, so it survives a crash."""
+
     __tablename__ = "stocktake"
     id: Mapped[int] = mapped_column(primary_key=True)
     scope: Mapped[str] = mapped_column(String(20), default=StocktakeScope.EQUIPMENT)
+    filter_kind: Mapped[str] = mapped_column(String(20), default=StocktakeFilter.ALL)
+    filter_value: Mapped[str] = mapped_column(String(60), default="")
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    status: Mapped[str] = mapped_column(String(20), default=StocktakeStatus.OPEN)
+    status: Mapped[str] = mapped_column(String(20), default=StocktakeStatus.OPEN, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     by_user: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
 
 class StocktakeLine(Base):
+    """One expected thing (a unit, or a quantity item with ``expected_qty``) or one unexpected scan
+    (``expected_qty`` 0; ``barcode`` holds a code that matched nothing)."""
+
     __tablename__ = "stocktake_line"
+    __table_args__ = (
+        Index("ix_stocktake_line_unit", "stocktake_id", "unit_id"),
+        Index("ix_stocktake_line_item", "stocktake_id", "item_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktake.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_item.id", ondelete="CASCADE"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("equipment_unit.id", ondelete="CASCADE"))
     copy_id: Mapped[int | None] = mapped_column(ForeignKey("book_copy.id", ondelete="CASCADE"))
+    barcode: Mapped[str] = mapped_column(String(40), default="")
+    location: Mapped[str] = mapped_column(String(60), default="")  # where it should be (as frozen)
     expected_qty: Mapped[int] = mapped_column(Integer, default=0)
     counted_qty: Mapped[int] = mapped_column(Integer, default=0)
+    counted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -56,20 +56,73 @@ class CopyStatus(StrEnum):
 
 
 class ItemStatus(StrEnum):
-    """``equipment_item.status``."""
+    """``equipment_item.status``: still in the collection, or written off (报废). Kept in step with the item's
+    ``condition`` by the equipment service (``RETIRED`` exactly when the condition is ``SCRAPPED``), so counts that
+    only ask "is it still ours" (the overview) need not know the conditions."""
 
     IN_USE = "in_use"
     RETIRED = "retired"
 
 
-class UnitStatus(StrEnum):
-    """``equipment_unit.status``: one tracked piece of an item."""
+class EquipmentCategory(StrEnum):
+    """``equipment_item.category`` (labels in ``domain.equipment.CATEGORY_LABELS``)."""
 
-    AVAILABLE = "available"
-    ON_LOAN = "on_loan"
+    SPORTS = "sports"  # 体育
+    MUSIC = "music"  # 音乐
+    ART = "art"  # 美术
+    GAMES = "games"  # 棋类
+    ELECTRONICS = "electronics"  # 电子
+    READING = "reading"  # 阅读角
+    OTHER = "other"  # 其他
+
+
+class Tracking(StrEnum):
+    """``equipment_item.tracking``: counted (20 skipping ropes) or one by one, each piece with an asset barcode."""
+
+    QUANTITY = "quantity"
+    INDIVIDUAL = "individual"
+
+
+class Condition(StrEnum):
+    """``equipment_item.condition``: the item as a whole. Anything but ``GOOD`` keeps it off the lending desk."""
+
+    GOOD = "good"  # 完好
+    DAMAGED = "damaged"  # 损坏
+    REPAIR = "repair"  # 维修中
+    SCRAPPED = "scrapped"  # 报废
+
+
+class UnitStatus(StrEnum):
+    """``equipment_unit.status``: one tracked piece of an item — its condition and whether it is out."""
+
+    AVAILABLE = "available"  # 完好, in the room
+    ON_LOAN = "on_loan"  # set only by the lending desk (the open loan is the truth)
     DAMAGED = "damaged"
+    REPAIR = "repair"
     LOST = "lost"
-    RETIRED = "retired"
+    RETIRED = "retired"  # 报废
+
+
+class BorrowerKind(StrEnum):
+    """``equipment_loan.borrower_kind``: who has it."""
+
+    CHILD = "child"
+    VOLUNTEER = "volunteer"
+    CLASS = "class"  # a class: 三年级2班
+    ACTIVITY = "activity"  # an activity session: 三年级体育课 14:00–15:00
+
+
+class IncidentKind(StrEnum):
+    """``equipment_incident.kind``: the item's log — damage, loss, repairs, stock movements."""
+
+    DAMAGED = "damaged"  # 损坏
+    LOST = "lost"  # 遗失
+    REPAIR = "repair"  # 送修 (维修中)
+    REPAIRED = "repaired"  # 修好 / 保养
+    SCRAPPED = "scrapped"  # 报废
+    FOUND = "found"  # 找回 / 盘盈
+    STOCK_IN = "stock_in"  # 入库
+    STOCK_OUT = "stock_out"  # 领用出库
 
 
 class StocktakeScope(StrEnum):
@@ -79,8 +132,16 @@ class StocktakeScope(StrEnum):
     BOOKS = "books"
 
 
+class StocktakeFilter(StrEnum):
+    """``stocktake.filter_kind``: which part of the scope the expected list holds."""
+
+    ALL = "all"
+    LOCATION = "location"
+    CATEGORY = "category"
+
+
 class StocktakeStatus(StrEnum):
-    """``stocktake.status``."""
+    """``stocktake.status``: counting; results applied (``FINISHED``); or given up (``CANCELLED``)."""
 
     OPEN = "open"
     FINISHED = "finished"
