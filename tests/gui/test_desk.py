@@ -17,7 +17,7 @@ from center_app.context import AppContext
 from center_app.db.models import AuditLog, BookCopy, BookTitle, Child, Loan
 from center_app.demo import fill_demo
 from center_app.domain.pinyin import pinyin_keys
-from center_app.services import accounts, circulation
+from center_app.services import accounts, catalog, circulation
 from center_app.ui.main_window import PageSpec
 from center_app.ui.pages.desk import DeskPage
 from tests.uitools import ime_type, scan
@@ -146,19 +146,80 @@ def test_card_then_two_books_lends_both_and_the_third_is_refused(qtbot, desk, li
     assert focus_is_on_input(desk)
 
 
-def test_a_book_lent_to_someone_else_is_refused_and_one_already_held_is_selected(
-    qtbot, desk, library
-) -> None:
+def test_the_childs_own_book_comes_back_with_one_scan_and_they_borrow_at_once(qtbot, desk, library) -> None:
+    """The most common visit: a child with an overdue book brings it back and takes a new one."""
+    ctx = desk.ctx
+    long_ago = dt.date.today() - dt.timedelta(days=40)
+    circulation.checkout(ctx, library["wzh"], "T0001", today=long_ago)
+    scan(qtbot, desk.input, "C00001")
+    assert desk.message_kind == "error" and "逾期" in desk.message.text()
+    assert "扫这本书还书，还书后马上可以借" in desk.message.text()
+    scan(qtbot, desk.input, "T0001")  # the overdue book, scanned with the child at the desk: back
+    assert open_loans(ctx) == []
+    assert desk.message_kind == "ok" and "已还" in desk.message.text() and "逾期" in desk.message.text()
+    assert "王子涵 还可借 2 本，请扫书" in desk.message.text()
+    assert desk.child is not None and desk.child.id == library["wzh"]  # still at the desk
+    assert not desk.child_overdue.isVisible()
+    scan(qtbot, desk.input, "T0003")  # and borrows at once
+    assert open_loans(ctx) == [(library["wzh"], "T0003", 0)]
+    assert desk.sounds == ["refused", "ok", "ok"]
+    assert focus_is_on_input(desk)
+
+
+def test_a_book_someone_else_holds_is_offered_back_and_enter_lends_it(qtbot, desk, library) -> None:
+    ctx = desk.ctx
     scan(qtbot, desk.input, "C00002")
     scan(qtbot, desk.input, "T0001")
-    scan(qtbot, desk.input, "T0001")  # the same child again: nothing to lend, the row is selected for F5
-    assert desk.message_kind == "info" and "不用再借" in desk.message.text()
-    assert desk._selected_loan_id() is not None
     scan(qtbot, desk.input, "C00001")
-    assert desk.child.id == library["wzh"]
+    scan(qtbot, desk.input, "T0001")  # 李小明 has it: one Enter returns it from him and lends it to 王子涵
+    assert desk.message_kind == "ask" and desk.offer_open
+    assert "回车 = 从 李小明 还回并借给 王子涵" in desk.message.text()
+    assert open_loans(ctx) == [(library["lxm"], "T0001", 0)]  # nothing happens before Enter
+    assert desk.sounds[-1] == "notice"
+    qtbot.keyClick(desk.input, Qt.Key.Key_Return)
+    assert open_loans(ctx) == [(library["wzh"], "T0001", 0)]
+    assert desk.message_kind == "ok" and "已从 李小明 还回" in desk.message.text()
+    assert "借给 王子涵" in desk.message.text() and not desk.offer_open
+    assert desk.loans.rowCount() == 1
+    qtbot.keyClick(desk.input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # both halves undone
+    assert open_loans(ctx) == [(library["lxm"], "T0001", 0)]
+    assert "仍在 李小明 名下" in desk.message.text()
+    assert focus_is_on_input(desk)
+
+
+def test_an_offer_is_dropped_by_esc_by_another_scan_and_by_time(qtbot, desk, library) -> None:
+    ctx = desk.ctx
+    circulation.checkout(ctx, library["lxm"], "T0001")
+    scan(qtbot, desk.input, "C00001")
     scan(qtbot, desk.input, "T0001")
-    assert desk.message_kind == "error" and "已借给 一年级1班 李小明" in desk.message.text()
-    assert open_loans(desk.ctx) == [(library["lxm"], "T0001", 0)]
+    qtbot.keyClick(desk.input, Qt.Key.Key_Escape)  # Esc: not lent, and the child stays
+    assert not desk.offer_open and desk.child is not None and "没有办理" in desk.message.text()
+    qtbot.keyClick(desk.input, Qt.Key.Key_Return)  # a stray Enter does nothing now
+    assert open_loans(ctx) == [(library["lxm"], "T0001", 0)]
+
+    scan(qtbot, desk.input, "T0001")
+    scan(qtbot, desk.input, "T0003")  # scanning another book instead: that one is lent, the offer dropped
+    assert open_loans(ctx) == [(library["lxm"], "T0001", 0), (library["wzh"], "T0003", 0)]
+    qtbot.keyClick(desk.input, Qt.Key.Key_Return)
+    assert len(open_loans(ctx)) == 2
+
+    start = desk.clock()
+    scan(qtbot, desk.input, "T0001")
+    desk.clock = lambda: start + 61  # the librarian walked away; the next person presses Enter
+    qtbot.keyClick(desk.input, Qt.Key.Key_Return)
+    assert desk.message_kind == "error" and "重新扫书" in desk.message.text()
+    assert open_loans(ctx)[0] == (library["lxm"], "T0001", 0)
+
+
+def test_an_offer_refused_for_the_child_at_the_desk_changes_nothing(qtbot, desk, library) -> None:
+    ctx = desk.ctx
+    circulation.checkout(ctx, library["wzh"], "T0003")  # grade 1 李小明 may hold one book
+    scan(qtbot, desk.input, "C00002")
+    scan(qtbot, desk.input, "T0004")
+    scan(qtbot, desk.input, "T0003")
+    qtbot.keyClick(desk.input, Qt.Key.Key_Return)
+    assert desk.message_kind == "error" and "已借 1 本" in desk.message.text()
+    assert open_loans(ctx) == [(library["wzh"], "T0003", 0), (library["lxm"], "T0004", 0)]
 
 
 def test_esc_then_scanning_a_lent_book_returns_it_and_ctrl_z_undoes_the_return(qtbot, desk, library) -> None:
@@ -192,32 +253,72 @@ def test_every_action_says_loans_changed(qtbot, desk, window) -> None:
     window.events.data_changed.connect(seen.append)
     scan(qtbot, desk.input, "C00001")
     scan(qtbot, desk.input, "T0001")
-    qtbot.keyClick(desk.input, Qt.Key.Key_F5)
+    scan(qtbot, desk.input, "T0001")  # back
     qtbot.keyClick(desk.input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     scan(qtbot, desk.input, "T0004")
     assert seen == ["loans"] * 4
     assert desk.loans.rowCount() == 2  # the page refreshed itself once per action, after the commit
 
 
-def test_f5_renews_the_selected_loan_or_the_last_one_lent(qtbot, desk, library) -> None:
+def test_f5_renews_only_the_loan_selected_for_the_child_at_the_desk(qtbot, desk, library) -> None:
+    ctx = desk.ctx
+    last_week = dt.date.today() - dt.timedelta(days=7)
+    circulation.checkout(ctx, library["wzh"], "T0001", today=last_week)
+    circulation.checkout(ctx, library["wzh"], "T0003", today=last_week)
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)  # nobody at the desk: F5 by habit renews nothing
+    assert desk.message_kind == "error" and "请先扫借书证" in desk.message.text()
+    scan(qtbot, desk.input, "C00001")
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)  # nothing selected: nothing renewed
+    assert desk.message_kind == "error" and "选中要续借的书" in desk.message.text()
+    assert [renewals for _c, _b, renewals in open_loans(ctx)] == [0, 0]
+    qtbot.keyClick(desk.input, Qt.Key.Key_Down)
+    chosen = desk.loans.item(desk.loans.currentRow(), 1).text()
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)
+    assert desk.message_kind == "ok" and "已续借" in desk.message.text()
+    assert {barcode: renewals for _c, barcode, renewals in open_loans(ctx)}[chosen] == 1
+    assert desk.loans.item(desk.loans.currentRow(), 1).text() == chosen  # still selected
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)  # grade 3 may renew once
+    assert desk.message_kind == "error" and "已续借 1 次" in desk.message.text()
+    qtbot.keyClick(desk.input, Qt.Key.Key_F8)  # the table is out of sight: F5 does not act on it
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)
+    assert "关上逾期名单" in desk.message.text()
+    assert focus_is_on_input(desk)
+
+
+def test_f5_after_esc_never_renews_the_previous_childs_book(qtbot, desk, library) -> None:
     ctx = desk.ctx
     scan(qtbot, desk.input, "C00001")
     scan(qtbot, desk.input, "T0001")
-    scan(qtbot, desk.input, "T0003")
-    qtbot.keyClick(desk.input, Qt.Key.Key_F5)  # nothing selected: the book lent last
-    assert desk.message_kind == "ok" and "已续借" in desk.message.text() and "草房子" in desk.message.text()
-    assert open_loans(ctx) == [(library["wzh"], "T0001", 0), (library["wzh"], "T0003", 1)]
-    # the renewed book stays selected (it is now due later, so it is the second row); ↑ selects the other one
-    assert [desk.loans.item(r, 1).text() for r in range(2)] == ["T0001", "T0003"]
-    assert desk.loans.currentRow() == 1
-    qtbot.keyClick(desk.input, Qt.Key.Key_Up)
-    assert desk.loans.item(desk.loans.currentRow(), 1).text() == "T0001"
+    qtbot.keyClick(desk.input, Qt.Key.Key_Escape)
     qtbot.keyClick(desk.input, Qt.Key.Key_F5)
-    assert open_loans(ctx) == [(library["wzh"], "T0001", 1), (library["wzh"], "T0003", 1)]
-    assert desk.loans.item(desk.loans.currentRow(), 4).text() == "1"
-    qtbot.keyClick(desk.input, Qt.Key.Key_F5)  # grade 3 may renew once
-    assert desk.message_kind == "error" and "已续借 1 次" in desk.message.text()
-    assert focus_is_on_input(desk)
+    assert desk.message_kind == "error" and open_loans(ctx) == [(library["wzh"], "T0001", 0)]
+    scan(qtbot, desk.input, "C00001")
+    qtbot.keyClick(desk.input, Qt.Key.Key_Down)
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)  # lent a minute ago: nothing to renew
+    assert desk.message_kind == "error" and "今天才借出" in desk.message.text()
+    assert open_loans(ctx) == [(library["wzh"], "T0001", 0)]
+
+
+def test_f5_does_not_renew_an_overdue_book_of_a_blocked_child(qtbot, desk, library) -> None:
+    ctx = desk.ctx
+    circulation.checkout(ctx, library["wzh"], "T0001", today=dt.date.today() - dt.timedelta(days=30))
+    scan(qtbot, desk.input, "C00001")
+    qtbot.keyClick(desk.input, Qt.Key.Key_Down)
+    qtbot.keyClick(desk.input, Qt.Key.Key_F5)
+    assert desk.message_kind == "error" and "不能续借：请 王子涵 先还书" in desk.message.text()
+    assert open_loans(ctx) == [(library["wzh"], "T0001", 0)]
+    scan(qtbot, desk.input, "T0004")  # still blocked: the renewal did not lift it
+    assert desk.message_kind == "error" and "逾期" in desk.message.text()
+    assert len(open_loans(ctx)) == 1
+
+
+def test_f8_replaces_an_old_red_error(qtbot, desk) -> None:
+    scan(qtbot, desk.input, "X12345")
+    assert desk.message_kind == "error"
+    qtbot.keyClick(desk.input, Qt.Key.Key_F8)
+    assert desk.message_kind == "info" and "逾期名单" in desk.message.text()
+    qtbot.keyClick(desk.input, Qt.Key.Key_F8)
+    assert desk.message_kind == "info" and "X12345" not in desk.message.text()
 
 
 def test_scan_messages_for_an_isbn_an_unknown_code_and_a_book_without_a_child(qtbot, desk) -> None:
@@ -225,8 +326,13 @@ def test_scan_messages_for_an_isbn_an_unknown_code_and_a_book_without_a_child(qt
     assert desk.message_kind == "error" and "请扫描贴在书上的条码标签" in desk.message.text()
     scan(qtbot, desk.input, "X12345")
     assert "没有找到条码" in desk.message.text() and "X12345" in desk.message.text()
-    scan(qtbot, desk.input, "T0004")  # on the shelf and nobody at the desk
-    assert "请先扫借书证，或输入儿童姓名" in desk.message.text()
+    scan(qtbot, desk.input, "T0004")  # on the shelf and nobody at the desk: a note, not a refusal
+    assert desk.message_kind == "info" and "在架上，没有借出，不用还" in desk.message.text()
+    assert desk.sounds[-1] == "notice"
+    catalog.set_copy_status(desk.ctx, "T0003", "damaged")
+    scan(qtbot, desk.input, "T0003")  # damaged: never an invitation to lend it
+    assert desk.message_kind == "info" and "已登记为损坏，没有借出，也不能借出" in desk.message.text()
+    assert "请先扫借书证" not in desk.message.text()
     scan(qtbot, desk.input, "zzz")
     assert "没有找到姓名或拼音首字母是“zzz”的儿童" in desk.message.text()
     assert open_loans(desk.ctx) == []

@@ -3,9 +3,13 @@
 One input always has the focus. A USB scanner types a code and Enter, so the whole desk is driven from it:
 
 - a library card → that child is at the desk; a book's barcode label → lend it to that child;
+- with a child at the desk, a book they hold → it comes back (the child stays: the most common visit is "return the
+  overdue book, borrow a new one"); a book someone else holds → "回车 = 从 X 还回并借给 Y" (Enter confirms, one
+  transaction; anything else scanned or Esc drops the offer);
 - a book's barcode with nobody at the desk → take it back (whoever had it);
 - a name or pinyin initials ("wzh") → the child, or a short list to pick from with ↑↓ and Enter;
-- F5 renews, Ctrl+Z undoes the last action, F8 shows the overdue list, Esc ends with the current child.
+- F5 renews the loan selected in the child's table (never a guess: F5 is the key people press to refresh),
+  Ctrl+Z undoes the last action, F8 shows the overdue list, Esc steps back (offer, text, child, list).
 
 Every rule lives in ``services.circulation``; this page only routes the scan and shows what the service said, in
 green (done) or red (refused), with a sound and a short history.
@@ -13,7 +17,9 @@ green (done) or red (refused), with a sound and a short history.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +38,7 @@ from PySide6.QtWidgets import (
 from center_app.context import AppContext
 from center_app.domain.errors import DomainError, PermissionDenied
 from center_app.domain.permissions import READ, WRITE, allowed
+from center_app.domain.states import CopyStatus
 from center_app.services import circulation
 from center_app.services.circulation import BorrowerRow, BorrowerStatus, DeskResult, OverdueRow, ScanKind
 from center_app.ui.events import Area, DataEvents
@@ -44,13 +51,29 @@ from center_app.ui.widgets.scan_message import MessageKind, ScanHistory, ScanMes
 from center_app.ui.widgets.scanner_input import ScannerInput, looks_like_code
 from center_app.ui.widgets.sound import DeskSound
 
+_OFF_THE_SHELF = frozenset({CopyStatus.DAMAGED, CopyStatus.LOST, CopyStatus.WITHDRAWN})
 HISTORY_SIZE = 20
 UNDO_DEPTH = 20
 MATCH_ROWS_SHOWN = 8
+#: an offer ("回车 = 从 X 还回并借给 Y") older than this is not taken by Enter: the next person at the desk may press it
+OFFER_SECONDS = 60
+
+
+@dataclasses.dataclass(frozen=True)
+class _Offer:
+    """What Enter in the empty desk input will do, and since when it is offered."""
+
+    action: Callable[[], DeskResult]
+    since: float
 
 
 class DeskPage(Page):
-    areas = (Area.LOANS, Area.BOOKS, Area.CHILDREN, Area.SETTINGS)  # settings: loan rules and the sound switch
+    areas = (
+        Area.LOANS,
+        Area.BOOKS,
+        Area.CHILDREN,
+        Area.SETTINGS,
+    )  # settings: loan rules and the sound switch
     reloads_on_own_changes = False  # the desk shows what it did at once
 
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
@@ -69,12 +92,14 @@ class DeskPage(Page):
         self.child: BorrowerRow | None = None
         self.status: BorrowerStatus | None = None
         self._undo: list[DeskResult] = []  # newest last
-        self._last_checkout: DeskResult | None = None
+        self._offer: _Offer | None = None
+        #: seconds since some fixed point; tests replace it to let an offer grow old
+        self.clock: Callable[[], float] = time.monotonic
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(8)
-        keys = self.tr("F5 续借　Ctrl+Z 撤销　F8 逾期名单　Esc 换人/结束　↑↓ 选书或选人")
+        keys = self.tr("F5 续借选中的书　Ctrl+Z 撤销　F8 逾期名单　Esc 换人/结束　↑↓ 选书或选人")
         outer.addLayout(page_heading(self.tr("借还台"), keys, "deskKeysHint"))
 
         self.input = ScannerInput()
@@ -231,6 +256,9 @@ class DeskPage(Page):
 
     def _input_key(self, event: QKeyEvent) -> bool:
         key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.input.text() and self._offer is not None:
+            self.take_offer()
+            return True
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo_last()  # the desk's undo, not the line edit's text undo
             return True
@@ -268,6 +296,7 @@ class DeskPage(Page):
         """What Enter in the desk input does with ``text`` (a scanned code or a typed name)."""
         if not self.can_write:
             return
+        self._offer = None  # something new was scanned: the offer is not taken
         classified = self.ops.run(lambda: circulation.classify_scan(self.ctx, text), refused=self._refuse)
         scan = classified.value
         if scan is None:
@@ -285,26 +314,71 @@ class DeskPage(Page):
         self.focus_input()
 
     def _scan_copy(self, scan: ScanKind) -> None:
+        code = scan.code
         if self.child is not None:
-            if scan.holder is not None and scan.holder.id == self.child.id:
-                # Most likely the child wants to renew or return it: select it so F5 renews this one.
-                self.child_view.select_loan(scan.code)
-                self._say(
-                    self.tr("%1 已借了《%2》，不用再借。续借请按 F5；还书请先按 Esc 再扫书。")
-                    .replace("%1", self.child.name)
-                    .replace("%2", scan.title),
-                    "info",
+            child = self.child
+            if scan.holder is not None and scan.holder.id == child.id:
+                self._run(lambda: circulation.checkin(self.ctx, code))  # their own book: back, and they stay
+            elif scan.holder is not None:
+                self._ask(
+                    self.tr("《%1》还在 %2 名下。回车 = 从 %2 还回并借给 %3；Esc = 不借。")
+                    .replace("%1", scan.title)
+                    .replace("%2", scan.holder.name)
+                    .replace("%3", child.name),
+                    lambda: circulation.return_and_lend(self.ctx, child.id, code),
                 )
-                return
-            child_id = self.child.id
-            self._run(lambda: circulation.checkout(self.ctx, child_id, scan.code))
+            else:
+                self._run(lambda: circulation.checkout(self.ctx, child.id, code))
         elif scan.holder is not None:
-            self._run(lambda: circulation.checkin(self.ctx, scan.code))
-        else:
-            self._refused(
-                self.tr("《%1》没有借出。").replace("%1", scan.title)
-                + self.tr("请先扫借书证，或输入儿童姓名。")
+            self._run(lambda: circulation.checkin(self.ctx, code))
+        elif scan.copy_status in _OFF_THE_SHELF:
+            # Not an error of the person at the desk, and never an invitation to lend it.
+            self._notice(
+                self.tr("《%1》（%2）%3，没有借出，也不能借出。修好或找回后，请在图书目录中改为“在架”。")
+                .replace("%1", scan.title)
+                .replace("%2", code)
+                .replace("%3", self._off_the_shelf_label(scan.copy_status))
             )
+        else:
+            self._notice(
+                self.tr("《%1》在架上，没有借出，不用还。要借这本书，请先扫借书证或输入儿童姓名。").replace(
+                    "%1", scan.title
+                )
+            )
+
+    def _off_the_shelf_label(self, status: str) -> str:
+        labels = {
+            CopyStatus.DAMAGED: self.tr("已登记为损坏"),
+            CopyStatus.LOST: self.tr("已登记为遗失"),
+            CopyStatus.WITHDRAWN: self.tr("已剔除"),
+        }
+        return labels.get(CopyStatus(status), "")
+
+    # --- the offer Enter takes --------------------------------------------------------------------------------
+
+    def _ask(self, text: str, action: Callable[[], DeskResult]) -> None:
+        self._offer = _Offer(action, self.clock())
+        self._say(text, "ask")
+        self.sound.notice()
+
+    @property
+    def offer_open(self) -> bool:
+        return self._offer is not None
+
+    def take_offer(self) -> None:
+        """Enter in the empty input: do what the yellow line offers (if it is still fresh)."""
+        offer, self._offer = self._offer, None
+        if offer is None:
+            return
+        if self.clock() - offer.since > OFFER_SECONDS:
+            self._refused(self.tr("这个提示已经过了一分钟，没有办理。请重新扫书。"))
+            return
+        self._run(offer.action)
+
+    def _drop_offer(self) -> None:
+        if self._offer is not None:
+            self._offer = None
+            self._say(self.tr("没有办理。请继续扫书或扫借书证。"), "info")
 
     def _find_by_name(self, text: str, scan: ScanKind) -> None:
         done = self.ops.run(lambda: circulation.find_borrower(self.ctx, text), refused=self._refuse)
@@ -316,7 +390,8 @@ class DeskPage(Page):
         elif found:
             self.matches.offer(text.strip(), found)
             self._say(
-                self.tr("找到 %1 名儿童：按 ↑↓ 选择，回车确定，Esc 取消。").replace("%1", str(len(found))), "info"
+                self.tr("找到 %1 名儿童：按 ↑↓ 选择，回车确定，Esc 取消。").replace("%1", str(len(found))),
+                "info",
             )
         elif looks_like_code(text):
             self._refused(scan.message)
@@ -337,6 +412,7 @@ class DeskPage(Page):
     # --- the child at the desk --------------------------------------------------------------------------------
 
     def set_child(self, child: BorrowerRow) -> None:
+        self._offer = None
         self.child = child
         self.show_overdue(False)
         self._reload_child()
@@ -350,11 +426,15 @@ class DeskPage(Page):
                 .replace("%2", str(status.may_borrow_more)),
                 "info",
             )
+        elif status.has_overdue:
+            # The overdue book is usually in the child's hand: scanning it takes it back and lending goes on.
+            self._refused(status.blocked_reason + self.tr("带来了就扫这本书还书，还书后马上可以借。"))
         else:
             self._refused(status.blocked_reason)  # it names the child already
         self.focus_input()
 
     def clear_child(self) -> None:
+        self._offer = None
         if self.child is not None:
             self._say(
                 self.tr("已结束 %1 的借书。没有选人时扫书就是还书。").replace("%1", self.child.name), "info"
@@ -365,8 +445,10 @@ class DeskPage(Page):
         self.focus_input()
 
     def escape(self) -> None:
-        """Esc steps back one level: the matches list, then the typed text, then the child, then the overdue list."""
-        if self.matches.isVisible():
+        """Esc steps back one level: the offer, the matches list, the typed text, the child, the overdue list."""
+        if self._offer is not None:
+            self._drop_offer()
+        elif self.matches.isVisible():
             self.matches.withdraw()
             self.input.clear()
         elif self.input.text():
@@ -407,12 +489,8 @@ class DeskPage(Page):
         if result.undo_token:
             self._undo.append(result)
             del self._undo[:-UNDO_DEPTH]
-        if result.kind == "checkout":
-            self._last_checkout = result
-        elif result.kind == "undo" and self._last_checkout and self._last_checkout.loan_id == result.loan_id:
-            self._last_checkout = None
-        self._done(result.message)
         self._reload_child()
+        self._done(result.message + self._what_next(result))
         if result.kind == "renew":
             self.child_view.select_loan(result.barcode)
         if self.overdue_shown:
@@ -420,26 +498,48 @@ class DeskPage(Page):
         self.focus_input()
         return result
 
+    def _what_next(self, result: DeskResult) -> str:
+        """After a book came back with the child still at the desk: may they borrow now? (Often: yes, at once.)"""
+        status = self.status
+        if result.kind != "checkin" or status is None or status.child.id != result.child.id:
+            return ""
+        if status.can_borrow:
+            return (
+                self.tr("%1 还可借 %2 本，请扫书。")
+                .replace("%1", status.child.name)
+                .replace("%2", str(status.may_borrow_more))
+            )
+        return status.blocked_reason
+
     def renew_selected(self) -> None:
-        """F5: renew the loan selected in the table, else the book lent last."""
+        """F5: renew the loan the librarian selected in the child's table — nothing else (no guessing)."""
         if not self.can_write:
             return
-        loan_id = self._selected_loan_id()
-        last = self._last_checkout
-        # With a child at the desk, only their own last book (not the previous child's).
-        if loan_id is None and last is not None and (self.child is None or last.child.id == self.child.id):
-            loan_id = last.loan_id
-        if loan_id is None:
-            self._refused(self.tr("请先扫借书证，在表格中选中要续借的书（↑↓ 选择），再按 F5。"))
-            self.focus_input()
-            return
-        chosen = loan_id
-        self._run(lambda: circulation.renew(self.ctx, chosen))
+        self._offer = None
+        child = self.child
+        if child is None:
+            self._refused(self.tr("续借：请先扫借书证，在表格中选中要续借的书（↑↓ 选择），再按 F5。"))
+        elif self.overdue_shown:
+            self._refused(
+                self.tr("续借：请先按 F8 关上逾期名单，在 %1 的表格中选中要续借的书。").replace(
+                    "%1", child.name
+                )
+            )
+        elif (loan_id := self._selected_loan_id()) is None:
+            self._refused(
+                self.tr("续借：请在 %1 的表格中选中要续借的书（↑↓ 选择），再按 F5。").replace(
+                    "%1", child.name
+                )
+            )
+        else:
+            self._run(lambda: circulation.renew(self.ctx, loan_id, child_id=child.id))
+        self.focus_input()
 
     def undo_last(self) -> None:
         """Ctrl+Z: undo the newest action not undone yet (again for the one before)."""
         if not self.can_write:
             return
+        self._offer = None
         if not self._undo:
             self._say(self.tr("没有可以撤销的操作。"), "info")
             self.focus_input()
@@ -462,15 +562,19 @@ class DeskPage(Page):
         self.history.add(text, "error")
         self.sound.refused()
 
+    def _notice(self, text: str) -> None:
+        """Nothing to do, and nobody's mistake: a note, in the history too, with the "look" sound (never silence)."""
+        self._say(text, "info")
+        self.history.add(text, "info")
+        self.sound.notice()
+
     def _sound_toggled(self, on: bool) -> None:
         self.sound.enabled = on
         if allowed(self.ctx.actor.role, "settings", WRITE):
 
             def save() -> None:
                 current = circulation.get_loan_settings(self.ctx)
-                circulation.save_loan_settings(
-                    self.ctx, circulation.LoanSettings(current.rules, current.block_when_overdue, on)
-                )
+                circulation.save_loan_settings(self.ctx, dataclasses.replace(current, sound_on=on))
 
             def refused(exc: DomainError) -> None:
                 if not isinstance(exc, PermissionDenied):  # then it is kept for this session only
@@ -493,9 +597,15 @@ class DeskPage(Page):
         """F8: the overdue list replaces the child's loans; the desk input keeps working (returns are taken)."""
         if show and not self.can_read:
             return
+        was_shown = self.overdue_shown
         if show:
+            self._offer = None
             self.matches.withdraw()
             self.overdue_panel.reload()
+            # The list replaces what was on screen: so does the line (an old red error would look like a new one).
+            self._say(self.tr("逾期名单：可按班级筛选、打印催还单。扫书照常还书；F8 或 Esc 关上。"), "info")
+        elif was_shown:
+            self._say(self.tr("请扫借书证开始借书；不选人时扫书就是还书。"), "info")
         main = self.body.widget(0)
         assert main is not None  # the scanning part, added first
         self.body.setCurrentWidget(self.overdue_panel if show else main)

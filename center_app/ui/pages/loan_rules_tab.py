@@ -6,6 +6,7 @@ red, and nothing is saved.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -167,6 +168,15 @@ class LoanRulesTab(Page):
         self.block_overdue.setObjectName("loanRulesBlockOverdue")
         self.block_overdue.toggled.connect(lambda _on: self._mark_dirty())
         left.addWidget(self.block_overdue)
+        # Renewing an overdue book would lift the block without the book coming back: a choice of its own, off.
+        self.renew_overdue = QCheckBox(self.tr("逾期的书也可以续借（续借后就不再算逾期，可以接着借新书）"))
+        self.renew_overdue.setObjectName("loanRulesRenewOverdue")
+        self.renew_overdue.toggled.connect(lambda _on: self._mark_dirty())
+        self.block_overdue.toggled.connect(self._renew_overdue_applies)
+        indented = QHBoxLayout()
+        indented.setContentsMargins(24, 0, 0, 0)
+        indented.addWidget(self.renew_overdue)
+        left.addLayout(indented)
 
         save_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("保存借阅规则(&S)"))
@@ -183,7 +193,13 @@ class LoanRulesTab(Page):
         columns.addWidget(self._build_closed_days(), 2)
 
         if not self.can_write:
-            for widget in (self.add_button, self.remove_button, self.block_overdue, self.save_button):
+            for widget in (
+                self.add_button,
+                self.remove_button,
+                self.block_overdue,
+                self.renew_overdue,
+                self.save_button,
+            ):
                 widget.setEnabled(False)
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             for field in (self.day_edit, self.reason_edit, self.day_add, self.day_remove):
@@ -256,9 +272,14 @@ class LoanRulesTab(Page):
             if not self._dirty:
                 current = circulation.get_loan_settings(self.ctx)
                 self._fill_rules(current.rules)
-                self.block_overdue.blockSignals(True)
-                self.block_overdue.setChecked(current.block_when_overdue)
-                self.block_overdue.blockSignals(False)
+                for box, on in (
+                    (self.block_overdue, current.block_when_overdue),
+                    (self.renew_overdue, current.renew_when_overdue),
+                ):
+                    box.blockSignals(True)
+                    box.setChecked(on)
+                    box.blockSignals(False)
+                self._renew_overdue_applies()
                 self._dirty = False
             self._load_closed_days()
         super().refresh()
@@ -323,14 +344,22 @@ class LoanRulesTab(Page):
         self._mark_dirty()
         show_message(self.message, self.tr("已删除一行，保存后生效。"), ok=True)
 
+    def _renew_overdue_applies(self) -> None:
+        # Without the overdue block an overdue book may always be renewed: the switch only matters with it.
+        self.renew_overdue.setEnabled(self.can_write and self.block_overdue.isChecked())
+
     def save(self) -> bool:
         rules, block = tuple(self.rules_in_table()), self.block_overdue.isChecked()
+        renew_overdue = self.renew_overdue.isChecked()
 
         def save() -> circulation.LoanSettings:
             # The sound switch belongs to the desk: keep whatever it is now, not what it was when this tab loaded.
             current = circulation.get_loan_settings(self.ctx)
             return circulation.save_loan_settings(
-                self.ctx, circulation.LoanSettings(rules, block, current.sound_on)
+                self.ctx,
+                dataclasses.replace(
+                    current, rules=rules, block_when_overdue=block, renew_when_overdue=renew_overdue
+                ),
             )
 
         saved = self.ops.run(save, changes=Area.SETTINGS, refused=self.message).value

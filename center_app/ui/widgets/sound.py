@@ -1,4 +1,5 @@
-"""Desk sounds: a short "done" and a different "refused" so the librarian can keep their eyes on the children.
+"""Desk sounds: a short "done", a different "refused" and a "notice" (look at the screen: a question, a book that
+needs nothing) so the librarian can keep their eyes on the children.
 
 PySide6-Essentials has no QtMultimedia (QSoundEffect lives in PySide6-Addons), and the app adds no dependency for
 a beep. On Windows the stdlib ``winsound`` plays the system's own asynchronous sounds, which differ for success
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-SoundKind = Literal["ok", "refused"]
+SoundKind = Literal["ok", "refused", "notice"]
 
 
 def _play_windows(kind: SoundKind) -> bool:
@@ -27,7 +28,8 @@ def _play_windows(kind: SoundKind) -> bool:
         import winsound  # Windows only
 
         # MessageBeep returns at once (asynchronous): a scan never waits for the sound.
-        winsound.MessageBeep(winsound.MB_OK if kind == "ok" else winsound.MB_ICONHAND)
+        tone = {"ok": winsound.MB_OK, "refused": winsound.MB_ICONHAND, "notice": winsound.MB_ICONASTERISK}
+        winsound.MessageBeep(tone[kind])
         return True
     except Exception:  # no sound device, or a locked-down PC: the desk works silently
         log.debug("winsound failed", exc_info=True)
@@ -43,7 +45,7 @@ def play_system_sound(kind: SoundKind) -> None:
 
 
 class DeskSound:
-    """On/off switch plus ``ok()`` / ``refused()``. ``player`` is a seam: tests record instead of beeping."""
+    """On/off switch plus ``ok()`` / ``refused()`` / ``notice()``. ``player`` is a seam: tests record instead of beeping."""
 
     def __init__(self, enabled: bool = True, player: Callable[[SoundKind], None] = play_system_sound) -> None:
         self.enabled = enabled
@@ -54,6 +56,9 @@ class DeskSound:
 
     def refused(self) -> None:
         self._play("refused")
+
+    def notice(self) -> None:
+        self._play("notice")
 
     def _play(self, kind: SoundKind) -> None:
         if self.enabled:
