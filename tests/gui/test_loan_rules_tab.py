@@ -86,6 +86,22 @@ def test_a_valid_change_is_saved_and_keeps_the_desk_sound_switch(qtbot, tab: Loa
     assert "settings" in seen
 
 
+def test_renewing_overdue_books_is_a_choice_of_its_own_and_only_with_the_block(
+    qtbot, tab: LoanRulesTab
+) -> None:
+    assert tab.block_overdue.isChecked() and not tab.renew_overdue.isChecked()
+    assert tab.renew_overdue.isEnabled()
+    qtbot.mouseClick(tab.renew_overdue, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved = circulation.get_loan_settings(tab.ctx)
+    assert saved.renew_when_overdue is True and saved.block_when_overdue is True and saved.sound_on is True
+    qtbot.mouseClick(tab.block_overdue, Qt.MouseButton.LeftButton)  # no block: overdue books renew anyway
+    assert not tab.renew_overdue.isEnabled()
+    # the desk's sound switch saved meanwhile keeps the renewal choice
+    circulation.save_loan_settings(tab.ctx, dataclasses.replace(saved, sound_on=False))
+    assert circulation.get_loan_settings(tab.ctx).renew_when_overdue is True
+
+
 def test_add_and_remove_rows(qtbot, tab: LoanRulesTab) -> None:
     ctx = tab.ctx
     edit_cell(qtbot, tab, 1, 1, 6)  # 三年级 to 六年级…
