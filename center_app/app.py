@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余行")
-    p.add_argument("--again", action="store_true", help="books：这个文件已导入过，仍要再导入一次")
+    p.add_argument("--again", action="store_true", help="books、equipment：这个文件已导入过，仍要再导入一次")
     p = sub.add_parser("export", help=COMMANDS["export"])
     p.add_argument("kind", choices=["books", "children", "equipment", "volunteers", "attendance"])
     p.add_argument("file", help="FILE.xlsx 或 FILE.csv（UTF-8 带 BOM，Excel 可直接打开）")
@@ -268,7 +268,9 @@ def run_gui(args: argparse.Namespace) -> int:
         window.ready.connect(app.quit)
     else:
         QTimer.singleShot(3000, lambda: _automatic_backup(ctx, at_exit=False))
-    window.show()
+    from center_app.ui.window_geometry import show_main_window
+
+    show_main_window(window, data_dir)  # maximized on a 1366×768 screen, else where it was last closed
     code = app.exec()
     if not args.quit_when_ready and not args.demo:
         _automatic_backup(ctx, at_exit=True)
