@@ -209,7 +209,6 @@ class GeometryKeeper(QObject):
 
     def __init__(self, window: QWidget, data_dir: DataDir) -> None:
         super().__init__(window)
-        self.setObjectName("windowGeometryKeeper")
         self.target = window
         self.data_dir = data_dir
         window.installEventFilter(self)
