@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,13 +82,20 @@ class AttendanceCodesTab(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumWidth(720)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # 不计（如请假） shown whole
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumWidth(560)
         self.table.setMinimumHeight(150)
         self.table.setMaximumHeight(320)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.show_edit_form())
-        layout.addWidget(self.table)
+        # The codes and their buttons on the left, the form beside them: below the table it left too little height
+        # on a 1366×768 screen.
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        codes = QVBoxLayout()
+        codes.addWidget(self.table)
 
         row = QHBoxLayout()
         self.add_button = self._button("attendanceCodesAdd", self.tr("添加代码(&A)"), self.show_add_form)
@@ -96,9 +104,11 @@ class AttendanceCodesTab(Page):
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
-        layout.addLayout(row)
-
-        layout.addWidget(self._build_form())
+        codes.addLayout(row)
+        codes.addStretch(1)
+        body.addLayout(codes, 3)
+        body.addWidget(self._build_form(), 2, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(body)
 
         self.message = QLabel()
         self.message.setObjectName("attendanceCodesMessage")
@@ -122,7 +132,7 @@ class AttendanceCodesTab(Page):
     def _build_form(self) -> QGroupBox:
         self.form = QGroupBox()
         self.form.setObjectName("attendanceCodeForm")
-        self.form.setMaximumWidth(640)
+        self.form.setMaximumWidth(520)
         form = QFormLayout(self.form)
         form.setSpacing(8)
         self.code_edit = QLineEdit()

@@ -32,6 +32,7 @@ class StatCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumSize(140, 76)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
         self.value = QLabel("—")
         self.value.setObjectName(f"overviewValue_{key}")
         font = self.value.font()
@@ -76,12 +77,17 @@ class OverviewPage(Page):
         content = QWidget()
         scroll.setWidget(content)
         outer.addWidget(scroll)
-        layout = vbox(content)
+        # Compact enough that the counts, the charts and the warnings show without scrolling when the window is
+        # maximized on a 1366×768 screen (1366×697 inside) or at 1280×720 (tests/gui/test_layout_fit.py).
+        layout = vbox(content, spacing=8)
         self.heading = page_title("", "overviewCentreName")
         self.today = QLabel()
         self.today.setObjectName("overviewToday")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.today)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading)
+        title_row.addStretch(1)
+        title_row.addWidget(self.today)
+        layout.addLayout(title_row)
 
         captions = {
             "titles": self.tr("图书品种"),
@@ -95,7 +101,7 @@ class OverviewPage(Page):
             "activities_this_month": self.tr("本月活动"),
         }
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(8)
         self.cards: dict[str, StatCard] = {}
         for i, (key, caption) in enumerate(captions.items()):
             card = StatCard(key, caption, self)

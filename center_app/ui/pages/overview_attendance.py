@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -71,6 +71,14 @@ class WarningsModel(RowsTableModel):
         return None
 
 
+class WarningsTable(QTableView):
+    """Three or four warnings at a glance, more by scrolling the table: the overview then fits a 1366×768 screen
+    without scrolling the page (a table's own preferred height would push the page into scrolling)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), 130)
+
+
 class AttendanceCorner(QWidget):
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +105,7 @@ class AttendanceCorner(QWidget):
         self.warning_title.setFont(font)
         right.addWidget(self.warning_title)
         self.model = WarningsModel(self)
-        self.table = QTableView()
+        self.table = WarningsTable()
         self.table.setObjectName("overviewWarnings")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

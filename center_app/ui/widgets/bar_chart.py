@@ -23,7 +23,7 @@ class BarChart(QWidget):
         self.values: list[float] = []
         self.highlight: int | None = None
         self.empty_text = ""
-        self.setMinimumSize(260, 190)
+        self.setMinimumSize(260, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_data(
@@ -38,7 +38,7 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(360, 200)
+        return QSize(360, 170)  # with the overview's warnings below it, on a 1366×768 screen
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -153,13 +153,16 @@ class ImportPanel(QWidget):
         top.addWidget(self.close_button)
         layout.addLayout(top)
 
-        intro = QLabel(kind.intro)
-        intro.setWordWrap(True)
-        intro.setStyleSheet("color: #475569;")
-        layout.addWidget(intro)
+        # What the file should hold; once a file is read its preview takes this place (on a 1366×768 screen the
+        # two together leave too little height for the problem list), and the choose button keeps it as a tooltip.
+        self.intro = QLabel(kind.intro)
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet("color: #475569;")
+        layout.addWidget(self.intro)
 
         choose_row = QHBoxLayout()
         self.choose_button = self._button("Choose", self.tr("选择文件(&O)…"), self._choose)
+        self.choose_button.setToolTip(kind.intro)
         self.file_label = self._label("File")
         choose_row.addWidget(self.choose_button)
         choose_row.addWidget(self.file_label, 1)
@@ -255,6 +258,7 @@ class ImportPanel(QWidget):
             return
         self.path = None
         self.preview = None
+        self.intro.show()
         self.file_label.setText(self.tr("还没有选择文件。"))
         self.file_label.setToolTip("")
         self.summary.clear()
@@ -372,6 +376,7 @@ class ImportPanel(QWidget):
     def _show_preview(self, p: Any) -> None:
         self._ended()
         self.preview = p
+        self.intro.hide()
         read: ImportPreview = p.preview
         first = (
             self.tr("共 %1 行：可导入 %2 行")
