@@ -395,6 +395,24 @@ def test_the_settings_fit(fit: Fit) -> None:
     fit.assert_fits()
 
 
+@pytest.mark.xfail(
+    reason="in English two rows are too long for 1280: the desk's deskChildInfo line (desk_child.py, the lead's file:"
+    " not word-wrapped, it squeezes the recent-actions column) and the roll call's choices row (roll_call.py);"
+    " the fixes are in the report",
+    raises=AssertionError,
+    strict=False,
+)
+def test_every_page_and_tab_fits_in_english(fit: Fit) -> None:
+    fit.window.switch_language("en")  # English texts are longer: the second language must fit too
+    fit.qtbot.waitUntil(lambda: fit.window.nav.item(0).text() == "Home", timeout=5000)
+    for row in range(fit.window.nav.count()):
+        page = fit.window.show_page(fit.window.specs[row].object_name)
+        fit.check(f"English: {page.objectName()}")
+        for tabs in page.findChildren(QTabWidget):
+            fit.tabs(tabs, f"English: {page.objectName()}")
+    fit.assert_fits()
+
+
 def test_the_sign_in_screens_fit(qtbot, fit: Fit, tmp_path: Path) -> None:
     fit.key(fit.window, Qt.Key.Key_L, "the lock screen", Qt.KeyboardModifier.ControlModifier)
     assert fit.window.locked
