@@ -157,3 +157,46 @@ class HoursStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+
+
+class HoursSource(StrEnum):
+    """``service_hours.source``: how the time was taken — signed in and out at the session, the session's planned
+    time confirmed by staff, or entered by hand (an activity outside the timetable)."""
+
+    SIGNED = "signed"
+    PLANNED = "planned"
+    MANUAL = "manual"
+
+
+class VolunteerKind(StrEnum):
+    """``volunteer.kind``: who the volunteer is (labels in ``domain.volunteers.KIND_LABELS``)."""
+
+    LOCAL = "local"  # 本地教师
+    SOCIAL_WORK = "social_work"  # 社工
+    STUDENT = "student"  # 大学生
+    OTHER = "other"  # 其他
+
+
+class ProgrammeKind(StrEnum):
+    """``timetable.kind``: a term's weekly timetable or a summer programme (labels in ``domain.timetable``)."""
+
+    WEEKLY = "weekly"  # 学期
+    SUMMER = "summer"  # 暑期
+
+
+class SessionKind(StrEnum):
+    """``timetable_slot.kind`` and ``activity.kind``: what a session is (labels in ``domain.timetable``)."""
+
+    READING = "reading"
+    HOMEWORK = "homework"
+    ART = "art"
+    MUSIC = "music"
+    SPORTS = "sports"
+    OTHER = "other"
+
+
+class ExceptionKind(StrEnum):
+    """``timetable_exception.kind``: one occurrence of a weekly session cancelled, or moved to another time."""
+
+    CANCELLED = "cancelled"
+    MOVED = "moved"
