@@ -47,6 +47,7 @@ from center_app.services import (
     children,
     circulation,
     early_warning,
+    equipment,
     roster,
 )
 from center_app.services import attendance as att
@@ -101,6 +102,7 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "backup.rotate": "deletes automatic backups past the retention rule; reads no data",
     "backup.select_kept": _PURE,
     "book_import.already_imported": _PURE,
+    "equipment.already_imported": _PURE,
     "catalog.barcode_prefix": _IN_TRANSACTION,
     "catalog.clean_name": _PURE,
     "catalog.donor_id_for": _IN_TRANSACTION,
@@ -185,6 +187,20 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         world.loan_settings = circulation.save_loan_settings(
             ctx, dataclasses.replace(circulation.get_loan_settings(ctx), block_when_overdue=False)
         )
+        # Equipment: ropes by quantity (some lent, one logged damaged), keyboards one by one (one lent), an item
+        # entered by mistake, an open stocktake and a donor's list.
+        rope = equipment.create_item(ctx, equipment.ItemInput("计数跳绳", quantity=20, unit="根", location="器材室A柜"))
+        world.rope = rope.item.id
+        keys = equipment.create_item(ctx, equipment.ItemInput("电子琴", tracking="individual", quantity=2))
+        world.keys, (world.key_a, world.key_b) = keys.item.id, keys.new_barcodes
+        world.mistake = equipment.create_item(ctx, equipment.ItemInput("登记错了的器材")).item.id
+        lent = equipment.lend(ctx, world.rope, equipment.Borrower.group("三年级体育课"), 5)
+        world.rope_loan, world.lend_token = lent.loan.id, lent.undo_token
+        equipment.lend(ctx, world.key_a, equipment.Borrower.volunteer(name="周老师"))
+        world.incident = equipment.report_incident(ctx, equipment.IncidentInput(world.rope, "damaged", 1)).id
+        world.stocktake = equipment.open_stocktake(ctx).id
+        world.equipment_file = world.files / "器材清单.xlsx"
+        write_xlsx(world.equipment_file, ["名称", "数量", "类别"], [["足球（5号）", 3, "体育"]])
         world.books_file = world.files / "捐赠清单.xlsx"
         write_xlsx(world.books_file, ["书名", "作者", "数量"], [["夏洛的网", "怀特", 2]])
         world.children_file = world.files / "children.xlsx"
@@ -250,6 +266,42 @@ CALLS: dict[str, Call] = {
     "catalog.set_copy_status": w(lambda o, _t: (o.free, "damaged")),
     "catalog.update_title": w(lambda o, _t: (o.title, TitleInput("小王子（新译本）", author="圣埃克苏佩里"))),
     "catalog.withdraw_copy": w(lambda o, _t: (o.free,)),
+    # equipment
+    "equipment.add_units": w(lambda o, _t: (o.keys, 1)),
+    "equipment.apply_stocktake": w(lambda o, _t: (o.stocktake,), confirmed=True),
+    "equipment.cancel_stocktake": w(lambda o, _t: (o.stocktake,)),
+    "equipment.create_item": c(equipment.ItemInput("足球（5号）", category="体育", quantity=6)),
+    "equipment.current_stocktake": c(),
+    "equipment.delete_item": w(lambda o, _t: (o.mistake,)),
+    "equipment.export_equipment": w(lambda _o, t: (t / "器材.xlsx",)),
+    "equipment.export_stocktake": w(lambda o, t: (o.stocktake, t / "盘点.xlsx")),
+    "equipment.find_unit": w(lambda o, _t: (o.key_a,)),
+    "equipment.get_item": w(lambda o, _t: (o.rope,)),
+    "equipment.label_sheet": c(),
+    "equipment.lend": w(lambda o, _t: (o.rope, equipment.Borrower.group("四年级"), 2)),
+    "equipment.list_incidents": c(),
+    "equipment.list_items": c("跳绳"),
+    "equipment.list_stocktakes": c(),
+    "equipment.loan_history": w(lambda o, _t: (o.rope,)),
+    "equipment.locations": c(),
+    "equipment.lookup": w(lambda o, _t: (o.key_a,)),
+    "equipment.open_loans": c(),
+    "equipment.open_stocktake": Call(lambda _w, _t: ((), {}), "says no"),  # one is open already
+    "equipment.preview_import": w(lambda o, _t: (o.equipment_file,)),
+    "equipment.print_asset_labels": Call(lambda o, t: ((t / "器材标签.pdf",), {"item_ids": [o.rope]})),
+    "equipment.record_count": w(lambda o, _t: (o.stocktake, o.rope, 14)),
+    "equipment.record_scan": w(lambda o, _t: (o.stocktake, o.key_b)),
+    "equipment.report_incident": w(lambda o, _t: (equipment.IncidentInput(o.rope, "damaged", 1),)),
+    "equipment.resolve_incident": w(lambda o, _t: (o.incident, "换了新绳子")),
+    "equipment.restock_list": c(),
+    "equipment.return_loan": w(lambda o, _t: (o.rope_loan,)),
+    "equipment.run_import": w(lambda o, _t: (o.equipment_file,)),
+    "equipment.stock_in": w(lambda o, _t: (o.rope, 2, "捐赠")),
+    "equipment.stock_out": w(lambda o, _t: (o.rope, 1, "用坏了")),
+    "equipment.stocktake_result": w(lambda o, _t: (o.stocktake,)),
+    "equipment.undo": w(lambda o, _t: (o.lend_token,)),
+    "equipment.unreturned_at_closing": c(),
+    "equipment.update_item": w(lambda o, _t: (o.rope, equipment.ItemInput("竹节跳绳", quantity=20, unit="根"))),
     # children
     "children.add_guardian": w(lambda o, _t: (o.child, GuardianInput("王外婆", "外祖母"))),
     "children.add_pickup": w(lambda o, _t: (o.child, PickupInput("王叔叔", "叔叔", "13612345678"))),

@@ -252,8 +252,9 @@ class ItemValues:
 
 
 def one_line(text: str) -> str:
-    """NFKC, one space between words, trimmed."""
-    return " ".join(unicodedata.normalize("NFKC", text or "").split())
+    """One space between words (full-width spaces and line breaks too), trimmed; the characters as typed
+    (a name keeps its full-width brackets: 篮球（7号）)."""
+    return " ".join((text or "").split())
 
 
 def validate_item(data: ItemInput, *, today: dt.date | None = None) -> ItemValues:

@@ -21,6 +21,7 @@ from center_app.db.models import (
     BookTitle,
     Child,
     EquipmentItem,
+    EquipmentLoan,
     Loan,
     Volunteer,
 )
@@ -36,6 +37,7 @@ class CentreCounts:
     loans_open: int
     loans_overdue: int
     equipment_items: int
+    equipment_out: int  # pieces of equipment out on open loans
     volunteers: int
     activities: int
     activities_this_month: int
@@ -75,6 +77,10 @@ def counts(ctx: AppContext, today: dt.date | None = None) -> CentreCounts:
         count(Loan, open_loan).label("loans_open"),
         count(Loan, open_loan, Loan.due_on < today).label("loans_overdue"),
         count(EquipmentItem, EquipmentItem.status != ItemStatus.RETIRED).label("equipment_items"),
+        select(func.coalesce(func.sum(EquipmentLoan.quantity - EquipmentLoan.returned_quantity), 0))
+        .where(EquipmentLoan.returned_at.is_(None))
+        .scalar_subquery()
+        .label("equipment_out"),
         count(Volunteer, Volunteer.active.is_(True)).label("volunteers"),
         count(Activity).label("activities"),
         count(Activity, Activity.on_date >= month_start, Activity.on_date <= today).label(
