@@ -437,7 +437,9 @@ def test_two_people_on_one_register_never_overwrite_each_other(ctx: AppContext, 
             2,
         )
         assert conflict.marked_by == "社工甲" and conflict.child_name == "王子涵"
-        assert "王子涵（社工甲记为“缺勤”，你记为“请假”）" in saved_b.message
+        assert saved_b.message == (
+            "已保存 1 人的考勤。另有 1 人（王子涵）的考勤刚被社工甲改过，没有覆盖：请看下面的名单，核对后决定用谁的。"
+        )
         assert saved_b.versions[a] == 2 and saved_b.codes[a] == "A"
 
         final = {r.child_id: r.code for r in att.open_register(ctx, day).rows}
@@ -474,9 +476,9 @@ def test_a_mark_can_be_removed_and_bad_input_is_refused_whole(ctx: AppContext) -
     assert {r.child_id: r.code for r in att.open_register(ctx, day).rows} == {a: None, b: "P"}
 
     for marks, message in (
-        ([MarkInput(a, "X")], "没有考勤代码“X”"),
-        ([MarkInput(99999, "P")], "找不到编号为 99999"),
-        ([MarkInput(gone, "P")], "已不在中心登记"),
+        ([MarkInput(a, "X")], "^没有保存（2 人的考勤都还没有保存）：王子涵：没有考勤代码“X”"),
+        ([MarkInput(99999, "P")], "^没有保存（2 人的考勤都还没有保存）：找不到编号为 99999"),
+        ([MarkInput(gone, "P")], "^没有保存（2 人的考勤都还没有保存）：转学了 这一天已不在中心登记，请清除"),
         ([MarkInput(a, "P"), MarkInput(a, "A")], "出现了两次"),
     ):
         with pytest.raises(ValidationError, match=message):
@@ -484,6 +486,171 @@ def test_a_mark_can_be_removed_and_bad_input_is_refused_whole(ctx: AppContext) -
     assert {r.child_id: r.code for r in att.open_register(ctx, day).rows}[b] == "P"  # nothing saved
     with pytest.raises(ValidationError, match="还没到"):
         att.save_marks(ctx, dt.date.today() + dt.timedelta(days=1), None, [MarkInput(a, "P")])
+
+
+def test_a_save_that_meets_conflicts_says_once_what_was_saved_what_was_not_and_why(ctx: AppContext) -> None:
+    day = D(2026, 11, 20)
+    kids = [add_child(ctx, f"孩子{n}") for n in range(10)]
+    colleague = as_(ctx, add_user(ctx, "lls", "staff", "李老师"))
+    seen = att.open_register(ctx, day)  # this desk opens the empty register…
+    att.save_marks(colleague, day, None, [MarkInput(k, "A", 0) for k in kids[:3]])  # …the other desk saves 3
+
+    mine = att.save_marks(ctx, day, None, [MarkInput(r.child_id, "P", r.version) for r in seen.rows])
+    assert (mine.saved, len(mine.conflicts), mine.unchanged) == (7, 3, 0)
+    assert mine.message == (
+        "已保存 7 人的考勤。另有 3 人（孩子0、孩子1、孩子2）的考勤刚被李老师改过，没有覆盖："
+        "请看下面的名单，核对后决定用谁的。"
+    )
+    assert "没有需要保存的改动" not in mine.message
+
+    # Everything this desk sends conflicts: nothing saved, and it says so (never "no changes").
+    all_theirs = att.save_marks(ctx, day, None, [MarkInput(k, "E", 0) for k in kids[:3]])
+    assert (all_theirs.saved, len(all_theirs.conflicts)) == (0, 3)
+    assert all_theirs.message == (
+        "没有保存：这 3 人（孩子0、孩子1、孩子2）的考勤刚被李老师改过，你的没有覆盖。"
+        "请看下面的名单，核对后决定用谁的。"
+    )
+    # More than three names: the first three and 等; two people's changes: 别人.
+    att.save_marks(ctx, day, None, [MarkInput(kids[3], "A", 1)])
+    mixed = att.save_marks(ctx, day, None, [MarkInput(k, "L", 0) for k in kids[:4]])
+    assert mixed.message.startswith("没有保存：这 4 人（孩子0、孩子1、孩子2等）的考勤刚被别人改过")
+
+    # Someone cleared the mark this desk wanted to change.
+    view = att.open_register(ctx, day)
+    version = {r.child_id: r.version for r in view.rows}
+    att.save_marks(colleague, day, None, [MarkInput(kids[4], None, version[kids[4]])])
+    cleared = att.save_marks(ctx, day, None, [MarkInput(kids[4], "L", version[kids[4]])])
+    assert cleared.message.startswith(
+        "没有保存：这 1 人（孩子4）的考勤刚被别人清除"
+    )  # who removed is not stored
+
+    # The other desk saved the same code meanwhile: nothing to write, and not a conflict.
+    att.save_marks(colleague, day, None, [MarkInput(kids[5], "E", version[kids[5]])])
+    agree = att.save_marks(ctx, day, None, [MarkInput(kids[5], "E", version[kids[5]])])
+    assert (agree.saved, agree.agreed, agree.conflicts) == (0, 1, ())
+    assert agree.message == "不用保存：你记的 1 人，别人刚保存的和你记的一样。"
+    assert att.save_marks(ctx, day, None, []).message == "没有需要保存的改动。"
+    assert att.save_marks(ctx, day, None, [], note="下大雨").message == "已保存备注。"
+
+
+def test_a_save_after_the_session_was_deleted_elsewhere_says_nothing_was_saved(ctx: AppContext) -> None:
+    day = D(2026, 11, 20)
+    a, b = add_child(ctx, "王子涵"), add_child(ctx, "李明")
+    art = add_activity(ctx, "美术课", day)
+    att.save_marks(ctx, day, art, [MarkInput(a, "P")])
+    with ctx.db.session() as s:  # the other PC deletes the session (its register goes with it)
+        s.delete(s.get(Activity, art))
+    with pytest.raises(NotFound, match="^没有保存（2 人的考勤都还没有保存）：这次活动刚被删除了"):
+        att.save_marks(ctx, day, art, [MarkInput(a, "A", 1), MarkInput(b, "P")])
+    moved = add_activity(ctx, "书法课", D(2026, 11, 19))
+    with pytest.raises(ValidationError, match="^没有保存：活动“书法课”的日期是 2026年11月19日"):
+        att.save_marks(ctx, day, moved, [MarkInput(a, "P")])
+
+
+def test_register_stamp_says_when_and_by_whom_the_register_was_last_saved(ctx: AppContext) -> None:
+    from sqlalchemy import event
+
+    day = D(2026, 11, 20)
+    a, b = add_child(ctx, "王子涵"), add_child(ctx, "李明")
+    me = as_(ctx, add_user(ctx, "wsg", "staff", "王社工"))
+    colleague = as_(ctx, add_user(ctx, "lls", "staff", "李老师"))
+    assert att.register_stamp(me, day) == att.RegisterStamp(None, None, "", None)
+
+    att.save_marks(me, day, None, [MarkInput(a, "P")])
+    view = att.open_register(me, day)
+    stamp = att.register_stamp(me, day)
+    assert stamp.register_id == view.register_id and stamp.saved_by == "王社工"
+    assert stamp.saved_at is not None and stamp.saved_at == view.saved_at  # what a page compares
+    assert stamp.saved_by_id == me.actor.user_id
+
+    att.save_marks(colleague, day, None, [MarkInput(b, "A")])
+    later = att.register_stamp(me, day)
+    assert later.saved_by == "李老师" and later.saved_at is not None and later.saved_at > stamp.saved_at
+    att.save_marks(colleague, day, None, [MarkInput(b, None, 1)])  # a removal stamps no mark: who is unknown
+    removed = att.register_stamp(me, day)
+    assert removed.saved_by == "" and removed.saved_by_id is None
+    assert removed.saved_at is not None and removed.saved_at > later.saved_at
+    assert att.register_stamp(me, day, add_activity(ctx, "美术课", day)).saved_at is None  # another register
+
+    # Polled every few seconds: one indexed query.
+    statements: list[tuple[str, object]] = []
+
+    def count(_conn: object, _cursor: object, statement: str, parameters: object, *_args: object) -> None:
+        if statement != "BEGIN":
+            statements.append((statement, parameters))
+
+    engine = ctx.db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        att.register_stamp(me, day)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(statements) == 1
+    ((statement, parameters),) = statements
+    with ctx.db.read() as s:
+        plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    steps = " / ".join(str(step[-1]) for step in plan)
+    assert "INDEX" in steps and "SCAN attendance_register" not in steps, steps
+    assert "SCAN attendance_mark" not in steps, steps
+
+
+def test_register_stamp_is_refused_like_the_register(ctx: AppContext) -> None:
+    day = D(2026, 11, 20)
+    mine, theirs = add_volunteer(ctx, "张老师"), add_volunteer(ctx, "刘老师")
+    teacher = as_(ctx, add_user(ctx, "zhang", "teacher", "张老师", volunteer_id=mine))
+    own = add_activity(ctx, "绘本阅读", day, [mine])
+    other = add_activity(ctx, "篮球", day, [theirs])
+    kid = add_child(ctx, "王子涵")
+    att.save_marks(teacher, day, own, [MarkInput(kid, "P")])
+    assert att.register_stamp(teacher, day, own).saved_by == "张老师"
+    for activity_id in (other, None):
+        with pytest.raises(PermissionDenied):
+            att.register_stamp(teacher, day, activity_id)
+    with pytest.raises(PermissionDenied):
+        att.register_stamp(as_(ctx, LIBRARIAN), day)
+
+
+def test_a_save_lists_who_is_absent_with_the_primary_guardians_phone(ctx: AppContext) -> None:
+    day = D(2026, 11, 20)
+    a = add_child(
+        ctx, "王子涵", guardians=[("王秀英", "奶奶", "13800000001"), ("王建国", "爷爷", "13800000002")]
+    )
+    b = add_child(ctx, "欧阳诗琪", "一年级1班", grade=1, guardians=[("欧阳华", "外公", "13800000003")])
+    c = add_child(ctx, "李明")  # no guardian on file
+    here, excused, late = (add_child(ctx, n) for n in ("覃小燕", "黄浩然", "韦康"))
+    with ctx.db.session() as s:  # the primary guardian need not be the first one listed
+        s.add(Guardian(child_id=c, name="李大伯", relation="伯父", phone="13800000009", is_primary=False))
+        s.add(Guardian(child_id=c, name="张桂兰", relation="外婆", phone="13800000004", is_primary=True))
+    staff = as_(ctx, STAFF)
+    result = att.save_marks(
+        staff,
+        day,
+        None,
+        [
+            MarkInput(a, "A"),
+            MarkInput(b, "A"),
+            MarkInput(c, "A"),
+            MarkInput(here, "P"),
+            MarkInput(excused, "E"),
+            MarkInput(late, "L"),
+        ],
+    )
+    assert [(x.name, x.class_name, x.label, x.guardian, x.relation, x.phone) for x in result.absent] == [
+        ("欧阳诗琪", "一年级1班", "缺勤", "欧阳华", "外公", "13800000003"),  # register order: grade first
+        ("李明", "三年级1班", "缺勤", "张桂兰", "外婆", "13800000004"),
+        ("王子涵", "三年级1班", "缺勤", "王秀英", "奶奶", "13800000001"),
+    ]
+    # It is the register as stored: the next save (by anyone) lists marks saved earlier too.
+    again = att.save_marks(staff, day, None, [MarkInput(here, "A", 1)])
+    assert [x.name for x in again.absent] == ["欧阳诗琪", "李明", "覃小燕", "王子涵"]
+    assert again.absent[2].guardian == "" and again.absent[2].phone == ""  # no guardian on file
+
+    # A teacher (no right to family details or phones) sees the names only.
+    volunteer = add_volunteer(ctx, "张老师")
+    teacher = as_(ctx, add_user(ctx, "zhang", "teacher", "张老师", volunteer_id=volunteer))
+    art = add_activity(ctx, "美术课", day, [volunteer])
+    session = att.save_marks(teacher, day, art, [MarkInput(a, "A"), MarkInput(b, "P")])
+    assert [(x.name, x.guardian, x.relation, x.phone) for x in session.absent] == [("王子涵", "", "", "")]
 
 
 def test_fill_unmarked_uses_the_default_code_for_children_not_yet_marked(ctx: AppContext) -> None:

@@ -240,6 +240,7 @@ CALLS: dict[str, Call] = {
     "attendance.monthly_register": c(TODAY.year, TODAY.month),
     "attendance.not_taken_days": c(TODAY - dt.timedelta(days=30), TODAY),
     "attendance.open_register": c(TODAY),
+    "attendance.register_stamp": c(TODAY),
     "attendance.save_attendance_settings": c(att.AttendanceSettings()),
     "attendance.save_codes": w(lambda o, _t: (o.codes,)),
     "attendance.save_marks": w(lambda o, _t: (TODAY, None, [att.MarkInput(o.child, "A")])),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import select
 
 from center_app.context import Actor, AppContext
@@ -33,7 +33,7 @@ from center_app.ui.main_window import PageSpec
 from center_app.ui.models.roll_call_model import COL_CODE, COL_NAME
 from center_app.ui.pages.attendance import AttendancePage
 from center_app.ui.pages.roll_call import RollCallPanel
-from tests.uitools import clipped_controls
+from tests.uitools import clipped_controls, layout_problems
 
 CLASSES = ("一年级1班", "二年级1班", "三年级1班", "四年级1班")
 SURNAMES = "王李张刘陈杨黄赵吴周"
@@ -125,6 +125,11 @@ def shown_codes(panel: RollCallPanel) -> dict[int, str | None]:
 
 def save_key(qtbot, panel: RollCallPanel) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def said(root: QWidget, words: str) -> list[QLabel]:
+    """The visible labels of ``root`` that say ``words``: a message said once is in one of them."""
+    return [label for label in root.findChildren(QLabel) if label.isVisible() and words in label.text()]
 
 
 def screenshot_dir(tmp_path: Path) -> Path:
@@ -385,16 +390,23 @@ def test_a_concurrent_save_is_shown_as_a_conflict_and_overwritten_only_on_purpos
     row = [table.item(0, c).text() for c in range(4)]
     assert row[0] == panel.model.rows[0].name and row[1] == "缺勤" and row[2] == "出勤"
     assert row[3].startswith("李社工")
-    assert "没有覆盖" in panel.message.text()
+    # Said once, as the list's title: what was saved, what was not and why.
+    name = panel.model.rows[0].name
+    assert panel.conflict_panel.title.text() == (
+        f"已保存 1 人的考勤。另有 1 人（{name}）的考勤刚被李社工改过，没有覆盖：请看下面的名单，核对后决定用谁的。"
+    )
+    assert said(window, "没有覆盖") == [panel.conflict_panel.title]
     assert panel.model.rows[0].code == "P" and panel.model.rows[0].unsaved  # yours, still unsaved
     assert panel.model.conflicts == {order[0]}  # flagged in the grid too
     window.resize(1366, 740)
     assert window.grab().save(str(screenshot_dir(tmp_path) / "attendance_conflict.png"))
     assert table.isVisible() and clipped_controls(window) == []  # the conflict list and its buttons fit
-    # Saving again does not overwrite either: the version the user saw is still the old one.
+    # Saving again does not overwrite either: the version the user saw is still the old one — and it says so.
     save_key(qtbot, panel)
     assert stored_marks(window.ctx, today)[order[0]] == "A"
     assert panel.conflict_panel.isVisible()
+    assert panel.conflict_panel.title.text().startswith(f"没有保存：这 1 人（{name}）的考勤刚被李社工改过")
+    assert said(window, "没有覆盖") == [panel.conflict_panel.title] and said(window, "没有需要保存") == []
 
     qtbot.mouseClick(panel.overwrite_button, Qt.MouseButton.LeftButton)
     assert stored_marks(window.ctx, today)[order[0]] == "P"
@@ -427,6 +439,199 @@ def test_a_refresh_keeps_unsaved_marks(qtbot, window, panel, colleague) -> None:
     window.events.data_changed.emit("attendance")  # another page changed attendance
     assert panel.model.rows[0].code == "A"  # theirs shows
     assert panel.model.rows[5].code == "E" and panel.model.rows[5].unsaved  # yours is kept
+
+
+@pytest.fixture
+def other_desk(qtbot, data_dir):
+    """A second PC on the same database file, signed in as 李老师: its own AppContext and its own attendance page."""
+    from center_app.context import open_store
+    from center_app.ui.events import DataEvents
+
+    setup = open_store(data_dir, migrate=False, actor=Actor.command_line())
+    try:
+        actor = add_user(setup, "lls", "staff", "李老师")
+    finally:
+        setup.close()
+    ctx = open_store(data_dir, migrate=False, actor=actor)
+    page = AttendancePage(ctx, DataEvents())
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.roll_call.view is not None, timeout=3000)
+    yield page
+    page.roll_call.poll_timer.stop()
+    ctx.close()
+
+
+def test_another_desk_saving_is_announced_at_the_next_poll_and_f5_merges(
+    qtbot, window, panel, other_desk, tmp_path
+) -> None:
+    ctx, today = window.ctx, dt.date.today()
+    order = [r.child_id for r in panel.model.rows]
+    assert panel.poll_timer.isActive() and panel.poll_timer.interval() <= 5000  # polls while the tab is shown
+    panel._select_row(0)
+    qtbot.keyClick(panel.table, "2")  # this desk: the first child absent, not saved yet
+    panel.poll_other_desk()
+    assert not panel.status_row.other_desk.isVisible()  # nobody else has saved
+
+    theirs = other_desk.roll_call  # the other desk marks two children by keys and saves
+    theirs._select_row(5)
+    qtbot.keyClick(theirs.table, "1")
+    qtbot.keyClick(theirs.table, "3")
+    qtbot.mouseClick(theirs.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S would reach the active window
+    assert stored_marks(ctx, today) == {order[5]: "P", order[6]: "L"}
+
+    panel.poll_other_desk()  # what the timer does every few seconds
+    stamp = attendance.register_stamp(ctx, today)
+    assert stamp.saved_at is not None
+    assert panel.status_row.other_desk.isVisible()
+    assert panel.other_desk.text() == f"李老师正在点这张表，已于 {stamp.saved_at:%H:%M} 保存"
+    assert "还没点名" not in panel.status.text()  # no longer true
+    assert panel.load_theirs_button.isVisible()
+    window.resize(1280, 720)
+    qtbot.wait(20)
+    assert window.grab().save(str(screenshot_dir(tmp_path) / "attendance_other_desk.png"))
+    assert layout_problems(window) == []  # the notice fits the school PC's screen
+    assert shown_codes(panel)[order[5]] is None  # nothing changes under the user's hands until asked
+
+    window.show_page("deskPage")  # the lending desk's F5 (续借) must not answer while the roll call is shown
+    window.show_page("attendancePage")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.table, timeout=3000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_F5)  # 载入对方的考勤: theirs show, this desk's unsaved mark stays
+    assert not panel.status_row.other_desk.isVisible()
+    codes = shown_codes(panel)
+    assert codes[order[5]] == "P" and codes[order[6]] == "L"
+    assert codes[order[0]] == "A" and panel.model.unsaved_count() == 1
+    assert "你还没保存的 1 人不变" in panel.message.text()
+    panel.poll_other_desk()
+    assert not panel.status_row.other_desk.isVisible()  # seen now
+
+    save_key(qtbot, panel)  # this desk's own save is not "someone else"
+    panel.poll_other_desk()
+    assert not panel.status_row.other_desk.isVisible()
+    assert stored_marks(ctx, today) == {order[0]: "A", order[5]: "P", order[6]: "L"}
+
+    # Without F5, the next save merges too: theirs are shown after it, the conflicts listed.
+    theirs.refresh()
+    theirs._select_row(7)
+    qtbot.keyClick(theirs.table, "4")
+    qtbot.mouseClick(theirs.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S would reach the active window
+    panel.poll_other_desk()
+    assert panel.status_row.other_desk.isVisible()
+    panel._select_row(8)
+    qtbot.keyClick(panel.table, "1")
+    save_key(qtbot, panel)
+    assert not panel.status_row.other_desk.isVisible()
+    assert shown_codes(panel)[order[7]] == "E" and shown_codes(panel)[order[8]] == "P"
+
+
+def test_the_poll_stops_when_the_tab_is_hidden_and_waits_for_questions(
+    qtbot, window, page, panel, other_desk
+) -> None:
+    page.tabs.setCurrentIndex(1)  # 签到签退
+    assert not panel.poll_timer.isActive()
+    page.tabs.setCurrentIndex(0)
+    assert panel.poll_timer.isActive()
+    window.show_page("overviewPage")
+    assert not panel.poll_timer.isActive()
+    window.show_page("attendancePage")
+    assert panel.poll_timer.isActive()
+
+    theirs = other_desk.roll_call
+    theirs._select_row(0)
+    qtbot.keyClick(theirs.table, "1")
+    qtbot.mouseClick(theirs.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S would reach the active window
+    panel.ask_all_present()  # a question is open: the poll waits
+    assert panel.confirm.isVisible()
+    panel.poll_other_desk()
+    assert not panel.status_row.other_desk.isVisible()
+    panel._answer("cancel")
+    panel.poll_other_desk()
+    assert panel.other_desk.text().startswith("李老师正在点这张表")
+
+
+def test_a_save_that_meets_conflicts_says_once_what_was_saved_and_what_was_not(
+    qtbot, window, panel, other_desk
+) -> None:
+    ctx, today = window.ctx, dt.date.today()
+    order = [r.child_id for r in panel.model.rows]
+    names = [r.name for r in panel.model.rows]
+    theirs = other_desk.roll_call
+    theirs._select_row(0)
+    for _ in range(3):
+        qtbot.keyClick(theirs.table, "2")
+    qtbot.mouseClick(theirs.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S would reach the active window
+
+    panel._select_row(0)
+    for _ in range(10):
+        qtbot.keyClick(panel.table, "1")
+    save_key(qtbot, panel)
+    expected = (
+        f"已保存 7 人的考勤。另有 3 人（{'、'.join(names[:3])}）的考勤刚被李老师改过，没有覆盖："
+        "请看下面的名单，核对后决定用谁的。"
+    )
+    assert panel.conflict_panel.title.text() == expected
+    assert said(window, "没有覆盖") == [panel.conflict_panel.title]  # once
+    assert said(window, "没有需要保存") == [] and panel.message.text() == ""
+    assert panel.conflict_table.rowCount() == 3
+    assert {cid: code for cid, code in stored_marks(ctx, today).items() if code == "A"} == {
+        cid: "A" for cid in order[:3]
+    }
+
+    qtbot.mouseClick(panel.keep_theirs_button, Qt.MouseButton.LeftButton)
+    assert said(window, "没有覆盖") == [] and panel.message.text() == "已保留别人保存的考勤。"
+    save_key(qtbot, panel)  # nothing unsaved now: said plainly
+    assert panel.message.text() == "没有需要保存的改动。"
+
+
+def test_ctrl_s_lists_the_absent_children_with_their_guardians_phone(qtbot, window, panel, tmp_path) -> None:
+    ctx = window.ctx
+    rows = panel.model.rows
+    first, second = rows[0], rows[1]
+    with ctx.db.session() as s:
+        s.add(
+            Guardian(
+                child_id=first.child_id, name="李秀英", relation="奶奶", phone="13800001111", is_primary=True
+            )
+        )
+        s.add(Guardian(child_id=first.child_id, name="李建国", relation="爷爷", phone="13800002222"))
+    assert not panel.absent_panel.isVisible()
+    panel._select_row(0)
+    qtbot.keyClick(panel.table, "2")
+    qtbot.keyClick(panel.table, "2")
+    qtbot.keyClick(panel.table, "1")
+    save_key(qtbot, panel)
+
+    box = panel.absent_panel
+    assert box.objectName() == "rollCallAbsent" and box.isVisible()
+    assert box.title.text() == "今天缺勤 2 人"
+    table = panel.absent_table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["姓名", "班级", "监护人", "电话"]
+    assert not table.isColumnHidden(3)
+    cells = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert cells == [
+        [first.name, first.class_name, "李秀英（奶奶）", "13800001111"],
+        [second.name, second.class_name, "未登记", ""],  # no guardian on file
+    ]
+    assert QApplication.focusWidget() is panel.table  # the keys stay in the grid
+
+    window.resize(1280, 720)
+    qtbot.wait(20)
+    assert window.grab().save(str(screenshot_dir(tmp_path) / "attendance_absent_1280x720.png"))
+    assert layout_problems(window) == []  # the list fits beside the grid at 1280×720
+    beside = panel.table.width()
+    qtbot.mouseClick(box.toggle, Qt.MouseButton.LeftButton)  # 收起: the grid gets the room
+    qtbot.wait(20)  # the layout follows on the next turn of the event loop
+    assert box.folded and not table.isVisible() and box.isVisible() and box.width() < 250
+    assert box.height() < 80 and panel.table.width() > beside + 150  # a title at the top; the grid is wider
+    assert window.grab().save(str(screenshot_dir(tmp_path) / "attendance_absent_folded.png"))
+    assert layout_problems(window) == []
+    qtbot.mouseClick(box.toggle, Qt.MouseButton.LeftButton)
+    assert table.isVisible()
+
+    # Another date: the list was that register's, it goes.
+    panel.date_edit.setDate(QDate.currentDate().addDays(-1))
+    assert not box.isVisible()
 
 
 # --- sessions and teachers ----------------------------------------------------------------------------------
@@ -475,6 +680,25 @@ def test_sessions_of_the_day_are_offered_and_marked_separately(qtbot, window, pa
     assert stored_marks(ctx, dt.date.today()) == {}  # the day register is another register
 
 
+def test_a_save_after_the_session_was_deleted_on_another_pc_says_nothing_was_saved(
+    qtbot, window, panel
+) -> None:
+    ctx = window.ctx
+    art = _activity(ctx, "美术课", _volunteer(ctx, "陈老师"), dt.time(15, 30))
+    panel.date_edit.setDate(QDate.currentDate().addDays(-1))
+    panel.date_edit.setDate(QDate.currentDate())
+    panel.register_box.setCurrentIndex(panel.register_box.findData(art))
+    panel._select_row(0)
+    qtbot.keyClick(panel.table, "1")
+    qtbot.keyClick(panel.table, "2")
+    with ctx.db.session() as s:  # the other PC deletes the session meanwhile
+        s.delete(s.get(Activity, art))
+    save_key(qtbot, panel)
+    assert panel.message.text().startswith("没有保存（2 人的考勤都还没有保存）：这次活动刚被删除了")
+    assert said(window, "没有保存") == [panel.message]
+    assert panel.model.unsaved_count() == 2  # the marks are still on screen, not silently dropped
+
+
 def test_a_teacher_sees_only_their_own_sessions(qtbot, window, forty) -> None:
     ctx = window.ctx
     mine = _volunteer(ctx, "陈老师")
@@ -493,9 +717,15 @@ def test_a_teacher_sees_only_their_own_sessions(qtbot, window, forty) -> None:
     assert box.currentData() == own  # a teacher starts on their own session
     assert panel.view is not None and panel.view.may_edit
     panel._select_row(0)
-    qtbot.keyClick(panel.table, "1")
+    qtbot.keyClick(panel.table, "2")
     save_key(qtbot, panel)
     assert len(stored_marks(ctx, dt.date.today(), own)) == 1
+    # Whom to call: a teacher may not see guardians or phones, so the names only.
+    table = panel.absent_table
+    assert panel.absent_panel.title.text() == "这节课缺勤 1 人" and table.rowCount() == 1
+    assert table.item(0, 0).text() == panel.model.rows[0].name
+    assert table.isColumnHidden(2) and table.isColumnHidden(3)
+    assert table.item(0, 3).text() == ""
 
     box.setCurrentIndex(0)  # the day register is not theirs: the service's message is shown
     assert panel.view is None

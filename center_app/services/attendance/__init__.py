@@ -27,7 +27,10 @@ not overwritten but returned as a ``Conflict`` (their code, your code, the versi
 that version overwrites on purpose). A code equal to the stored one is "unchanged" whatever the version (both
 people agree), and nothing is rewritten. The rest of the save goes through. Writers queue on ``BEGIN
 IMMEDIATE``; the version is also in the UPDATE's WHERE, so a server database with weaker locking refuses rather
-than overwrites.
+than overwrites. The save's ``message`` says once what was saved, what was not and why; ``register_stamp`` (one
+indexed query) tells a roll call open on another PC that the register was saved since it was read, by whom and
+when; ``SaveResult.absent`` lists who is absent on the register, with the primary guardian's phone where the user
+may see it.
 
 **Times.** Instants are stored as naive UTC (the schema's rule) and returned as the PC's local time; a naive
 ``now`` passed in is local time.
@@ -69,13 +72,16 @@ from center_app.services.attendance.monthly import (
 )
 from center_app.services.attendance.reminders import DaySummary, last_open_days_summary, not_taken_days
 from center_app.services.attendance.roll_call import (
+    AbsentChild,
     Conflict,
     MarkInput,
     RegisterRow,
+    RegisterStamp,
     RegisterView,
     SaveResult,
     fill_unmarked,
     open_register,
+    register_stamp,
     save_marks,
 )
 
@@ -88,6 +94,7 @@ __all__ = [
     "OPEN_WEEKDAYS_KEY",
     "WARNING_CONSECUTIVE_KEY",
     "WARNING_MONTH_RATE_KEY",
+    "AbsentChild",
     "AttendanceContext",
     "AttendanceSettings",
     "CheckInResult",
@@ -100,6 +107,7 @@ __all__ = [
     "MonthlyRow",
     "PickupName",
     "RegisterRow",
+    "RegisterStamp",
     "RegisterView",
     "SaveResult",
     "Scope",
@@ -115,6 +123,7 @@ __all__ = [
     "not_taken_days",
     "open_register",
     "read_context",
+    "register_stamp",
     "save_attendance_settings",
     "save_codes",
     "save_marks",

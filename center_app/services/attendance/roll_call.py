@@ -1,5 +1,10 @@
 """The roll call: a day's or a session's register, and saving its marks (see the package doc for who is expected
-and for what happens when two people save the same register)."""
+and for what happens when two people save the same register).
+
+A save says once what happened (``SaveResult.message``: how many were saved, how many were not and why), and
+lists who is absent on the register as it is stored now, with their primary guardian's phone where the user may
+see it (``SaveResult.absent``: whom to call). ``register_stamp`` is the cheap question a roll call open on
+another PC polls: when this register was last saved, and by whom."""
 
 from __future__ import annotations
 
@@ -13,13 +18,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from center_app.context import AppContext
-from center_app.db.models import Activity, AttendanceMark, AttendanceRegister, Child
+from center_app.db.models import Activity, AttendanceMark, AttendanceRegister, Child, Guardian, User
 from center_app.domain import attendance as rules
 from center_app.domain.actor import Actor
 from center_app.domain.attendance import CodeConfig, Scope, Tally
 from center_app.domain.children import has_left, on_roll, roll_order
-from center_app.domain.errors import DomainError, ValidationError
-from center_app.domain.permissions import OWN, READ, allowed, can_mark_register, require_any, require_owned
+from center_app.domain.errors import DomainError, NotFound, ValidationError
+from center_app.domain.permissions import (
+    OWN,
+    READ,
+    allowed,
+    can_mark_register,
+    require_any,
+    require_owned,
+)
 from center_app.services import audit
 from center_app.services.attendance._shared import (
     CHILD_COLUMNS,
@@ -86,6 +98,7 @@ class RegisterView:
     note: str
     is_open_day: bool  # False: a closed day or a weekday the centre does not open (the page may say so)
     may_edit: bool
+    saved_at: dt.datetime | None = None  # the register's last save (local): what ``register_stamp`` compares
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,31 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class AbsentChild:
+    """A child marked absent (a code that ``counts_absent``) on the register, and whom to call: the primary
+    guardian (or the first one listed). ``guardian``/``relation`` are blank unless the user may read child.family,
+    ``phone`` unless child.phones."""
+
+    child_id: int
+    name: str
+    class_name: str
+    label: str
+    guardian: str
+    relation: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class RegisterStamp:
+    """When a register was last saved and by whom (``saved_at`` None: nobody has saved it yet)."""
+
+    register_id: int | None
+    saved_at: dt.datetime | None  # local time; equals ``RegisterView.saved_at`` of a view read since
+    saved_by: str  # display name; "" when not known (the last save only removed marks or changed the note)
+    saved_by_id: int | None
+
+
+@dataclass(frozen=True)
 class SaveResult:
     register_id: int | None
     added: int
@@ -113,7 +151,9 @@ class SaveResult:
     conflicts: tuple[Conflict, ...]
     versions: Mapping[int, int]  # child_id → version stored now (0 = no mark), for every child sent
     codes: Mapping[int, str | None]  # child_id → code stored now
-    message: str
+    message: str  # what happened, said once: saved, not saved and why
+    agreed: int = 0  # of ``unchanged``: someone else had saved the same code meanwhile
+    absent: tuple[AbsentChild, ...] = ()  # absent on the register as stored now, in register order
 
     @property
     def saved(self) -> int:
@@ -233,6 +273,42 @@ def open_register(ctx: AppContext, on_date: dt.date, activity_id: int | None = N
         note=register.note if register is not None else "",
         is_open_day=c.is_open(on_date),
         may_edit=can_mark_register(ctx.actor, volunteer_ids),
+        saved_at=to_local(register.updated_at) if register is not None else None,
+    )
+
+
+def register_stamp(ctx: AppContext, on_date: dt.date, activity_id: int | None = None) -> RegisterStamp:
+    """When the register of ``on_date`` (``activity_id`` None: the day's) was last saved, and by whom: what a roll
+    call open on another PC polls every few seconds, so it is one indexed query (a teacher's ownership of the
+    session is one more). Read only; refused like ``open_register``."""
+    require_any(ctx.actor, ("attendance", READ), ("attendance", OWN))
+    reg = AttendanceRegister
+    which = reg.activity_id.is_(None) if activity_id is None else reg.activity_id == activity_id
+    # The save that set the register's stamp also stamped the marks it wrote: their marker is who saved.
+    saver = (
+        select(MARK.c.marked_by)
+        .where(MARK.c.register_id == reg.id, MARK.c.marked_at == reg.updated_at)
+        .order_by(MARK.c.id.desc())
+        .limit(1)
+        .correlate(reg)
+        .scalar_subquery()
+    )
+    with ctx.db.read() as s:
+        if not allowed(ctx.actor.role, "attendance", READ):
+            _require_register(ctx.actor, volunteers_of(s, activity_id), write=False)
+        row = s.execute(
+            select(reg.id, reg.updated_at, User.id.label("user_id"), User.display_name, User.username)
+            .select_from(reg)
+            .outerjoin(User, User.id == saver)
+            .where(reg.on_date == on_date, which)
+        ).first()
+    if row is None:
+        return RegisterStamp(None, None, "", None)
+    return RegisterStamp(
+        register_id=row.id,
+        saved_at=to_local(row.updated_at),
+        saved_by=(row.display_name or row.username or "") if row.user_id is not None else "",
+        saved_by_id=row.user_id,
     )
 
 
@@ -264,7 +340,14 @@ def save_marks(
         raise ValidationError(f"同一名儿童出现了两次（编号 {'、'.join(map(str, twice))}），请刷新后再保存。")
     _, now = moment(None)
     with ctx.db.session() as s:  # BEGIN IMMEDIATE: no other writer until commit
-        activity = find_activity(s, activity_id, on_date) if activity_id is not None else None
+        try:
+            activity = find_activity(s, activity_id, on_date) if activity_id is not None else None
+        except NotFound:  # deleted on another PC since this register was opened
+            raise NotFound(
+                f"{_nothing_saved(marks)}这次活动刚被删除了（在别的电脑上），它的点名表也没有了。请选别的点名表。"
+            ) from None
+        except ValidationError as exc:  # moved to another day meanwhile
+            raise ValidationError(f"{_nothing_saved(marks)}{exc.message}请重新选择日期和点名表。") from None
         require_owned(ctx.actor, "attendance", volunteers_of(s, activity_id))
         codes = read_context(s).codes
         children = {
@@ -294,20 +377,22 @@ def save_marks(
             else {}
         )
         problems = []
-        for n, m in enumerate(marks, start=1):
+        for m in marks:
             child = children.get(m.child_id)
             if child is None:
-                problems.append(f"第{n}项：找不到编号为 {m.child_id} 的儿童。")
+                problems.append(f"找不到编号为 {m.child_id} 的儿童（可能刚被删除）。")
             elif m.code is not None and codes.get(m.code) is None:
-                problems.append(f"第{n}项（{child.name}）：没有考勤代码“{m.code}”。")
+                problems.append(f"{child.name}：没有考勤代码“{m.code}”（可能刚在设置里改过）。")
             elif (
                 m.child_id not in existing
                 and m.code is not None
                 and has_left(child.status, child.left_on, on_date)
             ):
-                problems.append(f"第{n}项：{child.name} 这一天已不在中心登记。")
+                problems.append(f"{child.name} 这一天已不在中心登记，请清除他/她的考勤（⌫）。")
         if problems:
-            raise ValidationError("点名表有误，没有保存：" + " ".join(problems), problems)
+            raise ValidationError(
+                f"{_nothing_saved(marks)}" + " ".join(problems) + "改正后再保存。", problems
+            )
 
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
@@ -316,7 +401,7 @@ def save_marks(
         versions: dict[int, int] = {}
         stored: dict[int, str | None] = {}
         changes: dict[str, list[Any]] = {}
-        unchanged = 0
+        unchanged = agreed = 0
         for m in marks:
             old = existing.get(m.child_id)
             current_version = old.version if old is not None else 0
@@ -324,6 +409,7 @@ def save_marks(
             versions[m.child_id], stored[m.child_id] = current_version, current_code
             if m.code == current_code:
                 unchanged += 1  # also when the versions differ: both people agree
+                agreed += m.expected_version != current_version
                 continue
             if m.expected_version != current_version:
                 conflicts.append((m, old))
@@ -440,6 +526,7 @@ def save_marks(
             for m, old in conflicts
         )
         register_id = register.id if register is not None else None
+        absent = _absent(s, ctx.actor.role, register_id, codes)
     return SaveResult(
         register_id=register_id,
         added=len(inserts),
@@ -449,17 +536,86 @@ def save_marks(
         conflicts=conflict_rows,
         versions=versions,
         codes=stored,
-        message=_save_message(len(inserts) + len(updates) + len(removes), conflict_rows),
+        message=_save_message(saved, agreed, bool(note_changed), conflict_rows),
+        agreed=agreed,
+        absent=absent,
     )
 
 
-def _save_message(saved: int, conflicts: Sequence[Conflict]) -> str:
-    message = f"已保存 {saved} 人的考勤。" if saved else "没有需要保存的改动。"
-    if conflicts:
-        shown = "；".join(
-            f"{c.child_name}（{c.marked_by or '别人'}记为“{c.their_label}”，你记为“{c.your_label}”）"
-            for c in conflicts[:5]
+def _absent(s: Session, role: str, register_id: int | None, codes: CodeConfig) -> tuple[AbsentChild, ...]:
+    """Who is absent on the register as stored now, with the primary guardian where the role may see them."""
+    absent_codes = [c.code for c in codes.codes if c.counts_absent]
+    if register_id is None or not absent_codes:
+        return ()
+    rows = sorted(
+        s.execute(
+            select(*CHILD_COLUMNS, MARK.c.code)
+            .join(MARK, MARK.c.child_id == Child.id)
+            .where(MARK.c.register_id == register_id, MARK.c.code.in_(absent_codes))
+        ),
+        key=lambda r: roll_order(r.grade, r.class_name, r.name, r.name_pinyin),
+    )
+    family = allowed(role, "child.family", READ)
+    phones = allowed(role, "child.phones", READ)
+    guardians: dict[int, Any] = {}
+    if rows and (family or phones):
+        for row in s.execute(
+            select(Guardian.child_id, Guardian.name, Guardian.relation, Guardian.phone)
+            .where(Guardian.child_id.in_([r.id for r in rows]))
+            .order_by(Guardian.is_primary.desc(), Guardian.id)
+        ):
+            guardians.setdefault(row.child_id, row)  # the primary one, else the first listed
+    result = []
+    for r in rows:
+        data = basic_fields(role, r)
+        g = guardians.get(r.id)
+        result.append(
+            AbsentChild(
+                child_id=r.id,
+                name=data["name"],
+                class_name=data["class_name"],
+                label=codes.label(r.code),
+                guardian=g.name if g is not None and family else "",
+                relation=g.relation if g is not None and family else "",
+                phone=g.phone if g is not None and phones else "",
+            )
         )
-        more = f"等 {len(conflicts)} 人" if len(conflicts) > 5 else ""
-        message += f"以下孩子的考勤已被别人修改，没有覆盖：{shown}{more}。请核对后再改。"
-    return message
+    return tuple(result)
+
+
+def _nothing_saved(marks: Sequence[MarkInput]) -> str:
+    return f"没有保存（{len(marks)} 人的考勤都还没有保存）：" if len(marks) > 1 else "没有保存："
+
+
+def _names(conflicts: Sequence[Conflict]) -> str:
+    names = "、".join(c.child_name for c in conflicts[:3])
+    return names + ("等" if len(conflicts) > 3 else "")
+
+
+def _save_message(saved: int, agreed: int, note_changed: bool, conflicts: Sequence[Conflict]) -> str:
+    """What a save did, said once: what was saved, what was not and why."""
+    if saved and note_changed:
+        done = f"已保存 {saved} 人的考勤和备注。"
+    elif saved:
+        done = f"已保存 {saved} 人的考勤。"
+    else:
+        done = "已保存备注。" if note_changed else ""
+    if conflicts:
+        markers = {c.marked_by for c in conflicts}
+        who = markers.pop() if len(markers) == 1 and "" not in markers else "别人"
+        what = "清除" if all(c.their_code is None for c in conflicts) else "改过"
+        n = len(conflicts)
+        if done:
+            return (
+                f"{done}另有 {n} 人（{_names(conflicts)}）的考勤刚被{who}{what}，没有覆盖："
+                "请看下面的名单，核对后决定用谁的。"
+            )
+        return (
+            f"没有保存：这 {n} 人（{_names(conflicts)}）的考勤刚被{who}{what}，你的没有覆盖。"
+            "请看下面的名单，核对后决定用谁的。"
+        )
+    if agreed:
+        if done:
+            return f"{done}另有 {agreed} 人别人刚保存的和你记的一样，不用再保存。"
+        return f"不用保存：你记的 {agreed} 人，别人刚保存的和你记的一样。"
+    return done or "没有需要保存的改动。"

@@ -10,6 +10,14 @@ version of the mark the user saw; what someone else saved meanwhile comes back a
 the grid, never overwritten silently: "用我的覆盖" saves again with the stored versions, "保留对方的" takes theirs.
 Switching to another date or register with unsaved marks asks first, in a panel above the grid (no modal dialog:
 the roll call is driven by the keyboard and by tests alike).
+
+A save says once what happened: "已保存 7 人的考勤。" under the grid, or — when it met conflicts — the one sentence of
+what was saved, what was not and why as the title of the conflict list. While the tab is shown, a timer asks every
+few seconds whether another PC has saved the register since this one read it (``attendance.register_stamp``, one
+small query; not while a question, a dialog or a worker is up) and says so above the grid ("李老师正在点这张表，
+已于 15:32 保存"); F5 or "载入对方的考勤" shows their marks and keeps this PC's unsaved ones. After each save, the
+children marked absent are listed beside the grid with their guardian's phone (names only for a role that may not
+see phones), so the social worker can call at once.
 """
 
 from __future__ import annotations
@@ -17,10 +25,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -36,6 +45,7 @@ from center_app.context import AppContext
 from center_app.domain.permissions import READ, WRITE, allowed
 from center_app.services import activities_query, attendance
 from center_app.services.attendance import Conflict, RegisterView, SaveResult
+from center_app.ui import workers
 from center_app.ui.events import Area
 from center_app.ui.models.roll_call_model import (
     COL_CLASS,
@@ -46,6 +56,7 @@ from center_app.ui.models.roll_call_model import (
     RollCallModel,
 )
 from center_app.ui.operations import Operations
+from center_app.ui.pages.roll_call_absent import AbsentPanel
 from center_app.ui.pages.roll_call_conflicts import ConflictPanel
 from center_app.ui.pages.roll_call_status import RollCallStatus
 from center_app.ui.widgets.fonts import bigger
@@ -55,6 +66,7 @@ from center_app.ui.widgets.messages import show_message
 RegisterKey = tuple[dt.date, int | None]
 
 ROW_HEIGHT = 38
+POLL_MS = 4000  # how often a shown roll call asks whether another PC saved the same register
 
 
 class RollCallTable(QTableView):
@@ -81,6 +93,7 @@ class RollCallPanel(QWidget):
         self.conflicts: list[Conflict] = []
         self.stale = True
         self._loaded_key: RegisterKey | None = None
+        self._absent_key: RegisterKey | None = None  # the register the absent list is of
         role = ctx.actor.role
         # A teacher may only take the roll of their own sessions: the day register is not offered first.
         self.sees_day_register = allowed(role, "attendance", READ)
@@ -93,6 +106,8 @@ class RollCallPanel(QWidget):
         self.status_row = RollCallStatus()
         row = self.status_row  # the names tests and scripts use
         self.status, self.unsaved, self.totals = row.status, row.unsaved, row.totals
+        self.other_desk, self.load_theirs_button = row.other_desk_text, row.load_theirs_button
+        row.load_theirs.connect(self.load_theirs)
         outer.addWidget(self.status_row)
         self.question = InlineQuestion("rollCallConfirm", with_alt=True, large=True)
         self.question.answered.connect(self.focus_grid)
@@ -137,7 +152,14 @@ class RollCallPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        outer.addWidget(self.table, 1)
+        self.grid_row = QHBoxLayout()
+        self.grid_row.setSpacing(8)
+        self.grid_row.addWidget(self.table, 1)
+        self.absent_panel = AbsentPanel()
+        self.absent_panel.folded_changed.connect(self._absent_folded)
+        self.absent_table = self.absent_panel.table
+        self.grid_row.addWidget(self.absent_panel)
+        outer.addLayout(self.grid_row, 1)
 
         bottom = QHBoxLayout()
         self.message = QLabel()
@@ -157,6 +179,13 @@ class RollCallPanel(QWidget):
         fill = QShortcut(QKeySequence("Alt+A"), self)
         fill.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         fill.activated.connect(self.ask_all_present)
+        reload = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        reload.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reload.activated.connect(self.load_theirs)
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll_other_desk)
 
         self._fill_sessions(self.on_date)
 
@@ -178,7 +207,7 @@ class RollCallPanel(QWidget):
         row.addWidget(QLabel(self.tr("点名表")))
         self.register_box = QComboBox()
         self.register_box.setObjectName("rollCallRegister")
-        self.register_box.setMinimumWidth(300)
+        self.register_box.setMinimumWidth(260)  # at 1280×720 the row fits: 班级 keeps its room
         self.register_box.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
         row.addWidget(self.register_box)
         row.addSpacing(8)
@@ -225,7 +254,10 @@ class RollCallPanel(QWidget):
 
     def _fill_sessions(self, day: dt.date, select: int | None | str = "default") -> None:
         """The register choice for ``day``: the whole day plus that day's sessions (a teacher's own only)."""
-        sessions = self.ops.run(lambda: activities_query.sessions_on(self.ctx, day), refused=self.message).value or []
+        sessions = (
+            self.ops.run(lambda: activities_query.sessions_on(self.ctx, day), refused=self.message).value
+            or []
+        )
         self.register_box.blockSignals(True)
         self.register_box.clear()
         self.register_box.addItem(self.tr("当天考勤（全天）"), None)
@@ -295,7 +327,12 @@ class RollCallPanel(QWidget):
         current = self._current_child() if same else None  # a reload keeps the place in the list
         self.stale = False
         self._loaded_key = key
-        view = self.ops.run(lambda: attendance.open_register(self.ctx, key[0], key[1]), refused=self.message).value
+        self.status_row.hide_other_desk()  # what this reads is the newest: nothing saved elsewhere since
+        if key != self._absent_key:
+            self.absent_panel.hide()  # it lists another register's absent children
+        view = self.ops.run(
+            lambda: attendance.open_register(self.ctx, key[0], key[1]), refused=self.message
+        ).value
         if view is None:
             self.view = None
             self.model.load([], self.model.codes)
@@ -465,11 +502,8 @@ class RollCallPanel(QWidget):
         view = self.view
         if view is None or not view.may_edit:
             return None
+        # Sent even when nothing is unsaved: the service says so, and lists who is absent (whom to call).
         marks = self.model.pending()
-        if not marks:
-            show_message(self.message, self.tr("没有需要保存的改动。"), ok=True)
-            self.focus_grid()
-            return None
         on_date, activity_id = self._loaded_key or self._key()
         done = self.ops.run(
             lambda: attendance.save_marks(self.ctx, on_date, activity_id, marks),
@@ -485,10 +519,31 @@ class RollCallPanel(QWidget):
         # version the user saw, so saving again cannot overwrite them by accident.
         keep = {c.child_id: (c.your_code, self._expected(c.child_id)) for c in result.conflicts}
         self._reload_keeping(keep)
-        self._show_conflicts(list(result.conflicts))
-        show_message(self.message, result.message, ok=not result.conflicts)
+        self._show_conflicts(list(result.conflicts), result.message)
+        if result.conflicts:
+            self.message.setText("")  # said once: the title of the conflict list
+        else:
+            show_message(self.message, result.message, ok=True)
+        self._show_absent(result, on_date, activity_id)
         self.focus_grid()
         return result
+
+    def _show_absent(self, result: SaveResult, on_date: dt.date, activity_id: int | None) -> None:
+        if activity_id is not None:
+            heading = self.tr("这节课缺勤 %1 人")
+        elif on_date == dt.date.today():
+            heading = self.tr("今天缺勤 %1 人")
+        else:
+            heading = self.tr("这一天缺勤 %1 人")
+        role = self.ctx.actor.role
+        contacts = allowed(role, "child.family", READ) or allowed(role, "child.phones", READ)
+        self._absent_key = (on_date, activity_id)
+        self.absent_panel.show_absent(result.absent, heading=heading, contacts=contacts)
+
+    def _absent_folded(self, folded: bool) -> None:
+        # Folded, the panel is its title at the top of the grid's column; open, it runs the grid's height.
+        align = Qt.AlignmentFlag.AlignTop if folded else Qt.AlignmentFlag(0)
+        self.grid_row.setAlignment(self.absent_panel, align)
 
     def _expected(self, child_id: int) -> int:
         return self.model.pending_by_child().get(child_id, (None, 0))[1]
@@ -503,12 +558,12 @@ class RollCallPanel(QWidget):
         if row >= 0:
             self._select_row(row)
 
-    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+    def _show_conflicts(self, conflicts: list[Conflict], message: str) -> None:
         self.conflicts = conflicts
         if not conflicts:
             self._hide_conflicts()
             return
-        self.conflict_panel.show_conflicts(conflicts)
+        self.conflict_panel.show_conflicts(conflicts, message)
         self.model.set_conflicts({c.child_id for c in conflicts})
 
     def _hide_conflicts(self) -> None:
@@ -530,4 +585,59 @@ class RollCallPanel(QWidget):
         self._hide_conflicts()
         self._reload_keeping(keep)
         show_message(self.message, self.tr("已保留别人保存的考勤。"), ok=True)
+        self.focus_grid()
+
+    # --- another PC on the same register ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.poll_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self.poll_timer.stop()  # another tab or page is shown: nobody to tell
+
+    def _may_poll(self) -> bool:
+        if not self.isVisible() or self.view is None or self._loaded_key is None:
+            return False
+        if self.question.isVisible():
+            return False  # the user is answering a question about this register
+        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
+            return False  # a dialog, or the calendar or a drop-down, is open
+        if workers.active_jobs():
+            return False  # an export or import is running on a worker thread
+        return getattr(self.window(), "busy_reason", None) is None
+
+    def poll_other_desk(self) -> None:
+        """The timer's slot: has another PC saved this register since this one read it? Then say who and when."""
+        if not self._may_poll():
+            return
+        assert self.view is not None and self._loaded_key is not None
+        on_date, activity_id = self._loaded_key
+        seen = self.view.saved_at
+        stamp = self.ops.run(
+            lambda: attendance.register_stamp(self.ctx, on_date, activity_id), refused=lambda _e: None
+        ).value
+        if stamp is None:
+            self.poll_timer.stop()  # refused, or broken (the dialog said so): ask again when next shown
+            return
+        if stamp.saved_at is None or stamp.saved_at == seen or stamp == self.status_row.other_desk_stamp:
+            return
+        mine = stamp.saved_by_id is not None and stamp.saved_by_id == self.ctx.actor.user_id
+        self.status_row.show_other_desk(stamp, same_account=mine)
+
+    def load_theirs(self) -> None:
+        """F5 / 载入对方的考勤: show what is saved now, keeping this PC's unsaved marks — each with the version seen,
+        so a mark both PCs changed still comes back as a conflict at the save instead of being overwritten."""
+        if self.view is None or self.question.isVisible():
+            return
+        self.load(keep_pending=True)
+        kept = self.model.unsaved_count()
+        if kept:
+            text = self.tr("已显示最新保存的考勤；你还没保存的 %1 人不变，按 Ctrl+S 保存。").replace(
+                "%1", str(kept)
+            )
+        else:
+            text = self.tr("已显示最新保存的考勤。")
+        show_message(self.message, text, ok=True)
         self.focus_grid()

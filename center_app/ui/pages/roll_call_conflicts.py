@@ -1,7 +1,8 @@
 """The roll call's conflicts: marks someone else saved while this user was taking the same register.
 
-Shown next to the grid, never overwritten silently: each row says whose mark it is and when, and the user chooses
-"用我的覆盖" (``overwrite``) or "保留对方的" (``keep_theirs``); the roll call does what was chosen.
+Shown next to the grid, never overwritten silently: the title is the save's message (said once: what was saved, what
+was not and why), each row says whose mark it is and when, and the user chooses "用我的覆盖" (``overwrite``) or
+"保留对方的" (``keep_theirs``); the roll call does what was chosen.
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ from PySide6.QtWidgets import (
 from center_app.services.attendance import Conflict
 from center_app.ui.widgets.fonts import bigger
 
-STYLE = (
-    "QFrame#rollCallConflicts { background: #fef2f2; border: 2px solid #f87171; border-radius: 6px; padding: 4px; }"
-)
+STYLE = "QFrame#rollCallConflicts { background: #fef2f2; border: 2px solid #f87171; border-radius: 6px; padding: 4px; }"
 ROWS_SHOWN = 4  # then it scrolls: the grid keeps the room
 
 
@@ -70,10 +69,9 @@ class ConflictPanel(QFrame):
         layout.addWidget(self.table)
         self.hide()
 
-    def show_conflicts(self, conflicts: list[Conflict]) -> None:
-        self.title.setText(
-            self.tr("%1 名儿童的考勤刚被别人改过，你的没有保存。请核对：").replace("%1", str(len(conflicts)))
-        )
+    def show_conflicts(self, conflicts: list[Conflict], message: str) -> None:
+        """``message`` is the save's one sentence (what was saved, what was not and why): the title of the list."""
+        self.title.setText(message)
         table = self.table
         table.setRowCount(len(conflicts))
         for n, c in enumerate(conflicts):
