@@ -154,6 +154,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "loans_open": "在借图书",
             "loans_overdue": "逾期未还",
             "equipment_items": "器材种类",
+            "equipment_out": "借出器材（件）",
             "volunteers": "志愿者",
             "activities": "活动场次",
             "activities_this_month": "本月活动",
@@ -332,6 +333,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.kind == "attendance":
         return _export_attendance(args, target)
+    if args.kind == "equipment":
+        from center_app.services import equipment
+
+        ctx = _open(args)
+        try:
+            bar = ProgressLine("导出中")
+            n = equipment.export_equipment(
+                ctx, target, progress=lambda done, total: bar(100 * done // max(total, 1))
+            )
+        finally:
+            ctx.close()
+        say(f"已导出 {n} 种器材到 {target}")
+        return EXIT_OK
     return not_yet(f"export {args.kind}")(args)
 
 
@@ -394,7 +408,27 @@ def cmd_import(args: argparse.Namespace) -> int:
             # The same list twice registers every copy twice: refused unless --again says it is meant.
             same_file=lambda p: book_import.already_imported(p.earlier) if p.earlier is not None else None,
         )
+    if args.kind == "equipment":
+        return _import_equipment(args, source)
     return not_yet(f"import {args.kind}")(args)
+
+
+def _import_equipment(args: argparse.Namespace, source: Path) -> int:
+    from center_app.services import equipment
+
+    return _run_import(
+        args,
+        source,
+        equipment,
+        lambda p: [f"{source.name}：{p.preview.summary()}", f"器材 {p.items} 种，共 {p.pieces} 件"],
+        lambda r: (
+            [f"已导入：器材 {r.items_created} 种，共 {r.pieces} 件。"]
+            + ([f"器材编号：{r.barcodes[0]} … {r.barcodes[-1]}（请打印器材标签）"] if r.barcodes else [])
+        ),
+        # The same list twice registers every item twice: refused unless --again says it is meant.
+        same_file=lambda p: equipment.already_imported(p.earlier) if p.earlier is not None else None,
+        what="每件器材",
+    )
 
 
 def _import_children(args: argparse.Namespace, source: Path) -> int:
@@ -416,6 +450,7 @@ def _run_import(
     describe_preview: Callable[[Any], list[str]],
     describe_result: Callable[[Any], list[str]],
     same_file: Callable[[Any], str | None] | None = None,
+    what: str = "每一册",
 ) -> int:
     """The one import flow for every kind: preview (the sheet read, the columns not recognised, notices such as
     merged cells), list every 第N行 problem, then all-or-nothing unless --skip-invalid; --dry-run stops after the
@@ -450,7 +485,7 @@ def _run_import(
             return EXIT_OK if preview.ok else EXIT_PROBLEM
         if earlier and not again:
             err(
-                f"“{source.name}”{earlier}再导入一次会把每一册再登记一遍，所以没有导入。"
+                f"“{source.name}”{earlier}再导入一次会把{what}再登记一遍，所以没有导入。"
                 "如果确实又收到了同样的一批书，请加上 --again 再运行。"
             )
             return EXIT_PROBLEM
