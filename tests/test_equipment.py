@@ -34,7 +34,9 @@ def keyboards(ctx: AppContext, n: int = 2) -> eq.ItemSaved:
 
 def audits(ctx: AppContext, entity: str) -> list[str]:
     with ctx.db.read() as s:
-        return list(s.scalars(select(AuditLog.summary).where(AuditLog.entity == entity).order_by(AuditLog.id)))
+        return list(
+            s.scalars(select(AuditLog.summary).where(AuditLog.entity == entity).order_by(AuditLog.id))
+        )
 
 
 # --- items ------------------------------------------------------------------------------------------------------
@@ -81,9 +83,17 @@ def test_update_keeps_the_counts_honest(ctx: AppContext) -> None:
     with pytest.raises(ValidationError, match="登记方式"):
         eq.update_item(ctx, item.id, eq.ItemInput("计数跳绳", tracking="individual"))
     row = eq.update_item(
-        ctx, item.id, eq.ItemInput("竹节跳绳", category="体育", quantity=25, unit="根", location="储物间", low_stock=3)
+        ctx,
+        item.id,
+        eq.ItemInput("竹节跳绳", category="体育", quantity=25, unit="根", location="储物间", low_stock=3),
     )
-    assert (row.name, row.total, row.available, row.location, row.low_stock) == ("竹节跳绳", 25, 13, "储物间", 3)
+    assert (row.name, row.total, row.available, row.location, row.low_stock) == (
+        "竹节跳绳",
+        25,
+        13,
+        "储物间",
+        3,
+    )
     assert row.name_initials == "zjts"
 
 
@@ -176,7 +186,9 @@ def test_over_lending_and_out_of_use_are_refused(ctx: AppContext) -> None:
         eq.lend(ctx, drums.id, eq.Borrower.group("音乐课"), 1, now=NOW)
     keys = keyboards(ctx)
     first, second = keys.new_barcodes
-    eq.report_incident(ctx, eq.IncidentInput(keys.item.id, "repair", unit_barcode=second, action="送县城维修"))
+    eq.report_incident(
+        ctx, eq.IncidentInput(keys.item.id, "repair", unit_barcode=second, action="送县城维修")
+    )
     with pytest.raises(DomainError, match="正在维修，不能借出"):
         eq.lend(ctx, second, eq.Borrower.group("音乐课"), now=NOW)
     eq.lend(ctx, first, eq.Borrower.group("音乐课"), now=NOW)
@@ -220,7 +232,9 @@ def test_a_partial_return_records_the_loss_naming_who_had_it(ctx: AppContext) ->
     assert (back.item.total, back.item.available, back.item.out) == (18, 18, 0)
     assert back.loan.returned_at is not None and back.loan.returned == 18
     log = eq.list_incidents(ctx, item.id)
-    assert [(i.kind, i.quantity, i.borrower, i.loan_id) for i in log] == [("lost", 2, "三年级体育课", loan.id)]
+    assert [(i.kind, i.quantity, i.borrower, i.loan_id) for i in log] == [
+        ("lost", 2, "三年级体育课", loan.id)
+    ]
     assert overview.counts(ctx).equipment_out == 0
 
 
@@ -242,7 +256,9 @@ def test_pieces_back_damaged_are_logged_and_not_lent_again(ctx: AppContext) -> N
     back = eq.return_loan(ctx, loan.id, damaged=2, note="绳子断了", now=NOW)
     assert (back.item.available, back.item.damaged, back.item.total) == (8, 2, 10)
     damaged = eq.list_incidents(ctx, item.id, open_only=True)
-    assert [(i.kind, i.quantity, i.borrower, i.note) for i in damaged] == [("damaged", 2, "三年级", "绳子断了")]
+    assert [(i.kind, i.quantity, i.borrower, i.note) for i in damaged] == [
+        ("damaged", 2, "三年级", "绳子断了")
+    ]
     fixed = eq.resolve_incident(ctx, damaged[0].id, "换了新绳子")
     assert fixed.resolved and fixed.action == "换了新绳子"
     eq.report_incident(ctx, eq.IncidentInput(item.id, "repaired", 2, action="换了新绳子"))
@@ -257,7 +273,10 @@ def test_a_unit_lost_or_broken_on_loan(ctx: AppContext) -> None:
     assert eq.return_loan(ctx, first, damaged=1, now=NOW).item.damaged == 1
     lost = eq.return_loan(ctx, b.loan.id, 0, rest="lost", now=NOW)
     assert (lost.item.total, lost.item.available, lost.item.damaged) == (1, 0, 1)
-    assert {u.barcode: u.status for u in eq.get_item(ctx, keys.item.id).units} == {first: "damaged", second: "lost"}
+    assert {u.barcode: u.status for u in eq.get_item(ctx, keys.item.id).units} == {
+        first: "damaged",
+        second: "lost",
+    }
     assert a.loan.id != b.loan.id
 
 
@@ -330,7 +349,10 @@ def test_stock_in_and_out_and_the_restock_list(ctx: AppContext) -> None:
     assert eq.stock_in(ctx, paper.id, 20, "县妇联捐赠").total == 25
     assert eq.restock_list(ctx) == []
     log = eq.list_incidents(ctx, paper.id)
-    assert [(i.kind, i.quantity, i.note) for i in log] == [("stock_in", 20, "县妇联捐赠"), ("stock_out", 7, "美术课剪纸")]
+    assert [(i.kind, i.quantity, i.note) for i in log] == [
+        ("stock_in", 20, "县妇联捐赠"),
+        ("stock_out", 7, "美术课剪纸"),
+    ]
     keys = keyboards(ctx)
     with pytest.raises(ValidationError, match="逐件编号"):
         eq.stock_in(ctx, keys.item.id, 1)
@@ -366,7 +388,9 @@ def test_the_damage_and_maintenance_log_moves_pieces_and_units(ctx: AppContext) 
     eq.report_incident(ctx, eq.IncidentInput(keys.item.id, "lost", unit_barcode=code))
     with pytest.raises(DomainError, match="现在是“遗失”"):
         eq.report_incident(ctx, eq.IncidentInput(keys.item.id, "damaged", unit_barcode=code))
-    found = eq.report_incident(ctx, eq.IncidentInput(keys.item.id, "found", unit_barcode=code, reported_by="保洁阿姨"))
+    found = eq.report_incident(
+        ctx, eq.IncidentInput(keys.item.id, "found", unit_barcode=code, reported_by="保洁阿姨")
+    )
     assert found.unit_barcode == code and found.reported_by == "保洁阿姨"
     assert eq.get_item(ctx, keys.item.id).item.available == 1
     assert len(eq.list_incidents(ctx)) == 7 and len(eq.list_incidents(ctx, open_only=True)) == 2

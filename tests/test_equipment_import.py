@@ -71,7 +71,12 @@ def test_bad_rows_are_refused_with_their_numbers_and_nothing_is_written(ctx: App
     assert items(ctx) == 0
     result = eq.run_import(ctx, source, skip_invalid=True)
     assert result.items_created == 4 and result.skipped_rows == (4, 7)
-    assert {r.name for r in eq.list_items(ctx)} == {"足球（5号）", "口琴（24孔）", "彩色铅笔（36色）", "五子棋"}
+    assert {r.name for r in eq.list_items(ctx)} == {
+        "足球（5号）",
+        "口琴（24孔）",
+        "彩色铅笔（36色）",
+        "五子棋",
+    }
 
 
 def test_asset_numbers_in_use_or_repeated_are_refused_by_row(ctx: AppContext, tmp_path: Path) -> None:
@@ -102,7 +107,9 @@ def test_the_same_file_again_needs_again(ctx: AppContext, tmp_path: Path) -> Non
     source = sheet(tmp_path / "清单.xlsx", ["名称", "数量", "类别"], [["跳绳", 20, "体育"]])
     eq.run_import(ctx, source)
     preview = eq.preview_import(ctx, source)
-    assert preview.earlier is not None and preview.warnings == ("第2行: 已有同名器材“跳绳”，将另登记一条，请核对是否重复",)
+    assert preview.earlier is not None and preview.warnings == (
+        "第2行: 已有同名器材“跳绳”，将另登记一条，请核对是否重复",
+    )
     with pytest.raises(eq.AlreadyImported, match="已在 .* 导入过（1 行，20 件）"):
         eq.run_import(ctx, source)
     eq.run_import(ctx, source, again=True)
