@@ -38,7 +38,7 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(360, 170)  # with the overview's warnings below it, on a 1366×768 screen
+        return QSize(360, 160)  # with the overview's warnings below it, on a 1366×768 screen
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
