@@ -532,6 +532,63 @@ def test_idle_lock_minutes(ctx: AppContext, admin: Actor) -> None:
     assert accounts.get_idle_lock_minutes(ctx) == 30
 
 
+def test_desk_mode_is_off_by_default_and_has_its_own_longer_idle_lock(ctx: AppContext, admin: Actor) -> None:
+    assert accounts.get_desk_mode(ctx) == accounts.DeskMode(on=False, idle_lock_minutes=60)
+    accounts.set_idle_lock_minutes(ctx, 10)
+    assert accounts.idle_lock_minutes_in_use(ctx) == 10  # off: the ordinary idle lock
+    assert accounts.set_desk_mode(ctx, True, 90) == accounts.DeskMode(on=True, idle_lock_minutes=90)
+    assert accounts.get_desk_mode(ctx) == accounts.DeskMode(on=True, idle_lock_minutes=90)
+    assert accounts.idle_lock_minutes_in_use(ctx) == 90
+    accounts.set_desk_mode(ctx, True, 0)  # never locks
+    assert accounts.idle_lock_minutes_in_use(ctx) == 0
+    accounts.set_desk_mode(ctx, False, 0)
+    assert accounts.idle_lock_minutes_in_use(ctx) == 10
+    assert accounts.get_idle_lock_minutes(ctx) == 10  # the ordinary setting is untouched
+
+
+def test_desk_mode_is_checked_validated_and_audited(ctx: AppContext, admin: Actor) -> None:
+    for on, minutes in ((True, -1), (True, accounts.MAX_DESK_IDLE_LOCK_MINUTES + 1), (True, True), (1, 60)):
+        with pytest.raises(ValidationError):
+            accounts.set_desk_mode(ctx, on, minutes)  # type: ignore[arg-type]
+    accounts.set_desk_mode(ctx, True, accounts.MAX_DESK_IDLE_LOCK_MINUTES)
+    with ctx.db.read() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.entity_id == accounts.DESK_MODE_KEY)).all()
+    assert [(row.action, row.actor) for row in rows] == [("update", admin.username)]
+    _add(ctx, "wang", "staff")
+    ctx.actor = accounts.authenticate(ctx, "wang", "shuwu-77", now=T0)
+    with pytest.raises(PermissionDenied, match="无权修改系统设置"):
+        accounts.set_desk_mode(ctx, False)
+    assert accounts.get_desk_mode(ctx).on  # anyone reads it (the window and its lock screen need it)
+    ctx.actor = Actor.nobody()
+    assert accounts.get_desk_mode(ctx).on
+
+
+def test_desk_mode_reads_a_bad_stored_value_as_off(ctx: AppContext) -> None:
+    from center_app.services.settings import set_setting
+
+    set_setting(ctx, accounts.DESK_MODE_KEY, "on")
+    assert accounts.get_desk_mode(ctx) == accounts.DeskMode()
+    set_setting(ctx, accounts.DESK_MODE_KEY, {"on": True, "idle_lock_minutes": 9999})
+    assert accounts.get_desk_mode(ctx) == accounts.DeskMode(on=True, idle_lock_minutes=60)
+
+
+def test_is_centre_barcode_knows_cards_books_and_isbns_and_nothing_else(ctx: AppContext) -> None:
+    from center_app.db.models import BookCopy, BookTitle, Child
+
+    with ctx.db.session() as s:
+        s.add(Child(name="王子涵", name_pinyin="wangzihan", name_initials="wzh", card_barcode="C00012"))
+        title = BookTitle(title="西游记", title_pinyin="xiyouji", title_initials="xyj")
+        s.add(title)
+        s.flush()
+        s.add(BookCopy(title_id=title.id, barcode="T0000007", status="available"))
+    ctx.actor = Actor.nobody()  # asked at the sign-in screen, before anyone signs in
+    cards_and_books = ("C00012", "c00012", "Ｃ０００１２", "T0000007", "t0000007")  # Caps Lock, a Chinese IME
+    for code in (*cards_and_books, "9787020002207", "702000220X", "702000220x"):
+        assert accounts.is_centre_barcode(ctx, code), code
+    for code in ("gulou2026", "C00013", "T0000008", "9787020002208", "", "   ", "x" * 100):
+        assert not accounts.is_centre_barcode(ctx, code), code
+
+
 def test_idle_lock_falls_back_on_a_bad_stored_value(ctx: AppContext) -> None:
     from center_app.services.settings import set_setting
 

@@ -78,6 +78,12 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "accounts.is_demo_folder": "asked before anyone signs in: a throw-away demo folder signs its demo admin in",
     "accounts.get_idle_lock_minutes": "a public setting (settings.PUBLIC_SETTINGS): the lock timer of whoever uses "
     "the window",
+    "accounts.get_desk_mode": "a public setting (settings.PUBLIC_SETTINGS): the lock timer and lock screen of "
+    "whoever uses the window",
+    "accounts.idle_lock_minutes_in_use": "two public settings (settings.PUBLIC_SETTINGS): the lock timer of "
+    "whoever uses the window",
+    "accounts.is_centre_barcode": "asked at the sign-in screen, before anyone signs in, whether a burst of keys "
+    "was a card or book scanned rather than a password: yes or no about numbers printed on the cards and books",
     "settings.get_language": "a public setting (settings.PUBLIC_SETTINGS): the sign-in screen is shown in it",
     "settings.get_centre": "the centre's own name, address and phone: printed on every slip and shown on the "
     "sign-in screen",
@@ -226,6 +232,7 @@ CALLS: dict[str, Call] = {
     ),
     "accounts.reset_password": w(lambda o, _t: (o.librarian_id, "chongzhi2026")),
     "accounts.set_active": w(lambda o, _t: (o.librarian_id, False)),
+    "accounts.set_desk_mode": c(True, 90),
     "accounts.set_idle_lock_minutes": c(15),
     "accounts.update_user": w(lambda o, _t: (o.librarian_id, "黄馆员", None), volunteer_id=None),
     # roll call, check-in, register

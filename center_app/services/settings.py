@@ -29,6 +29,8 @@ DEFAULT_CENTRE_NAME = "儿童之家"
 PUBLIC_SETTINGS: Final[dict[str, str]] = {
     "language": "the interface language: the sign-in screen is shown in it before anyone has signed in",
     "idle_lock_minutes": "how soon the screen locks: the window applies it to whoever is signed in",
+    "desk_mode": "whether the PC is a circulation desk (借还台模式) and its idle lock: the window applies it to "
+    "whoever is signed in, and the lock screen keeps a scan in it",
 }
 
 #: Key → the area (or child field group) whose ``read`` permission reading it needs. Keys an area's own service

@@ -2,11 +2,21 @@
 
 These widgets only talk to ``services.accounts``; the app decides what to do with the ``Actor`` they emit (put it in
 ``ctx.actor``, show the main window). They never change ``ctx.actor`` themselves.
+
+The sign-in screen knows about scanners: a child's card or a book scanned at it (a fast, code-shaped burst ending
+in Enter, told from typing by ``widgets.scanner_input.KeyBursts``, that is one of the centre's barcodes) is not a
+password attempt — the fields are put back as they were, a message asks to sign in first, and nothing is counted
+or audited. In 借还台模式 the lock screen keeps
+the last such scan (``kept``) for the main window to do after the next sign-in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -25,6 +35,10 @@ from center_app.domain.errors import DomainError
 from center_app.services import accounts, settings
 from center_app.ui.operations import Operations
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.widgets.scanner_input import KeyBursts
+from center_app.ui.widgets.sound import DeskSound
+
+log = logging.getLogger(__name__)
 
 
 def _line(object_name: str, *, password: bool = False, max_length: int = 64) -> QLineEdit:
@@ -72,23 +86,45 @@ class _Card(QFrame):
         column.addStretch(2)
 
 
+@dataclass(frozen=True)
+class KeptScan:
+    """A scan the lock screen kept in 借还台模式: the code, and when (milliseconds on the lock screen's clock)."""
+
+    code: str
+    at: float
+
+
 class LoginWidget(QWidget):
     """The sign-in screen, also used as the lock screen (``locked_for`` = who was signed in).
 
     On the lock screen anybody may sign in — that is how the next person takes over the shared PC without closing
     the app; the app compares the emitted actor with ``locked_for`` if it cares.
+
+    ``keep_scans`` (借还台模式, lock screen only): the last card or book scanned at the lock screen is kept in
+    ``kept`` for the app to do after the next sign-in (see ``kept_scan_age_ms``).
     """
 
     signed_in = Signal(object)  # Actor
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, locked_for: Actor | None = None
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        locked_for: Actor | None = None,
+        keep_scans: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginScreen")
         self.ctx = ctx
         self.ops = Operations(ctx)  # the app decides what follows (signed_in, password_changed)
         self.locked_for = locked_for
+        self.keep_scans = keep_scans and locked_for is not None
+        #: a scanner's burst + Enter in the fields, told from typing; its clock is the seam tests move by hand.
+        #: Only the centre's own barcodes count as scans: a fast password of any other shape still signs in.
+        self.bursts = KeyBursts(accepts=self._is_centre_barcode)
+        self.kept: KeptScan | None = None
+        self.sound = DeskSound()  # ``sound.player`` is a seam: tests record instead of beeping
         card = _Card(self, 520)
 
         self.heading = QLabel(_centre_name(ctx))
@@ -143,9 +179,51 @@ class LoginWidget(QWidget):
         self.password.returnPressed.connect(self.sign_in)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.button)
+        for widget in (self.username, self.password, self.button):
+            widget.installEventFilter(self)  # before the field sees a key: a scan's Enter never signs in
         if locked_for is not None:
             self.username.setText(locked_for.username)
         self.reset()
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """Milliseconds since some fixed point (scan timing, the kept scan's age); tests replace it."""
+        return self.bursts.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], float]) -> None:
+        self.bursts.clock = clock
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if isinstance(watched, QWidget) and watched in (self.username, self.password, self.button):
+            code = self.bursts.watch(watched, event)
+            if code is not None:
+                self.scanned(code)
+                return True  # the Enter of a scan: no sign-in attempt, nothing counted
+        return super().eventFilter(watched, event)
+
+    def _is_centre_barcode(self, code: str) -> bool:
+        return bool(
+            self.ops.run(lambda: accounts.is_centre_barcode(self.ctx, code), refused=log.warning).value
+        )
+
+    def scanned(self, code: str) -> None:
+        """A card or book scanned at the sign-in screen (the fields are already as they were before it)."""
+        if self.locked_for is None:
+            show_message(self.message, self.tr("请先登录再扫码"))
+        elif self.keep_scans:
+            self.kept = KeptScan(code, self.clock())
+            show_message(
+                self.message,
+                self.tr("屏幕已锁定，请先登录再扫码。已记下 %1，登录后自动办理。").replace("%1", code),
+            )
+        else:
+            show_message(self.message, self.tr("屏幕已锁定，请先登录再扫码"))
+        self.sound.refused()
+
+    def kept_scan_age_ms(self) -> float | None:
+        """How long ago the kept scan was made (None: nothing kept)."""
+        return None if self.kept is None else self.clock() - self.kept.at
 
     def reset(self) -> None:
         """Clear the password and the message, and put the cursor where typing starts."""
@@ -165,7 +243,9 @@ class LoginWidget(QWidget):
             show_message(self.message, self.tr("请输入密码。"))
             self.password.setFocus()
             return None
-        actor = self.ops.run(lambda: accounts.authenticate(self.ctx, username, password), refused=self.message).value
+        actor = self.ops.run(
+            lambda: accounts.authenticate(self.ctx, username, password), refused=self.message
+        ).value
         if actor is None:
             self.password.clear()
             self.password.setFocus()
@@ -254,7 +334,9 @@ class FirstAdminWidget(QWidget):
         # One use case: the administrator, the centre's name and the sign-in together, or nothing (a bad name
         # refuses the whole form). The app puts the actor in its ctx on signed_in.
         actor = self.ops.run(
-            lambda: accounts.set_up_centre(self.ctx, username, display_name, password, centre_name=centre_name),
+            lambda: accounts.set_up_centre(
+                self.ctx, username, display_name, password, centre_name=centre_name
+            ),
             refused=self.message,
         ).value
         if actor is None:
@@ -334,7 +416,9 @@ class ChangePasswordDialog(QDialog):
             self.new.setFocus()
             return False
         old, new = self.old.text(), self.new.text()
-        if not self.ops.run(lambda: accounts.change_own_password(self.ctx, old, new), refused=self.message).ok:
+        if not self.ops.run(
+            lambda: accounts.change_own_password(self.ctx, old, new), refused=self.message
+        ).ok:
             return False
         for edit in (self.old, self.new, self.new2):
             edit.clear()

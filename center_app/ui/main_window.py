@@ -1,6 +1,9 @@
 """The main window: navigation on the left, one page at a time on the right. Wiring only — no data work here.
 
-Pages are built on first visit, so start-up pays only for the overview page.
+Pages are built on first visit, so start-up pays only for the overview page. The scan router (``scan_router.py``)
+sends a scanner's burst to the shown page's scanner input wherever the focus is. In 借还台模式 (desk mode,
+``accounts.get_desk_mode``) the idle lock is the desk's, and a scan kept by the lock screen is done on the page
+that was shown when it locked, after the next sign-in.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -27,12 +31,15 @@ from center_app.domain.permissions import ROLE_LABELS
 from center_app.services import settings
 from center_app.ui.events import Area, DataEvents
 from center_app.ui.pages.base import Page
+from center_app.ui.scan_router import ScanRouter
 
 log = logging.getLogger(__name__)
 
 _ACTIVITY_EVENTS = frozenset(
     {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove}
 )
+#: a scan kept by the lock screen in 借还台模式 is done after sign-in only if it is at most this old
+KEPT_SCAN_MAX_AGE_MS = 5 * 60_000
 
 
 @dataclass(frozen=True)
@@ -116,9 +123,12 @@ class MainWindow(QMainWindow):
         lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         lock_shortcut.activated.connect(self.lock)
         self._shortcuts = [lock_shortcut]
+        self._row_at_lock: int | None = None  # the page shown when the screen locked (a kept scan goes there)
+        self.scan_router = ScanRouter(self, self._scan_target, self)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            app.installEventFilter(self.scan_router)
 
         self.nav.currentRowChanged.connect(self._show_row)
         for n in range(1, 10):
@@ -257,6 +267,15 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, area: str) -> None:
         if area in (Area.CENTRE, Area.ALL):
             self._retitle()
+        if area in (Area.SETTINGS, Area.ALL) and self._busy_reason is None:
+            self.restart_idle_timer()  # the idle lock or 借还台模式 may have changed
+
+    def _scan_target(self) -> QLineEdit | None:
+        """Where a scanner's burst goes now (see scan_router.py): the shown page's scanner input, if any."""
+        if self.locked or self._busy_reason is not None:
+            return None
+        page = getattr(self, "pages", {}).get(self.stack.currentIndex())
+        return None if page is None else page.scan_target()
 
     # --- who is signed in -------------------------------------------------------------------------------------
 
@@ -276,7 +295,8 @@ class MainWindow(QMainWindow):
         if locked_for is None and accounts.needs_first_admin(self.ctx):
             gate: FirstAdminWidget | LoginWidget = FirstAdminWidget(self.ctx)
         else:
-            gate = LoginWidget(self.ctx, locked_for=locked_for)
+            desk_mode = locked_for is not None and accounts.get_desk_mode(self.ctx).on
+            gate = LoginWidget(self.ctx, locked_for=locked_for, keep_scans=desk_mode)
         gate.signed_in.connect(self.sign_in)
         self.gate = gate
         self.screens.addWidget(gate)
@@ -293,7 +313,12 @@ class MainWindow(QMainWindow):
     def sign_in(self, actor: Actor) -> None:
         """Show the workspace for ``actor``; the pages are rebuilt when the user (and so the permissions) changed."""
         from center_app.services import accounts
+        from center_app.ui.login import KeptScan, LoginWidget
 
+        kept: KeptScan | None = None
+        kept_age: float | None = None
+        if isinstance(self.gate, LoginWidget):
+            kept, kept_age = self.gate.kept, self.gate.kept_scan_age_ms()
         self.ctx.actor = actor
         if self._built_for != actor.username:
             self._build()
@@ -309,11 +334,38 @@ class MainWindow(QMainWindow):
         self.nav.setFocus()  # keyboard users start from the navigation (the gate that had focus is gone)
         self.current_page().ensure_fresh()
         user = accounts.current_user(self.ctx) if actor.user_id is not None else None
-        if user is not None and user.must_change_password:
+        must_change_password = user is not None and user.must_change_password
+        if kept is not None:
+            self._replay_kept_scan(kept.code, kept_age or 0.0, must_change_password=must_change_password)
+        self._row_at_lock = None
+        if must_change_password:
             from center_app.ui.login import ChangePasswordDialog
 
             self.password_dialog = ChangePasswordDialog(self.ctx, self, forced=True)
             self.password_dialog.open()
+
+    def _replay_kept_scan(self, code: str, age_ms: float, *, must_change_password: bool) -> bool:
+        """借还台模式: do the scan the lock screen kept on the page that was shown when it locked — if it is fresh
+        and the page takes scans from the user now signed in (the desk: ``allowed(role, "circulation", WRITE)``).
+        Otherwise say in the status bar that it was dropped."""
+        if must_change_password:
+            reason = self.tr("请先修改密码")
+        elif age_ms > KEPT_SCAN_MAX_AGE_MS:
+            reason = self.tr("已超过 %1 分钟").replace("%1", str(KEPT_SCAN_MAX_AGE_MS // 60_000))
+        else:
+            row = self._row_at_lock
+            if row is not None and 0 <= row < len(self.specs) and row != self.stack.currentIndex():
+                self.show_row(row)
+            page = self.current_page()
+            if page.scan_target() is not None:
+                page.replay_scan(code)
+                return True
+            reason = self.tr("当前账号不能在这一页办理")
+        self.statusBar().showMessage(
+            self.tr("锁屏时扫的 %1 没有办理（%2），请重新扫码。").replace("%1", code).replace("%2", reason),
+            30_000,
+        )
+        return False
 
     def after_restore(self) -> None:
         """The data was replaced: whoever was signed in may not exist in it. Sign out and start afresh."""
@@ -352,6 +404,7 @@ class MainWindow(QMainWindow):
 
         if self.gate is not None or not self.ctx.actor.signed_in or self._busy_reason is not None:
             return
+        self._row_at_lock = self.stack.currentIndex()
         self._show_gate(locked_for=self.ctx.actor)
         # After the screen is locked: a slow or failing audit write never keeps the children's data on screen.
         gate_message = getattr(self.gate, "message", None)
@@ -367,7 +420,7 @@ class MainWindow(QMainWindow):
     def restart_idle_timer(self) -> None:
         from center_app.services import accounts
 
-        minutes = accounts.get_idle_lock_minutes(self.ctx)
+        minutes = accounts.idle_lock_minutes_in_use(self.ctx)  # 借还台模式 has its own
         if minutes > 0 and not self.locked:
             self.idle_timer.start(minutes * 60_000)
         else:

@@ -1,7 +1,7 @@
 """Accounts: the first administrator, signing in, and managing who uses the shared PC.
 
 The package's modules: ``users`` (the first administrator, administration), ``sign_in`` (signing in and out, one's
-own password, the idle lock), ``demo`` (demo folders' administrator) and ``common``; this ``__init__`` re-exports
+own password, the idle lock, 借还台模式), ``demo`` (demo folders' administrator) and ``common``; this ``__init__`` re-exports
 their public API (``accounts.authenticate``).
 
 Each public function is one use case and one transaction, audited in that transaction. Administration calls
@@ -16,12 +16,15 @@ protecting the file (Windows account, where backups go) is outside what a login 
 
 from center_app.services.accounts.common import (
     BAD_LOGIN,
+    DEFAULT_DESK_IDLE_LOCK_MINUTES,
     DEFAULT_IDLE_LOCK_MINUTES,
     DEMO_FOLDER_KEY,
     DEMO_USERNAME,
+    DESK_MODE_KEY,
     DISPLAY_NAME_MAX,
     IDLE_LOCK_KEY,
     LOCK_DURATION,
+    MAX_DESK_IDLE_LOCK_MINUTES,
     MAX_FAILED_ATTEMPTS,
     MAX_IDLE_LOCK_MINUTES,
     MAX_PASSWORD_LENGTH,
@@ -30,6 +33,7 @@ from center_app.services.accounts.common import (
     USERNAME_MIN_WIDTH,
     AccountDisabled,
     AccountLocked,
+    DeskMode,
     LoginFailed,
     UserInfo,
     check_password,
@@ -44,7 +48,11 @@ from center_app.services.accounts.sign_in import (
     authenticate,
     change_own_password,
     current_user,
+    get_desk_mode,
     get_idle_lock_minutes,
+    idle_lock_minutes_in_use,
+    is_centre_barcode,
+    set_desk_mode,
     set_idle_lock_minutes,
     sign_in_as,
     sign_out,
@@ -64,12 +72,15 @@ from center_app.services.accounts.users import (
 
 __all__ = [
     "BAD_LOGIN",
+    "DEFAULT_DESK_IDLE_LOCK_MINUTES",
     "DEFAULT_IDLE_LOCK_MINUTES",
     "DEMO_FOLDER_KEY",
     "DEMO_USERNAME",
+    "DESK_MODE_KEY",
     "DISPLAY_NAME_MAX",
     "IDLE_LOCK_KEY",
     "LOCK_DURATION",
+    "MAX_DESK_IDLE_LOCK_MINUTES",
     "MAX_FAILED_ATTEMPTS",
     "MAX_IDLE_LOCK_MINUTES",
     "MAX_PASSWORD_LENGTH",
@@ -78,6 +89,7 @@ __all__ = [
     "USERNAME_MIN_WIDTH",
     "AccountDisabled",
     "AccountLocked",
+    "DeskMode",
     "LoginFailed",
     "UserInfo",
     "VolunteerChoice",
@@ -89,7 +101,10 @@ __all__ = [
     "current_user",
     "demo_sign_in",
     "ensure_demo_admin",
+    "get_desk_mode",
     "get_idle_lock_minutes",
+    "idle_lock_minutes_in_use",
+    "is_centre_barcode",
     "is_demo_folder",
     "list_linkable_volunteers",
     "list_users",
@@ -97,6 +112,7 @@ __all__ = [
     "refuse_if_has_accounts",
     "reset_password",
     "set_active",
+    "set_desk_mode",
     "set_idle_lock_minutes",
     "set_up_centre",
     "sign_in_as",

@@ -34,6 +34,10 @@ DISPLAY_NAME_MAX = 50
 DEFAULT_IDLE_LOCK_MINUTES = 10
 MAX_IDLE_LOCK_MINUTES = 120
 IDLE_LOCK_KEY = "idle_lock_minutes"
+#: 借还台模式: the PC is a circulation desk (a longer idle lock of its own; the lock screen keeps a scan)
+DESK_MODE_KEY = "desk_mode"
+DEFAULT_DESK_IDLE_LOCK_MINUTES = 60
+MAX_DESK_IDLE_LOCK_MINUTES = 480  # a working day; 0 = never
 DEMO_FOLDER_KEY = "demo_folder"
 DEMO_USERNAME = "demo"
 
@@ -71,6 +75,15 @@ _COMMON_PASSWORDS = frozenset(
         "admin123",
     }
 )
+
+
+@dataclass(frozen=True)
+class DeskMode:
+    """借还台模式: ``on`` for a PC at the circulation desk, with its own idle lock (``idle_lock_minutes``, 0 =
+    never) used instead of the ordinary one; its lock screen keeps the last scan to do after the next sign-in."""
+
+    on: bool = False
+    idle_lock_minutes: int = DEFAULT_DESK_IDLE_LOCK_MINUTES
 
 
 class LoginFailed(DomainError):

@@ -1,27 +1,37 @@
 """Signing in and out: the password check with its lock after five wrong tries, the signed-in user's own
-account and password, signing an account in without a password (tests, tools), and the idle lock's minutes."""
+account and password, signing an account in without a password (tests, tools), the idle lock's minutes and the
+借还台模式 (desk mode: a PC at the circulation desk locks later and keeps a scan made on its lock screen)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
+
+from sqlalchemy import select
 
 from center_app.context import AppContext
-from center_app.db.models import User
+from center_app.db.models import BookCopy, Child, User
+from center_app.domain import isbn
 from center_app.domain.actor import Actor
 from center_app.domain.errors import PermissionDenied, ValidationError
 from center_app.domain.permissions import WRITE, require
 from center_app.services import audit
 from center_app.services.accounts.common import (
     BAD_LOGIN,
+    DEFAULT_DESK_IDLE_LOCK_MINUTES,
     DEFAULT_IDLE_LOCK_MINUTES,
+    DESK_MODE_KEY,
     HASHER,
     IDLE_LOCK_KEY,
     LOCK_DURATION,
+    MAX_DESK_IDLE_LOCK_MINUTES,
     MAX_FAILED_ATTEMPTS,
     MAX_IDLE_LOCK_MINUTES,
     AccountDisabled,
     AccountLocked,
+    DeskMode,
     LoginFailed,
     UserInfo,
     actor_of,
@@ -33,7 +43,7 @@ from center_app.services.accounts.common import (
     utc_instant,
     verify_password,
 )
-from center_app.services.settings import get_setting, set_setting
+from center_app.services.settings import get_setting, set_setting, write_setting
 
 
 def _lock_message(locked_until: dt.datetime, now: dt.datetime) -> str:
@@ -160,3 +170,63 @@ def set_idle_lock_minutes(ctx: AppContext, minutes: int) -> None:
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MAX_IDLE_LOCK_MINUTES:
         raise ValidationError(f"自动锁屏时间应为0–{MAX_IDLE_LOCK_MINUTES}分钟（0表示不自动锁屏）。")
     set_setting(ctx, IDLE_LOCK_KEY, minutes)
+
+
+def _minutes_ok(value: object, most: int) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and 0 <= value <= most
+
+
+def get_desk_mode(ctx: AppContext) -> DeskMode:
+    """Whether this centre's PC is a circulation desk, and its idle lock. A bad stored value reads as off."""
+    value = get_setting(ctx, DESK_MODE_KEY, None)
+    if not isinstance(value, dict):
+        return DeskMode()
+    minutes = value.get("idle_lock_minutes")
+    if not _minutes_ok(minutes, MAX_DESK_IDLE_LOCK_MINUTES):
+        minutes = DEFAULT_DESK_IDLE_LOCK_MINUTES
+    assert isinstance(minutes, int)
+    return DeskMode(on=value.get("on") is True, idle_lock_minutes=minutes)
+
+
+def set_desk_mode(
+    ctx: AppContext, on: bool, idle_lock_minutes: int = DEFAULT_DESK_IDLE_LOCK_MINUTES
+) -> DeskMode:
+    """Turn 借还台模式 on or off, with its idle lock (0 = never): one setting, audited."""
+    require(ctx.actor, "settings", WRITE)
+    if not isinstance(on, bool):
+        raise ValidationError("借还台模式只能开启或关闭。")
+    if not _minutes_ok(idle_lock_minutes, MAX_DESK_IDLE_LOCK_MINUTES):
+        raise ValidationError(
+            f"借还台模式的自动锁屏时间应为0–{MAX_DESK_IDLE_LOCK_MINUTES}分钟（0表示不自动锁屏）。"
+        )
+    with ctx.db.session() as s:
+        write_setting(s, ctx, DESK_MODE_KEY, {"on": on, "idle_lock_minutes": idle_lock_minutes})
+    return DeskMode(on=on, idle_lock_minutes=idle_lock_minutes)
+
+
+def idle_lock_minutes_in_use(ctx: AppContext) -> int:
+    """The idle lock the window applies now: desk mode's while it is on, else the ordinary one (0 = never)."""
+    desk = get_desk_mode(ctx)
+    return desk.idle_lock_minutes if desk.on else get_idle_lock_minutes(ctx)
+
+
+_ISBN_SHAPE = re.compile(r"^(?:\d{13}|\d{9}[\dX])$")
+
+
+def is_centre_barcode(ctx: AppContext, code: str) -> bool:
+    """Whether ``code`` is a barcode this centre scans — a child's library card, a book copy's label, an ISBN — so
+    that, read as a burst at the sign-in screen, it is a scan and not a password (a fast password of another shape
+    still signs in). Asked before anyone signs in; it says yes or no and nothing more (those numbers are printed
+    on the cards and books)."""
+    code = unicodedata.normalize("NFKC", code or "").strip()
+    if not code or len(code) > 64:
+        return False
+    if _ISBN_SHAPE.match(code.upper()) and isbn.is_valid(code):
+        return True
+    spellings = list(dict.fromkeys((code, code.upper(), code.lower())))  # Caps Lock on or off
+    with ctx.db.read() as s:
+        if s.scalars(select(Child.id).where(Child.card_barcode.in_(spellings)).limit(1)).first() is not None:
+            return True
+        return (
+            s.scalars(select(BookCopy.id).where(BookCopy.barcode.in_(spellings)).limit(1)).first() is not None
+        )

@@ -1,5 +1,6 @@
 """用户账号: the administrator adds accounts, edits them (name, role, a teacher's volunteer record), disables /
-re-enables them, resets forgotten passwords and sets the idle lock. Rules (last administrator, not oneself…) live in
+re-enables them, resets forgotten passwords and sets the idle lock and 借还台模式 (desk mode: a PC at the
+circulation desk locks later, and a scan made on its lock screen is done after the next sign-in). Rules (last administrator, not oneself…) live in
 ``services.accounts``; refusals show in the message line.
 """
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -170,6 +172,7 @@ class AccountsTab(Page):
         idle.addWidget(self.idle_save)
         idle.addStretch(1)
         layout.addLayout(idle)
+        layout.addLayout(self._build_desk_mode())
 
         self.message = QLabel()
         self.message.setObjectName("accountsMessage")
@@ -186,6 +189,36 @@ class AccountsTab(Page):
         button.setAutoDefault(True)  # Enter on a focused button presses it
         button.clicked.connect(slot)
         return button
+
+    def _build_desk_mode(self) -> QHBoxLayout:
+        """借还台模式 next to the idle lock: on, and its own (longer) idle lock."""
+        row = QHBoxLayout()
+        self.desk_mode = QCheckBox(self.tr("借还台模式"))
+        self.desk_mode.setObjectName("accountsDeskMode")
+        self.desk_mode.setToolTip(
+            self.tr(
+                "用于放在借还台、接扫码枪的电脑：锁屏时间更长；锁屏时扫的借书证或图书会记下，"
+                "有权办理借还的人登录后自动办理（5 分钟内）。"
+            )
+        )
+        row.addWidget(self.desk_mode)
+        row.addWidget(QLabel(self.tr("借还台模式下无人操作多久后锁屏：")))
+        self.desk_idle_minutes = QSpinBox()
+        self.desk_idle_minutes.setObjectName("accountsDeskIdleMinutes")
+        self.desk_idle_minutes.setRange(0, accounts.MAX_DESK_IDLE_LOCK_MINUTES)
+        self.desk_idle_minutes.setSuffix(self.tr(" 分钟"))
+        self.desk_idle_minutes.setSpecialValueText(self.tr("不自动锁定"))  # shown at 0
+        self.desk_idle_minutes.setValue(accounts.DEFAULT_DESK_IDLE_LOCK_MINUTES)
+        self.desk_idle_minutes.setMinimumWidth(130)
+        self.desk_idle_minutes.setEnabled(False)
+        self.desk_mode.toggled.connect(self.desk_idle_minutes.setEnabled)
+        row.addWidget(self.desk_idle_minutes)
+        self.desk_mode_save = self._button(
+            "accountsDeskModeSave", self.tr("保存借还台模式"), self.save_desk_mode
+        )
+        row.addWidget(self.desk_mode_save)
+        row.addStretch(1)
+        return row
 
     def _build_add_form(self) -> QGroupBox:
         self.add_form = QGroupBox(self.tr("添加用户"))
@@ -306,21 +339,35 @@ class AccountsTab(Page):
     def refresh(self) -> None:
         selected = self.selected_user()
         loaded = self.ops.run(
-            lambda: (accounts.list_users(self.ctx), accounts.get_idle_lock_minutes(self.ctx)),
+            lambda: (
+                accounts.list_users(self.ctx),
+                accounts.get_idle_lock_minutes(self.ctx),
+                accounts.get_desk_mode(self.ctx),
+            ),
             refused=self.message,
         )
         if loaded.value is None:
             self.model.set_users([])
-            for widget in (self.add_button, self.idle_minutes, self.idle_save):
+            for widget in (
+                self.add_button,
+                self.idle_minutes,
+                self.idle_save,
+                self.desk_mode,
+                self.desk_idle_minutes,
+                self.desk_mode_save,
+            ):
                 widget.setEnabled(False)
             self.add_form.setVisible(False)
             self.edit_form.setVisible(False)
             self._update_buttons()
             super().refresh()
             return
-        users, minutes = loaded.value
+        users, minutes, desk_mode = loaded.value
         self.model.set_users(users)
         self.idle_minutes.setValue(minutes)
+        self.desk_mode.setChecked(desk_mode.on)
+        self.desk_idle_minutes.setValue(desk_mode.idle_lock_minutes)
+        self.desk_idle_minutes.setEnabled(desk_mode.on)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
@@ -446,7 +493,9 @@ class AccountsTab(Page):
             show_message(self.message, self.tr("请先在表格中选中一个账号。"))
             return None
         info = self.ops.run(
-            lambda: accounts.set_active(self.ctx, user.id, active), changes=Area.ACCOUNTS, refused=self.message
+            lambda: accounts.set_active(self.ctx, user.id, active),
+            changes=Area.ACCOUNTS,
+            refused=self.message,
         ).value
         if info is None:
             return None
@@ -484,7 +533,9 @@ class AccountsTab(Page):
         minutes = self.idle_minutes.value()
         # The app's idle timer listens for Area.SETTINGS.
         saved = self.ops.run(
-            lambda: accounts.set_idle_lock_minutes(self.ctx, minutes), changes=Area.SETTINGS, refused=self.message
+            lambda: accounts.set_idle_lock_minutes(self.ctx, minutes),
+            changes=Area.SETTINGS,
+            refused=self.message,
         )
         if not saved.ok:
             return False
@@ -493,5 +544,24 @@ class AccountsTab(Page):
             if minutes == 0
             else self.tr("已保存：%1 分钟无人操作后自动锁屏。").replace("%1", str(minutes))
         )
+        show_message(self.message, text, error=False)
+        return True
+
+    def save_desk_mode(self) -> bool:
+        on, minutes = self.desk_mode.isChecked(), self.desk_idle_minutes.value()
+        # The app's idle timer listens for Area.SETTINGS.
+        saved = self.ops.run(
+            lambda: accounts.set_desk_mode(self.ctx, on, minutes), changes=Area.SETTINGS, refused=self.message
+        )
+        if not saved.ok:
+            return False
+        if not on:
+            text = self.tr("已保存：借还台模式已关闭，按上面的时间自动锁屏。")
+        elif minutes == 0:
+            text = self.tr("已保存：借还台模式已开启，不自动锁屏；锁屏时扫的码登录后自动办理。")
+        else:
+            text = self.tr(
+                "已保存：借还台模式已开启，%1 分钟无人操作后锁屏；锁屏时扫的码登录后自动办理。"
+            ).replace("%1", str(minutes))
         show_message(self.message, text, error=False)
         return True
