@@ -1,5 +1,6 @@
 """Equipment: what each donation batch brought (balls, paints, tablets; some barcoded one by one, some used up),
-damage and losses, and lending day by day — a class borrows balls for an hour, an art session its paints, a
+damage and losses — registered and logged through the equipment service's building blocks, so the demo's items,
+units, asset barcodes and counts are the service's own — and lending day by day — a class borrows balls for an hour, an art session its paints, a
 volunteer a tablet for a few days — never more than is on the shelf."""
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy import select
 
 from center_app.db import models as m
 from center_app.demo.activities import Act
@@ -18,8 +21,11 @@ from center_app.demo.pools.equipment import ACTIVITY_GEAR, BORROWER_GEAR, EQUIPM
 from center_app.demo.state import Demo
 from center_app.demo.volunteers import Vol
 from center_app.demo.writer import Row
+from center_app.domain.actor import Actor
 from center_app.domain.children import grade_label
-from center_app.domain.pinyin import pinyin_keys
+from center_app.domain.equipment import ItemInput, validate_item
+from center_app.domain.states import Condition, IncidentKind, Tracking, UnitStatus
+from center_app.services.equipment.common import AssetBarcodes, add_item, item_row, record_incident
 
 
 @dataclass(eq=False)
@@ -35,9 +41,12 @@ class Item:
 class Equipment:
     """Writes the equipment and its incidents, then lends it day by day."""
 
-    def __init__(self, d: Demo) -> None:
+    def __init__(self, d: Demo, actor: Actor) -> None:
         self.d = d
         self.w = d.w
+        self.actor = actor
+        self.written = 0  # items registered (the writer does not see them: the service writes them)
+        self.entries = 0  # log entries written
         self.items_by_category: dict[str, list[Item]] = {}  # what can be lent (not consumable, not retired)
         self.unit_free: dict[int, int] = {}  # equipment unit id → ordinal from which it can be lent again
         self.out_now: list[tuple[Row, Item, int | None]] = []  # loans still out today: (row, item, unit id)
@@ -49,97 +58,78 @@ class Equipment:
         return donations.draw(rng, ("equipment", "both"), "items", self.d.plan.equipment_items)
 
     def write(self, item_batches: list[dict[str, Any]]) -> None:
+        """Each item through the equipment service's own building blocks (``services.equipment.common``): the item
+        and its units with their asset barcodes, then its log — units found damaged or lost, consumables stocked in
+        and used up, damage and repairs — each entry changing the counts as the desk's would."""
         rng = self.d.rng("equipment")
         kinds = [(cat, loc, spec) for cat, loc, specs in EQUIPMENT for spec in specs]
-        incidents: list[Row] = []
+        s, actor = self.d.s, self.actor
+        self.w.flush()  # the donation batches the items come from
+        allocator = AssetBarcodes(s)
         for n, batch in enumerate(item_batches):
             category, location, (name, unit, value, lo, hi, flags) = kinds[n % len(kinds)]
             day: dt.date = batch["received_on"]
-            item_id = self.w.new_id(m.EquipmentItem)
             individual, consumable = "i" in flags, "c" in flags
             qty = rng.randint(lo, hi)
             retired = not consumable and rng.random() < 0.02
-            notes = "多次损坏，已报废" if retired else ""
-            units: list[int] = []
+            values = validate_item(
+                ItemInput(
+                    name=name,
+                    category=category,
+                    tracking=Tracking.INDIVIDUAL if individual else Tracking.QUANTITY,
+                    quantity=0 if consumable else qty,  # consumables arrive by their stock-in entry below
+                    unit=unit,
+                    location=location,
+                    condition=Condition.SCRAPPED if retired else Condition.GOOD,
+                    consumable=consumable,
+                    low_stock=max(1, qty // 4) if consumable else None,
+                    acquired_on=day,
+                    value_fen=value * 100,
+                    notes="多次损坏，已报废" if retired else "",
+                ),
+                today=self.d.today,
+            )
+            item, _codes = add_item(
+                s, actor, values, batch_id=batch["id"], allocator=allocator, at=self.d.stamp(day, 930)
+            )
+            self.written += 1
             if individual:
-                for _ in range(qty):
-                    unit_id = self.w.new_id(m.EquipmentUnit)
+                for piece in s.scalars(select(m.EquipmentUnit).where(m.EquipmentUnit.item_id == item.id)):
                     r = rng.random()
-                    status = "damaged" if r < 0.06 else ("lost" if r < 0.08 else "available")
-                    self.w.add(
-                        m.EquipmentUnit,
-                        {
-                            "id": unit_id,
-                            "item_id": item_id,
-                            "barcode": f"E{unit_id:06d}",
-                            "status": status,
-                            "notes": "",
-                            "created_at": self.d.stamp(day, 930),
-                            "updated_at": self.d.stamp(day, 930),
-                        },
-                    )
-                    if status == "available":
-                        units.append(unit_id)
-                    else:
-                        incidents.append(
-                            self.incident(
-                                rng, item_id, unit_id, status, 1, self.random_day(rng, day), category
-                            )
-                        )
-                qty = len(units)
+                    if r < 0.08:
+                        kind = IncidentKind.DAMAGED if r < 0.06 else IncidentKind.LOST
+                        self.incident(rng, item, kind, 1, self.random_day(rng, day), category, unit=piece)
             elif consumable:
                 # Stock in when donated, then used up in art classes: the total is what is left.
-                incidents.append(
-                    self.incident(rng, item_id, None, "stock_in", qty, day, category, "捐赠入库")
-                )
+                self.incident(rng, item, IncidentKind.STOCK_IN, qty, day, category, "捐赠入库")
                 for _ in range(rng.randint(1, 3)):
                     used = rng.randint(1, max(1, qty // 4))
                     if qty - used < 1:
                         break
                     qty -= used
                     when = self.random_day(rng, day)
-                    incidents.append(
-                        self.incident(rng, item_id, None, "stock_out", used, when, category, "活动领用")
+                    self.incident(rng, item, IncidentKind.STOCK_OUT, used, when, category, "活动领用")
+            elif not retired and rng.random() < 0.12:
+                damaged = rng.random() < 0.7
+                kind = IncidentKind.DAMAGED if damaged else IncidentKind.LOST
+                when = self.random_day(rng, day)
+                self.incident(rng, item, kind, 1, when, category)
+                if damaged and rng.random() < 0.3:
+                    self.incident(
+                        rng, item, IncidentKind.REPAIRED, 1, when, category, "已修好", action="已修好"
                     )
-            elif rng.random() < 0.12:
-                kind = "damaged" if rng.random() < 0.7 else "lost"
-                incidents.append(
-                    self.incident(rng, item_id, None, kind, 1, self.random_day(rng, day), category)
-                )
-                if kind == "damaged" and rng.random() < 0.3:
-                    incidents.append(
-                        self.incident(
-                            rng, item_id, None, "repaired", 1, self.random_day(rng, day), category, "已修好"
+            row = item_row(s, item.id)
+            if not consumable and not retired and row.available > 0:
+                units = [
+                    u
+                    for u in s.scalars(
+                        select(m.EquipmentUnit.id).where(
+                            m.EquipmentUnit.item_id == item.id, m.EquipmentUnit.status == UnitStatus.AVAILABLE
                         )
                     )
-            full, initials = pinyin_keys(name)
-            self.w.add(
-                m.EquipmentItem,
-                {
-                    "id": item_id,
-                    "name": name,
-                    "name_pinyin": full,
-                    "name_initials": initials,
-                    "category": category,
-                    "tracking": "individual" if individual else "quantity",
-                    "consumable": consumable,
-                    "barcode": None,
-                    "quantity_total": qty,
-                    "unit": unit,
-                    "location": location,
-                    "batch_id": batch["id"],
-                    "value_fen": value * 100,
-                    "status": "retired" if retired else "in_use",
-                    "notes": notes,
-                    "created_at": self.d.stamp(day, 930),
-                    "updated_at": self.d.stamp(day, 930),
-                },
-            )
-            if not consumable and not retired and qty > 0:
-                item = Item(item_id, category, qty, day.toordinal() + 1, units)
-                self.items_by_category.setdefault(category, []).append(item)
-        for row in incidents:
-            self.w.add(m.EquipmentIncident, row)
+                ]
+                lendable = Item(item.id, category, row.available, day.toordinal() + 1, units)
+                self.items_by_category.setdefault(category, []).append(lendable)
 
     def random_day(self, rng: random.Random, after: dt.date) -> dt.date:
         first = max(after + dt.timedelta(days=1), self.d.records_from)
@@ -150,29 +140,41 @@ class Equipment:
     def incident(
         self,
         rng: random.Random,
-        item_id: int,
-        unit_id: int | None,
+        item: m.EquipmentItem,
         kind: str,
         qty: int,
         day: dt.date,
         category: str,
         note: str = "",
-        loan_id: int | None = None,
-    ) -> Row:
-        if not note and kind == "damaged":
+        *,
+        unit: m.EquipmentUnit | None = None,
+        loan: m.EquipmentLoan | None = None,
+        action: str = "",
+    ) -> None:
+        """An entry of the item's log through the service's ``record_incident`` (counts change with it)."""
+        if not note and kind == IncidentKind.DAMAGED:
             note = rng.choice(EQUIPMENT_DAMAGE[category])
-        elif not note and kind == "lost":
+        elif not note and kind == IncidentKind.LOST:
             note = "找不到了"
-        return {
-            "item_id": item_id,
-            "unit_id": unit_id,
-            "loan_id": loan_id,
-            "kind": kind,
-            "quantity": qty,
-            "occurred_on": day,
-            "note": note,
-            "recorded_by": self.d.user_id,
-        }
+        record_incident(
+            self.d.s,
+            self.actor,
+            item,
+            kind,
+            qty,
+            occurred_on=day,
+            unit=unit,
+            loan=loan,
+            out_on_loan=loan is not None,
+            note=note,
+            borrower=loan.borrower_label if loan is not None else "",
+            action=action,
+            # A second apart: an entry stamping the item with the time it already has would leave updated_at to
+            # the clock (onupdate), and the same seed would no longer give the same centre.
+            at=self.d.stamp(day, 1020) + dt.timedelta(seconds=self.entries),
+            audited=False,  # the fill's one audit entry covers the demo's history
+        )
+        self.entries += 1
 
     def lend(
         self,
@@ -274,6 +276,7 @@ class Equipment:
                     row["returned_quantity"] = qty - 1
                     row["notes"] = "归还时少了1个"
                     self.lost_on_loan.append((row, item))
+                    item.qty -= 1  # gone: later loans see one fewer (the entry is written at the end)
                 ret = back_day.toordinal()
             item.out.append((ret, qty))
             if unit_id is not None:
@@ -281,23 +284,24 @@ class Equipment:
             self.w.add(m.EquipmentLoan, row)
 
     def finish(self, rng: random.Random) -> None:
-        """Incidents for what came back short; status on_loan for the units out now."""
-        for row, item in self.lost_on_loan:
-            self.w.add(
-                m.EquipmentIncident,
-                self.incident(
-                    rng,
-                    item.id,
-                    None,
-                    "lost",
-                    row["quantity"] - row["returned_quantity"],
-                    (row["returned_at"] + UTC_OFFSET).date(),
-                    item.category,
-                    "借用归还时少了1个",
-                    loan_id=row["id"],
-                ),
-            )
+        """Losses of loans that came back short (through the service: the pieces leave the collection, the entry
+        names who had them); status on_loan for the units out now."""
         self.w.flush()
+        for row, item in self.lost_on_loan:
+            loan = self.d.s.get(m.EquipmentLoan, row["id"])
+            record = self.d.s.get(m.EquipmentItem, item.id)
+            assert loan is not None and record is not None
+            self.incident(
+                rng,
+                record,
+                IncidentKind.LOST,
+                row["quantity"] - row["returned_quantity"],
+                (row["returned_at"] + UTC_OFFSET).date(),
+                item.category,
+                "借用归还时少了1个",
+                loan=loan,
+            )
+        self.d.s.flush()
         # Statuses of what is out now; updated_at is the lending time (not the clock, so fills are repeatable).
         units_out = [{"b_id": u, "b_at": row["lent_at"]} for row, _item, u in self.out_now if u is not None]
         if units_out:

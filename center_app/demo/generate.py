@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from center_app.context import AppContext
+from center_app.context import Actor, AppContext
 from center_app.db import models as m
 from center_app.demo.activities import Activities
 from center_app.demo.attendance import Attendance
@@ -58,7 +58,7 @@ def fill_demo(
     report(0, "正在检查数据库……")
     with ctx.db.session() as s:
         _refuse_if_not_empty(s)
-        summary = _write(Demo(s, plan, seed, report, ctx.actor.user_id))
+        summary = _write(Demo(s, plan, seed, report, ctx.actor.user_id), ctx.actor)
         audit.record(
             s,
             ctx.actor,
@@ -85,7 +85,7 @@ def _refuse_if_not_empty(s: Session) -> None:
             )
 
 
-def _write(d: Demo) -> DemoSummary:
+def _write(d: Demo, actor: Actor) -> DemoSummary:
     """Every part in turn. The order is part of the demo: ids are handed out as rows are planned, and each part
     draws from its own random stream, so the same seed and day give the same centre."""
     d.report(2, "正在准备日历和中心信息……")
@@ -93,7 +93,7 @@ def _write(d: Demo) -> DemoSummary:
     d.report(5, "正在生成捐赠方和图书……")
     donations = Donations(d)
     donations.plan()
-    library, equipment = Library(d), Equipment(d)
+    library, equipment = Library(d), Equipment(d, actor)  # equipment through its service's building blocks
     books = library.plan(donations)
     equipment_batches = equipment.plan(donations)
     donations.write()
@@ -124,7 +124,7 @@ def _write(d: Demo) -> DemoSummary:
         titles=c["book_title"],
         copies=c["book_copy"],
         children=c["child"],
-        equipment_items=c["equipment_item"],
+        equipment_items=equipment.written,
         volunteers=c["volunteer"],
         activities=c["activity"],
         attendance_marks=c["attendance_mark"],

@@ -548,12 +548,13 @@ def record_incident(
     up): they leave the collection from there, whatever the kind (the caller closes the loan). ``resolved`` defaults to True for what needs no more
     action (a loss, a repair done, stock movements) and False for damage and pieces sent for repair.
     """
+    stamp = at or utcnow()
     if unit is not None:
         _move_unit(s, item, unit, kind, from_loan=out_on_loan)
+        unit.updated_at = stamp
         quantity = 1
     else:
         _change_counts(s, item, kind, quantity, from_loan=out_on_loan)
-    stamp = at or utcnow()
     item.updated_at = stamp
     if resolved is None:
         resolved = out_on_loan or kind not in (IncidentKind.DAMAGED, IncidentKind.REPAIR)
