@@ -43,6 +43,7 @@ SETTING_AREAS: Final[dict[str, str]] = {
     "children.card_last_number": "child.basic",
     "block_when_overdue": "circulation",
     "sound_on": "circulation",
+    "renew_when_overdue": "circulation",
     "open_weekdays": "attendance",
     "late_after": "attendance",
     "attendance_default_code": "attendance",
