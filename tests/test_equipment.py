@@ -418,3 +418,26 @@ def test_asset_labels_use_the_librarys_sheet_and_start_position(ctx: AppContext,
     assert "打印器材标签 3 张" in audits(ctx, "equipment_item")[-1]
     with pytest.raises(ValidationError, match="没有找到这些编号"):
         eq.print_asset_labels(ctx, tmp_path / "x.pdf", barcodes=["E999999"])
+
+
+def test_lent_to_a_recorded_session_it_is_due_when_the_session_ends(ctx: AppContext) -> None:
+    from center_app.db.models import Activity
+
+    today = NOW.date()
+    with ctx.db.session() as s:
+        session = Activity(title="三年级体育课", on_date=today, start_time=dt.time(14), end_time=dt.time(15))
+        s.add(session)
+        s.flush()
+        session_id = session.id
+    item = ropes(ctx)
+    before = dt.datetime.combine(today, dt.time(13, 55))
+    done = eq.lend(ctx, item.id, eq.Borrower.session(activity_id=session_id), 20, now=before)
+    assert done.loan.borrower == "三年级体育课" and done.loan.borrower_kind == "activity"
+    assert done.loan.due_at == dt.datetime.combine(today, dt.time(15)) and "今天 15:00" in done.message
+    eq.return_loan(ctx, done.loan.id, now=before)
+    after = dt.datetime.combine(today, dt.time(15, 30))
+    late = eq.lend(
+        ctx, item.id, eq.Borrower.session("三年级体育课（补课）", activity_id=session_id), 2, now=after
+    )
+    assert late.loan.due_at == dt.datetime.combine(today, dt.time(23, 59))
+    assert late.loan.borrower == "三年级体育课（补课）"

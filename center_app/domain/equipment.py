@@ -400,9 +400,15 @@ class Borrower:
 
     @classmethod
     def group(cls, label: str, *, activity_id: int | None = None) -> Borrower:
-        """A class (``三年级2班``) or, with an activity id or a label naming a session, an activity."""
+        """A class (``三年级2班``); with an activity id, that recorded activity session."""
         kind = BorrowerKind.ACTIVITY if activity_id is not None else BorrowerKind.CLASS
         return cls(kind, label=label, activity_id=activity_id)
+
+    @classmethod
+    def session(cls, label: str = "", *, activity_id: int | None = None) -> Borrower:
+        """An activity session: free text (``三年级体育课 14:00–15:00``) or a recorded activity (its title is the
+        label unless one is given; the loan is due when it ends, unless another time is given)."""
+        return cls(BorrowerKind.ACTIVITY, label=label, activity_id=activity_id)
 
 
 def check_group_label(label: str) -> str:

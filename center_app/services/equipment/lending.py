@@ -85,6 +85,7 @@ class _Who:
     child_id: int | None = None
     volunteer_id: int | None = None
     activity_id: int | None = None
+    ends: dt.datetime | None = None  # a recorded session's end (local): the default due time that day
 
 
 def _resolve(s: Session, role: str, who: Borrower) -> _Who:
@@ -118,12 +119,15 @@ def _resolve(s: Session, role: str, who: Borrower) -> _Who:
     if who.kind in (BorrowerKind.CLASS, BorrowerKind.ACTIVITY):
         activity_id = who.activity_id
         label = rules.one_line(who.label)
+        ends = None
         if activity_id is not None:
             activity = s.get(Activity, activity_id)
             if activity is None:
                 raise NotFound("找不到这次活动，它可能已被删除。")
             label = label or activity.title
-        return _Who(who.kind, rules.check_group_label(label), activity_id=activity_id)
+            if activity.end_time is not None:
+                ends = dt.datetime.combine(activity.on_date, activity.end_time)
+        return _Who(who.kind, rules.check_group_label(label), activity_id=activity_id, ends=ends)
     raise ValidationError("请选择借给谁：儿童、志愿者、班级或活动。")
 
 
@@ -141,7 +145,8 @@ def lend(
     now: dt.datetime | None = None,
 ) -> DeskResult:
     """Lend ``quantity`` pieces of an item (``what``: its id, or its box's barcode) or one unit (``what``: the
-    unit's asset barcode) to ``borrower``, due at ``due`` (local time; default: the end of today).
+    unit's asset barcode) to ``borrower``, due at ``due`` (local time; default: the end of the recorded activity
+    session it is lent to when that is later today, else the end of today).
 
     Refused: more than is available now (pieces out, damaged or away for repair do not count); an item or unit
     out of use (损坏/维修中/报废/遗失); a unit already out; a one-by-one item by quantity (scan each piece); a child
@@ -151,12 +156,14 @@ def lend(
     quantity = rules.check_quantity(quantity, what="借出数量")
     note = rules.check_reason(note)
     local, instant = moment(now)
-    due_local = due or rules.end_of_day(local.date())
-    if due_local <= local:
+    if due is not None and due <= local:
         raise ValidationError("归还时间已经过了，请选一个以后的时间。")
     with ctx.db.session() as s:
         item, unit = _target(s, what)
         who = _resolve(s, ctx.actor.role, borrower)
+        due_local = due or rules.end_of_day(local.date())
+        if due is None and who.ends is not None and local < who.ends < due_local:
+            due_local = who.ends  # "20 跳绳 → 三年级体育课 14:00–15:00": back when the session ends
         n = f"{quantity}{item.unit}"
         if item.condition != Condition.GOOD:
             raise DomainError(f"{item.name}{rules.OUT_OF_USE_ITEM[item.condition]}，不能借出。")
