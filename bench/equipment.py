@@ -21,9 +21,37 @@ from pathlib import Path
 
 from bench.common import row
 
-WORDS = ("篮球", "足球", "跳绳", "羽毛球拍", "乒乓球", "象棋", "围棋", "口琴", "手鼓", "画板", "水彩笔", "彩纸",
-         "积木", "拼图", "魔方", "平板电脑", "电子琴", "投影仪", "呼啦圈", "毽子")
-PLACES = ("器材室A柜", "器材室B柜", "活动室音乐角", "美术室柜子", "活动室游戏柜", "办公室电子柜", "储物间货架")
+WORDS = (
+    "篮球",
+    "足球",
+    "跳绳",
+    "羽毛球拍",
+    "乒乓球",
+    "象棋",
+    "围棋",
+    "口琴",
+    "手鼓",
+    "画板",
+    "水彩笔",
+    "彩纸",
+    "积木",
+    "拼图",
+    "魔方",
+    "平板电脑",
+    "电子琴",
+    "投影仪",
+    "呼啦圈",
+    "毽子",
+)
+PLACES = (
+    "器材室A柜",
+    "器材室B柜",
+    "活动室音乐角",
+    "美术室柜子",
+    "活动室游戏柜",
+    "办公室电子柜",
+    "储物间货架",
+)
 
 
 def _p95(values: list[float]) -> float:
@@ -53,14 +81,23 @@ def run(lends: int = 200, keystrokes: int = 1000) -> list[dict[str, object]]:
             allocator = AssetBarcodes(s)
             for n in range(1000):
                 values = validate_item(
-                    ItemInput(f"{WORDS[n % len(WORDS)]}（{n}号）", category="体育", quantity=rng.randint(5, 30),
-                              location=PLACES[n % len(PLACES)])
+                    ItemInput(
+                        f"{WORDS[n % len(WORDS)]}（{n}号）",
+                        category="体育",
+                        quantity=rng.randint(5, 30),
+                        location=PLACES[n % len(PLACES)],
+                    )
                 )
                 add_item(s, ctx.actor, values, allocator=allocator)
             for n in range(100):
                 values = validate_item(
-                    ItemInput(f"{WORDS[n % len(WORDS)]}（编号{n}）", category="电子", tracking="individual",
-                              quantity=10, location=PLACES[n % len(PLACES)])
+                    ItemInput(
+                        f"{WORDS[n % len(WORDS)]}（编号{n}）",
+                        category="电子",
+                        tracking="individual",
+                        quantity=10,
+                        location=PLACES[n % len(PLACES)],
+                    )
                 )
                 add_item(s, ctx.actor, values, allocator=allocator)
         desk = open_store(DataDir(work / "d"), actor=Actor(username="bench", role=LIBRARIAN))
@@ -106,13 +143,38 @@ def run(lends: int = 200, keystrokes: int = 1000) -> list[dict[str, object]]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return [
-        row("equipment_lend_p95_ms", _p95(lend_ms), 30.0, "ms", samples=len(lend_ms),
-            median=round(statistics.median(lend_ms), 2)),
-        row("equipment_return_p95_ms", _p95(return_ms), 30.0, "ms", samples=len(return_ms),
-            median=round(statistics.median(return_ms), 2)),
-        row("stocktake_scan_p95_ms_2000", _p95(scan_ms), 30.0, "ms", samples=len(scan_ms),
-            median=round(statistics.median(scan_ms), 2), max=round(max(scan_ms), 2)),
+        row(
+            "equipment_lend_p95_ms",
+            _p95(lend_ms),
+            30.0,
+            "ms",
+            samples=len(lend_ms),
+            median=round(statistics.median(lend_ms), 2),
+        ),
+        row(
+            "equipment_return_p95_ms",
+            _p95(return_ms),
+            30.0,
+            "ms",
+            samples=len(return_ms),
+            median=round(statistics.median(return_ms), 2),
+        ),
+        row(
+            "stocktake_scan_p95_ms_2000",
+            _p95(scan_ms),
+            30.0,
+            "ms",
+            samples=len(scan_ms),
+            median=round(statistics.median(scan_ms), 2),
+            max=round(max(scan_ms), 2),
+        ),
         row("stocktake_result_ms_2000", max(result_ms), 1000.0, "ms", lines=len(codes)),
-        row("equipment_search_keystroke_p95_ms_250", _p95(search_ms), 16.0, "ms", samples=len(search_ms),
-            median=round(statistics.median(search_ms), 3)),
+        row(
+            "equipment_search_keystroke_p95_ms_250",
+            _p95(search_ms),
+            16.0,
+            "ms",
+            samples=len(search_ms),
+            median=round(statistics.median(search_ms), 3),
+        ),
     ]
