@@ -80,7 +80,9 @@ def test_first_admin_input_is_validated(ctx: AppContext) -> None:
     assert accounts.needs_first_admin(ctx)
 
 
-def test_set_up_centre_names_the_centre_and_signs_the_new_administrator_in_at_once(nobody_ctx: AppContext) -> None:
+def test_set_up_centre_names_the_centre_and_signs_the_new_administrator_in_at_once(
+    nobody_ctx: AppContext,
+) -> None:
     from center_app.services import settings
 
     ctx = nobody_ctx  # the first-run wizard: nobody is signed in yet
@@ -362,7 +364,9 @@ def test_update_user_changes_role_and_audits(ctx: AppContext, admin: Actor) -> N
 
 def _volunteer(ctx: AppContext, name: str, pinyin: str, *, active: bool = True) -> int:
     with ctx.db.session() as s:
-        vol = Volunteer(name=name, name_pinyin=pinyin, organisation="师范学院", phone="13800000000", active=active)
+        vol = Volunteer(
+            name=name, name_pinyin=pinyin, organisation="师范学院", phone="13800000000", active=active
+        )
         s.add(vol)
         s.flush()
         return vol.id
@@ -572,8 +576,9 @@ def test_desk_mode_reads_a_bad_stored_value_as_off(ctx: AppContext) -> None:
     assert accounts.get_desk_mode(ctx) == accounts.DeskMode(on=True, idle_lock_minutes=60)
 
 
-def test_is_centre_barcode_knows_cards_books_and_isbns_and_nothing_else(ctx: AppContext) -> None:
+def test_is_centre_barcode_knows_cards_books_equipment_and_isbns_and_nothing_else(ctx: AppContext) -> None:
     from center_app.db.models import BookCopy, BookTitle, Child
+    from center_app.services import equipment
 
     with ctx.db.session() as s:
         s.add(Child(name="王子涵", name_pinyin="wangzihan", name_initials="wzh", card_barcode="C00012"))
@@ -581,9 +586,13 @@ def test_is_centre_barcode_knows_cards_books_and_isbns_and_nothing_else(ctx: App
         s.add(title)
         s.flush()
         s.add(BookCopy(title_id=title.id, barcode="T0000007", status="available"))
+    ropes = equipment.create_item(ctx, equipment.ItemInput("跳绳", quantity=20)).new_barcodes
+    keyboard = equipment.create_item(
+        ctx, equipment.ItemInput("电子琴", tracking="individual", quantity=1)
+    ).new_barcodes
     ctx.actor = Actor.nobody()  # asked at the sign-in screen, before anyone signs in
     cards_and_books = ("C00012", "c00012", "Ｃ０００１２", "T0000007", "t0000007")  # Caps Lock, a Chinese IME
-    for code in (*cards_and_books, "9787020002207", "702000220X", "702000220x"):
+    for code in (*cards_and_books, *ropes, *keyboard, "9787020002207", "702000220X", "702000220x"):
         assert accounts.is_centre_barcode(ctx, code), code
     for code in ("gulou2026", "C00013", "T0000008", "9787020002208", "", "   ", "x" * 100):
         assert not accounts.is_centre_barcode(ctx, code), code

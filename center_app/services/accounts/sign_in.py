@@ -12,7 +12,7 @@ import unicodedata
 from sqlalchemy import select
 
 from center_app.context import AppContext
-from center_app.db.models import BookCopy, Child, User
+from center_app.db.models import BookCopy, Child, EquipmentItem, EquipmentUnit, User
 from center_app.domain import isbn
 from center_app.domain.actor import Actor
 from center_app.domain.errors import PermissionDenied, ValidationError
@@ -214,7 +214,8 @@ _ISBN_SHAPE = re.compile(r"^(?:\d{13}|\d{9}[\dX])$")
 
 
 def is_centre_barcode(ctx: AppContext, code: str) -> bool:
-    """Whether ``code`` is a barcode this centre scans — a child's library card, a book copy's label, an ISBN — so
+    """Whether ``code`` is a barcode this centre scans — a child's library card, a book copy's label, an equipment
+    asset label (an item's box or a unit), an ISBN — so
     that, read as a burst at the sign-in screen, it is a scan and not a password (a fast password of another shape
     still signs in). Asked before anyone signs in; it says yes or no and nothing more (those numbers are printed
     on the cards and books)."""
@@ -225,8 +226,10 @@ def is_centre_barcode(ctx: AppContext, code: str) -> bool:
         return True
     spellings = list(dict.fromkeys((code, code.upper(), code.lower())))  # Caps Lock on or off
     with ctx.db.read() as s:
-        if s.scalars(select(Child.id).where(Child.card_barcode.in_(spellings)).limit(1)).first() is not None:
-            return True
-        return (
-            s.scalars(select(BookCopy.id).where(BookCopy.barcode.in_(spellings)).limit(1)).first() is not None
+        lookups = (
+            select(Child.id).where(Child.card_barcode.in_(spellings)),
+            select(BookCopy.id).where(BookCopy.barcode.in_(spellings)),
+            select(EquipmentUnit.id).where(EquipmentUnit.barcode.in_(spellings)),
+            select(EquipmentItem.id).where(EquipmentItem.barcode.in_(spellings)),
         )
+        return any(s.scalars(lookup.limit(1)).first() is not None for lookup in lookups)
