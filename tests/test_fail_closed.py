@@ -52,6 +52,8 @@ from center_app.services import (
 )
 from center_app.services import attendance as att
 from center_app.services import settings as settings_service
+from center_app.services import volunteers
+from center_app.services.volunteers import SessionInput, VolunteerInput
 
 TODAY = dt.date.today()
 ADMIN_PASSWORD = "gulou2026"
@@ -211,6 +213,36 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         write_xlsx(world.books_file, ["书名", "作者", "数量"], [["夏洛的网", "怀特", 2]])
         world.children_file = world.files / "children.xlsx"
         roster.export_children(ctx, world.children_file, confirmed=True)
+        # volunteers: a summer programme that began on a Monday two weeks ago, a weekly session, hours approved and
+        # pending, a certificate, a team's list
+        world.volunteer = volunteers.create_volunteer(
+            ctx, VolunteerInput("韦小宝", organisation="广西师范大学", phone="13812345678")
+        ).id
+        world.room = volunteers.save_room(ctx, None, "阅览室").id
+        world.held = TODAY - dt.timedelta(days=TODAY.weekday() + 14)
+        world.programme = volunteers.create_programme(
+            ctx, "暑期", "summer", world.held, world.held + dt.timedelta(days=27)
+        ).id
+        world.empty_programme = volunteers.create_programme(
+            ctx, "空课表", "weekly", TODAY + dt.timedelta(days=60), TODAY + dt.timedelta(days=150)
+        ).id
+        world.session = volunteers.save_session(
+            ctx,
+            SessionInput(
+                world.programme, "绘本共读", "08:30", "10:00", weekday=1, volunteer_ids=(world.volunteer,)
+            ),
+        ).session.id
+        approved = volunteers.confirm_planned(ctx, world.session, world.held)[0].id
+        volunteers.approve_hours(ctx, [approved])
+        world.pending = volunteers.confirm_planned(ctx, world.session, world.held + dt.timedelta(days=7))[
+            0
+        ].id
+        issued = volunteers.issue_certificate(
+            ctx, world.volunteer, world.held, world.held + dt.timedelta(days=6)
+        )
+        world.certificate, world.code = issued.id, issued.code
+        world.volunteers_file = world.files / "支教队.xlsx"
+        write_xlsx(world.volunteers_file, ["姓名", "手机"], [["覃思琪", "13912345678"]])
     finally:
         ctx.close()
     yield world
@@ -390,6 +422,93 @@ CALLS: dict[str, Call] = {
     "settings.save_general": c(settings_service.CentreInfo("古楼村儿童之家"), "zh_CN"),
     "settings.set_language": c("en"),
     "settings.set_setting": c("label_printing", {}),
+    # volunteers, the timetable, hours and certificates
+    "volunteers.add_hours": w(lambda o, _t: (o.volunteer, TODAY - dt.timedelta(days=1), 60, "整理图书")),
+    "volunteers.approve_hours": w(lambda o, _t: ([o.pending],)),
+    "volunteers.cancel_occurrence": w(lambda o, _t: (o.session, o.held + dt.timedelta(days=14))),
+    "volunteers.check_session": w(
+        lambda o, _t: (
+            SessionInput(o.programme, "手工", "14:30", "16:00", weekday=3, volunteer_ids=(o.volunteer,)),
+        )
+    ),
+    "volunteers.confirm_planned": w(lambda o, _t: (o.session, o.held)),
+    "volunteers.correct_hours": w(lambda o, _t: (o.pending, 60, "提前离开")),
+    "volunteers.create_programme": c(
+        "秋季学期", "weekly", TODAY + dt.timedelta(days=200), TODAY + dt.timedelta(days=300)
+    ),
+    "volunteers.create_volunteer": c(VolunteerInput("覃思琪")),
+    "volunteers.current_programme": c(),
+    "volunteers.delete_programme": w(lambda o, _t: (o.empty_programme,)),
+    "volunteers.delete_session": w(lambda o, _t: (o.session,)),
+    "volunteers.draft_certificate": w(lambda o, _t: (o.volunteer, o.held, o.held + dt.timedelta(days=6))),
+    "volunteers.export_hours_xlsx": w(lambda o, t: (t / "时长.xlsx", o.held, TODAY)),
+    "volunteers.export_volunteers": w(lambda _o, t: (t / "志愿者.xlsx",)),
+    "volunteers.get_programme": w(lambda o, _t: (o.programme,)),
+    "volunteers.get_session": w(lambda o, _t: (o.session,)),
+    "volunteers.get_volunteer": w(lambda o, _t: (o.volunteer,)),
+    "volunteers.hours_totals": c(TODAY - dt.timedelta(days=60), TODAY),
+    "volunteers.issue_certificate": w(lambda o, _t: (o.volunteer, o.held, o.held + dt.timedelta(days=6))),
+    "volunteers.list_certificates": c(),
+    "volunteers.list_groups": w(lambda o, _t: (o.programme,)),
+    "volunteers.list_hours": c(),
+    "volunteers.list_organisations": c(),
+    "volunteers.list_programmes": c(),
+    "volunteers.list_rooms": c(),
+    "volunteers.list_sessions": w(lambda o, _t: (o.programme,)),
+    "volunteers.list_volunteers": c(),
+    "volunteers.move_occurrence": w(
+        lambda o, _t: (o.session, o.held + dt.timedelta(days=14)), new_start="11:00", new_end="12:00"
+    ),
+    "volunteers.occurrences_between": c(TODAY - dt.timedelta(days=30), TODAY),
+    "volunteers.preview_import": w(lambda o, _t: (o.volunteers_file,)),
+    "volunteers.programme_clashes": w(lambda o, _t: (o.programme,)),
+    "volunteers.reject_hours": w(lambda o, _t: ([o.pending], "当天没有来")),
+    "volunteers.restore_occurrence": w(lambda o, _t: (o.session, o.held + dt.timedelta(days=14))),
+    "volunteers.run_import": w(lambda o, _t: (o.volunteers_file,)),
+    "volunteers.save_room": c(None, "美术室"),
+    "volunteers.save_session": w(
+        lambda o, _t: (
+            SessionInput(o.programme, "手工", "14:30", "16:00", weekday=3, volunteer_ids=(o.volunteer,)),
+        )
+    ),
+    "volunteers.set_volunteer_active": w(lambda o, _t: (o.volunteer, False)),
+    "volunteers.sign_in": Call(
+        lambda o, _t: (
+            (o.session, o.held + dt.timedelta(days=14)),
+            {
+                "volunteer_id": o.volunteer,
+                "now": dt.datetime.combine(o.held + dt.timedelta(days=14), dt.time(8, 30)),
+            },
+        )
+    ),
+    "volunteers.sign_out": Call(
+        lambda o, _t: (
+            (o.session, o.held + dt.timedelta(days=14)),
+            {
+                "volunteer_id": o.volunteer,
+                "now": dt.datetime.combine(o.held + dt.timedelta(days=14), dt.time(10)),
+            },
+        ),
+        "says no",  # nobody signed in to that occurrence
+    ),
+    "volunteers.timetable_sheets": w(lambda o, _t: (o.programme,)),
+    "volunteers.update_programme": w(
+        lambda o, _t: (o.programme, "暑期（改）", "summer", o.held, o.held + dt.timedelta(days=27))
+    ),
+    "volunteers.update_volunteer": w(
+        lambda o, _t: (o.volunteer, VolunteerInput("韦小宝", phone="13812345678"))
+    ),
+    "volunteers.verify_certificate": w(lambda o, _t: (o.code,)),
+    "volunteers.week_grid": w(lambda o, _t: (o.programme, o.held)),
+    "volunteers.write_audited_file": w(
+        lambda _o, t: (t / "名单.txt", lambda path: path.write_text("韦小宝", encoding="utf-8")),
+        action="export",
+        entity="volunteer",
+        what="导出名单",
+        rows=1,
+    ),
+    "volunteers.write_certificate_pdf": w(lambda o, t: (o.certificate, t / "证明.pdf")),
+    "volunteers.write_timetable_pdf": w(lambda o, t: (o.programme, t / "课表.pdf")),
 }
 
 

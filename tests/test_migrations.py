@@ -239,3 +239,69 @@ def test_a_0003_file_with_demo_equipment_upgrades(data_dir: DataDir) -> None:
                 )
     finally:
         ctx.close()
+
+
+def test_a_0004_file_with_demo_volunteers_upgrades(data_dir: DataDir) -> None:
+    """Volunteers, a programme with a session, an activity held in it, hours and a certificate as the demo wrote
+    them under 0004 come through 0005: nothing lost, the activity still points at its session (no table with
+    children is rebuilt), the programme gets its kind's periods, the certificate a number and its facts."""
+    db = Database.for_file(data_dir.db_path)
+    stamp = "'2026-07-01 10:00:00'"
+    with db.engine.connect() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0004_equipment")
+        conn.commit()
+        conn.exec_driver_sql(
+            "INSERT INTO centre (name, address, phone, contact_person, created_at, updated_at) "
+            f"VALUES ('古楼村儿童之家', '', '', '', {stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO volunteer (id, name, name_pinyin, name_initials, gender, phone, organisation, kind, "
+            "id_number, subjects, start_on, end_on, active, notes, created_at, updated_at) VALUES (1, '韦小宝', "
+            "'', '', 'male', '', '广西师范大学', 'student', '', '阅读', '2026-07-01', '2026-07-28', 1, '', "
+            f"{stamp}, {stamp})"
+        )
+        conn.exec_driver_sql("INSERT INTO room (id, name, capacity) VALUES (1, '阅览室', 30)")
+        conn.exec_driver_sql(
+            "INSERT INTO timetable (id, name, kind, starts_on, ends_on, created_at, updated_at) VALUES "
+            f"(1, '2026年暑期', 'summer', '2026-07-01', '2026-07-28', {stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO timetable_slot (id, timetable_id, weekday, start_time, end_time, course, kind, room_id, "
+            "volunteer_id, target_group) VALUES (1, 1, 3, '08:30:00', '10:00:00', '绘本共读', 'reading', 1, 1, "
+            "'1-3年级')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO activity (id, title, kind, on_date, start_time, end_time, room_id, slot_id, description, "
+            f"outcome, created_at, updated_at) VALUES (1, '绘本共读', 'reading', '2026-07-01', '08:30:00', "
+            f"'10:00:00', 1, 1, '', '', {stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO service_hours (volunteer_id, activity_id, on_date, minutes, description, status, "
+            f"created_at, updated_at) VALUES (1, 1, '2026-07-01', 90, '绘本共读', 'approved', {stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO certificate (volunteer_id, issued_on, period_from, period_to, minutes, "
+            "verification_code) VALUES (1, '2026-08-10', '2026-07-01', '2026-07-28', 90, 'GL2026-00001-ABCDEF')"
+        )
+        conn.commit()
+    db.dispose()
+    ctx = open_store(data_dir)
+    try:
+        with ctx.db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            assert conn.exec_driver_sql("SELECT slot_id FROM activity").scalar() == 1
+            assert conn.exec_driver_sql("SELECT skills, name FROM volunteer").one() == ("", "韦小宝")
+            hours = conn.exec_driver_sql("SELECT source, minutes, activity_id FROM service_hours").one()
+            assert tuple(hours) == ("planned", 90, 1)
+            cert = conn.exec_driver_sql(
+                "SELECT number, centre_name, volunteer_name, organisation, minutes FROM certificate"
+            ).one()
+            assert tuple(cert) == ("2026-0001", "古楼村儿童之家", "韦小宝", "广西师范大学", 90)
+            periods = conn.exec_driver_sql(
+                "SELECT number, label, start_time FROM timetable_period WHERE timetable_id = 1 ORDER BY number"
+            ).fetchall()
+            assert [p[0] for p in periods] == [1, 2, 3, 4] and periods[0][1] == "上午一"
+            slot = conn.exec_driver_sql("SELECT on_date, override_reason, volunteer_id FROM timetable_slot").one()
+            assert tuple(slot) == (None, "", 1)
+    finally:
+        ctx.close()

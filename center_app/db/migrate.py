@@ -23,10 +23,16 @@ log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions. tests/test_migrations.py checks it against Alembic's own head, so
 # start-up can compare revisions without importing Alembic.
-HEAD_REVISION = "0004_equipment"
+HEAD_REVISION = "0005_volunteers"
 # Every revision this version of the app knows, oldest first (tests/test_migrations.py checks it against Alembic). A
 # database at a revision not listed here was written by a newer app: it is refused before anything is copied or run.
-KNOWN_REVISIONS = ("0001_initial", "0002_integrity_indexes", "0003_import_file_hash", "0004_equipment")
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_integrity_indexes",
+    "0003_import_file_hash",
+    "0004_equipment",
+    "0005_volunteers",
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

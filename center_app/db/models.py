@@ -34,15 +34,20 @@ from center_app.domain.states import (
     Condition,
     CopyStatus,
     EquipmentCategory,
+    ExceptionKind,
     FollowUpMethod,
+    HoursSource,
     HoursStatus,
     ItemStatus,
     LeftBehind,
+    ProgrammeKind,
+    SessionKind,
     StocktakeFilter,
     StocktakeScope,
     StocktakeStatus,
     Tracking,
     UnitStatus,
+    VolunteerKind,
 )
 
 NAMING = {
@@ -483,9 +488,10 @@ class Volunteer(Timestamped, Base):
     gender: Mapped[str] = mapped_column(String(10), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")  # university, NGO, local school
-    kind: Mapped[str] = mapped_column(String(20), default="local")  # local|social_work|student
+    kind: Mapped[str] = mapped_column(String(20), default=VolunteerKind.LOCAL)  # VolunteerKind
     id_number: Mapped[str] = mapped_column(String(40), default="")
-    subjects: Mapped[str] = mapped_column(String(200), default="")
+    subjects: Mapped[str] = mapped_column(String(200), default="")  # 语文、阅读
+    skills: Mapped[str] = mapped_column(String(200), default="")  # 书法、吉他
     start_on: Mapped[dt.date | None] = mapped_column(Date)
     end_on: Mapped[dt.date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -493,6 +499,8 @@ class Volunteer(Timestamped, Base):
 
 
 class VolunteerAvailability(Base):
+    """A weekly window the volunteer is free (``end_time`` 00:00 = until midnight), within optional dates."""
+
     __tablename__ = "volunteer_availability"
     id: Mapped[int] = mapped_column(primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
@@ -511,30 +519,81 @@ class Room(Base):
 
 
 class Timetable(Timestamped, Base):
-    """A weekly (term) or summer timetable; its slots repeat weekly between the dates."""
+    """A programme: a term's weekly timetable or a summer programme; its weekly slots repeat between the dates."""
 
     __tablename__ = "timetable"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(20), default="weekly")  # weekly|summer
+    kind: Mapped[str] = mapped_column(String(20), default=ProgrammeKind.WEEKLY)  # ProgrammeKind
     starts_on: Mapped[dt.date] = mapped_column(Date)
     ends_on: Mapped[dt.date] = mapped_column(Date)
 
 
+class TimetablePeriod(Base):
+    """The periods of a programme's day (第1节 08:30–10:00 …): the rows of its week grid."""
+
+    __tablename__ = "timetable_period"
+    __table_args__ = (UniqueConstraint("timetable_id", "number", name="uq_timetable_period_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    timetable_id: Mapped[int] = mapped_column(ForeignKey("timetable.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1…n in time order
+    label: Mapped[str] = mapped_column(String(20), default="")
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+
+
 class TimetableSlot(Base):
+    """A session (课): weekly on ``weekday`` between the programme's dates, or once on ``on_date``. An
+    ``end_time`` at or before ``start_time`` ends the next day. ``volunteer_id`` is the lead (主讲); helpers are in
+    ``timetable_slot_volunteer``. ``override_reason``: why it was saved despite a clash (also in the audit log)."""
+
     __tablename__ = "timetable_slot"
     id: Mapped[int] = mapped_column(primary_key=True)
     timetable_id: Mapped[int] = mapped_column(ForeignKey("timetable.id", ondelete="CASCADE"), index=True)
-    weekday: Mapped[int] = mapped_column(Integer)
+    weekday: Mapped[int] = mapped_column(Integer)  # 1 = Monday; a one-off session's date's weekday
     start_time: Mapped[dt.time] = mapped_column(Time)
     end_time: Mapped[dt.time] = mapped_column(Time)
     course: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(20), default="other")  # reading|art|sports|homework|music|other
+    kind: Mapped[str] = mapped_column(String(20), default=SessionKind.OTHER)  # SessionKind
     room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="SET NULL"))
     volunteer_id: Mapped[int | None] = mapped_column(
         ForeignKey("volunteer.id", ondelete="SET NULL"), index=True
     )
-    target_group: Mapped[str] = mapped_column(String(60), default="")  # e.g. "1-3年级"
+    target_group: Mapped[str] = mapped_column(String(60), default="")  # e.g. "1-3年级", "三年级2班"
+    on_date: Mapped[dt.date | None] = mapped_column(Date)  # a one-off session; NULL: weekly
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class TimetableSlotVolunteer(Base):
+    """The helpers (助教) of a session besides its lead; clashes count them as much as the lead."""
+
+    __tablename__ = "timetable_slot_volunteer"
+    __table_args__ = (Index("ix_timetable_slot_volunteer_volunteer_id", "volunteer_id"),)
+    slot_id: Mapped[int] = mapped_column(
+        ForeignKey("timetable_slot.id", ondelete="CASCADE"), primary_key=True
+    )
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class TimetableException(Base):
+    """One occurrence of a weekly session cancelled or moved, keyed by the date it was planned for."""
+
+    __tablename__ = "timetable_exception"
+    __table_args__ = (UniqueConstraint("slot_id", "on_date", name="uq_timetable_exception_slot_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("timetable_slot.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)  # the occurrence as planned
+    kind: Mapped[str] = mapped_column(String(20), default=ExceptionKind.CANCELLED)  # ExceptionKind
+    new_date: Mapped[dt.date | None] = mapped_column(Date)
+    new_start: Mapped[dt.time | None] = mapped_column(Time)
+    new_end: Mapped[dt.time | None] = mapped_column(Time)
+    new_room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(String(400), default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Activity(Timestamped, Base):
@@ -577,29 +636,74 @@ class ActivityPhoto(Base):
 
 
 class ServiceHours(Timestamped, Base):
+    """Time a volunteer served: one session occurrence (``slot_id`` + ``slot_date``, the date it was planned
+    for; ``on_date`` is when it was held), or an entry by hand. Pending until staff approve or reject it
+    (``approved_by``/``approved_at`` record who decided, either way; ``review_note`` why)."""
+
     __tablename__ = "service_hours"
+    __table_args__ = (
+        # One record per volunteer and session occurrence (signing in twice finds the first).
+        Index(
+            "uq_service_hours_occurrence",
+            "volunteer_id",
+            "slot_id",
+            "slot_date",
+            unique=True,
+            sqlite_where=text("slot_id IS NOT NULL"),
+            postgresql_where=text("slot_id IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
     activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activity.id", ondelete="SET NULL"), index=True
     )
+    slot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("timetable_slot.id", ondelete="SET NULL"), index=True
+    )
+    slot_date: Mapped[dt.date | None] = mapped_column(Date)
     on_date: Mapped[dt.date] = mapped_column(Date, index=True)
     minutes: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(400), default="")
+    source: Mapped[str] = mapped_column(String(20), default=HoursSource.MANUAL)  # HoursSource
+    signed_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC, like every instant
+    signed_out_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(20), default=HoursStatus.PENDING)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    review_note: Mapped[str] = mapped_column(String(400), default="")
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
 
 class Certificate(Base):
+    """An issued service-hour certificate: the facts it states, as printed, and their verification code
+    (``domain.certificates``: an HMAC of the facts with the centre's secret)."""
+
     __tablename__ = "certificate"
     id: Mapped[int] = mapped_column(primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # 2026-0007
+    centre_name: Mapped[str] = mapped_column(String(200), default="")
+    volunteer_name: Mapped[str] = mapped_column(String(100), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
     issued_on: Mapped[dt.date] = mapped_column(Date)
     period_from: Mapped[dt.date] = mapped_column(Date)
     period_to: Mapped[dt.date] = mapped_column(Date)
     minutes: Mapped[int] = mapped_column(Integer)
+    sessions: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[str] = mapped_column(Text, default="")  # JSON: the sessions by title, as printed
     verification_code: Mapped[str] = mapped_column(String(40), unique=True)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    issued_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CentreSecret(Base):
+    """Secrets of this centre (the certificates' HMAC key): made on first use, never exported, logged or shown."""
+
+    __tablename__ = "centre_secret"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # --- attendance ---------------------------------------------------------------------------------------------

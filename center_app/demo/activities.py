@@ -154,6 +154,10 @@ class Activities:
                     "on_date": day,
                     "minutes": minutes,
                     "description": title,
+                    # Held as the timetable planned it: the occurrence (session, date) and its planned time.
+                    "slot_id": slot_id,
+                    "slot_date": day if slot_id is not None else None,
+                    "source": "planned",
                     "status": "approved" if approved else "pending",
                     "approved_by": self.d.user_id if approved else None,
                     "approved_at": local(approved_by, 1020) if approved else None,

@@ -125,7 +125,7 @@ def _write(d: Demo, actor: Actor) -> DemoSummary:
         copies=c["book_copy"],
         children=c["child"],
         equipment_items=equipment.written,
-        volunteers=c["volunteer"],
+        volunteers=len(volunteers.vols),  # written through the volunteers service, not the bulk writer
         activities=c["activity"],
         attendance_marks=c["attendance_mark"],
         loans=c["loan"],

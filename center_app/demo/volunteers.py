@@ -1,6 +1,12 @@
 """Volunteers and the timetable: local teachers and social workers holding posts term after term, university
 students for each summer camp; each term's weekly slots (no room or volunteer booked twice) and the volunteers'
-availability; certificates for students whose hours are all approved."""
+availability; certificates for students whose hours are all approved.
+
+Written through the volunteers service's building blocks (``services/volunteers``), inside the fill's session:
+records as the form writes them, programmes with their periods, each term's sessions laid out by ``write_sessions``
+— which runs the same clash check as the timetable page and raises on any clash, so the demo is clash-free by
+construction *and* by check — and certificates with real verification codes (``issue_in``), so ``verify`` works on
+the demo centre's. The fill is audited as a whole (``fill_demo``), so these write no entries of their own."""
 
 from __future__ import annotations
 
@@ -24,7 +30,14 @@ from center_app.demo.pools.people import (
     mobile,
 )
 from center_app.demo.state import Demo
-from center_app.domain.pinyin import person_name_keys
+from center_app.domain.actor import Actor
+from center_app.domain.permissions import ADMIN
+from center_app.domain.timetable import Window
+from center_app.domain.volunteers import VolunteerInput
+from center_app.services.volunteers.certificates import demo_secret, issue_in
+from center_app.services.volunteers.programmes import add_programme
+from center_app.services.volunteers.records import fill_record, set_windows
+from center_app.services.volunteers.sessions import SessionInput, write_sessions
 
 
 @dataclass(eq=False)
@@ -45,6 +58,8 @@ class Volunteers:
         self.w = d.w
         self.vols: list[Vol] = []
         self.slots: list[dict[str, Any]] = []  # the timetable's slots, for the activities held in them
+        # Who the building blocks record as acting (issued_by): the fill's user; no audit entries are written.
+        self.actor = Actor(username="demo", role=ADMIN, user_id=d.user_id)
 
     def write(self) -> None:
         rng = self.d.rng("volunteers")
@@ -99,7 +114,6 @@ class Volunteers:
         end: dt.date | None,
         notes: str = "",
     ) -> None:
-        vol_id = self.w.new_id(m.Volunteer)
         gender = rng.choice(("male", "female"))
         surname = rng.choices([s for s, _ in CHILD_SURNAMES], [w for _, w in CHILD_SURNAMES])[0]
         if kind == "student":
@@ -107,28 +121,22 @@ class Volunteers:
             name = surname + "".join(rng.choice(chars) for _ in range(2))
         else:
             name = surname + rng.choice(MEN if gender == "male" else WOMEN)
-        full, initials = person_name_keys(name)
-        self.w.add(
-            m.Volunteer,
-            {
-                "id": vol_id,
-                "name": name,
-                "name_pinyin": full,
-                "name_initials": initials,
-                "gender": gender,
-                "phone": mobile(rng),
-                "organisation": org,
-                "kind": kind,
-                "id_number": "",  # never invent identity-card numbers: they could be someone's real one
-                "subjects": subjects,
-                "start_on": start,
-                "end_on": end,
-                "active": end is None or end >= self.d.today - dt.timedelta(days=365),
-                "notes": notes,
-                "created_at": self.d.stamp(start),
-                "updated_at": self.d.stamp(end or start),
-            },
-        )
+        values = VolunteerInput(
+            name=name,
+            organisation=org,
+            phone=mobile(rng),
+            kind=kind,
+            gender=gender,
+            subjects=subjects,
+            start_on=start,
+            end_on=end,
+            notes=notes,
+        ).validated()
+        volunteer = fill_record(self.d.s, m.Volunteer(), values)
+        volunteer.active = end is None or end >= self.d.today - dt.timedelta(days=365)
+        volunteer.created_at = self.d.stamp(start)
+        volunteer.updated_at = self.d.stamp(end or start)
+        vol_id = volunteer.id
         self.vols.append(Vol(vol_id, name, kind, subjects, start, end))
 
     def timetables(self) -> None:
@@ -136,20 +144,12 @@ class Volunteers:
         weekday_blocks = ((990, 1050), (1050, 1100))  # 16:30–17:30, 17:30–18:20
         saturday_blocks = ((540, 630), (640, 720), (870, 960))
         summer_blocks = ((510, 600), (620, 700), (870, 960), (980, 1050))
+        self.w.flush()  # the rooms (written in bulk) must be in the table before sessions name them
+        windows: dict[int, list[Window]] = {}
         for period in self.d.periods:
-            tt_id = self.w.new_id(m.Timetable)
-            self.w.add(
-                m.Timetable,
-                {
-                    "id": tt_id,
-                    "name": period.name,
-                    "kind": period.kind,
-                    "starts_on": period.start,
-                    "ends_on": period.end,
-                    "created_at": self.d.stamp(period.start - dt.timedelta(days=10)),
-                    "updated_at": self.d.stamp(period.start - dt.timedelta(days=10)),
-                },
-            )
+            programme = add_programme(self.d.s, period.name, period.kind, period.start, period.end)
+            programme.created_at = programme.updated_at = self.d.stamp(period.start - dt.timedelta(days=10))
+            tt_id = programme.id
             if period.kind == "summer":
                 vols = [
                     v
@@ -181,8 +181,11 @@ class Volunteers:
                 per_block = 2
             load: Counter[int] = Counter()
             availability: dict[tuple[int, int], list[int]] = {}
+            inputs: list[SessionInput] = []
+            planned: list[dict[str, Any]] = []
             for weekday, (start, end), fixed in plan:
-                # One block: distinct rooms and distinct volunteers by construction, so no double booking.
+                # One block: distinct rooms and distinct volunteers by construction, so no double booking (and
+                # write_sessions checks it again, as the timetable page would).
                 free_rooms = [name for name, _ in ROOMS]
                 free_vols = list(vols)
                 rng.shuffle(free_vols)
@@ -208,26 +211,22 @@ class Volunteers:
                     free_rooms.remove(room)
                     load[vol.id] += 1
                     made += 1
-                    slot_id = self.w.new_id(m.TimetableSlot)
                     room_id = self.d.room_ids[room]
-                    self.w.add(
-                        m.TimetableSlot,
-                        {
-                            "id": slot_id,
-                            "timetable_id": tt_id,
-                            "weekday": weekday,
-                            "start_time": hm(start),
-                            "end_time": hm(end),
-                            "course": course,
-                            "kind": kind,
-                            "room_id": room_id,
-                            "volunteer_id": vol.id,
-                            "target_group": group,
-                        },
+                    inputs.append(
+                        SessionInput(
+                            programme_id=tt_id,
+                            title=course,
+                            start=hm(start),
+                            end=hm(end),
+                            weekday=weekday,
+                            volunteer_ids=(vol.id,),
+                            room_id=room_id,
+                            group=group,
+                            kind=kind,
+                        )
                     )
-                    self.slots.append(
+                    planned.append(
                         {
-                            "id": slot_id,
                             "period": period,
                             "weekday": weekday,
                             "start": start,
@@ -241,35 +240,33 @@ class Volunteers:
                     )
                     span = availability.setdefault((vol.id, weekday), [start, end])
                     span[0], span[1] = min(span[0], start), max(span[1], end)
+            ids = write_sessions(self.d.s, self.actor, inputs, record=False)
+            self.slots.extend({"id": slot_id, **slot} for slot_id, slot in zip(ids, planned, strict=True))
             for (vol_id, weekday), (start, end) in sorted(availability.items()):
-                self.w.add(
-                    m.VolunteerAvailability,
-                    {
-                        "volunteer_id": vol_id,
-                        "weekday": weekday,
-                        "start_time": hm(start),
-                        "end_time": hm(end),
-                        "valid_from": period.start,
-                        "valid_to": period.end,
-                    },
+                windows.setdefault(vol_id, []).append(
+                    Window(weekday, hm(start), hm(end), period.start, period.end)
                 )
+        for vol_id, free in sorted(windows.items()):
+            set_windows(self.d.s, vol_id, free)
 
     def certificates(self, rng: random.Random, minutes: Counter[int], pending_minutes: Counter[int]) -> None:
-        """Certificates for summer students whose hours are all approved (``minutes`` approved per volunteer)."""
+        """Certificates for summer students whose hours are all approved (``minutes`` approved per volunteer),
+        issued as the certificate dialog issues them: numbered, with a verification code ``verify`` accepts."""
+        self.w.flush()  # the hours (written in bulk) are what a certificate counts
+        demo_secret(self.d.s, str(self.d.seed), self.d.stamp(self.d.records_from))
         for vol in self.vols:
             if vol.kind != "student" or vol.end is None or vol.end >= self.d.today - dt.timedelta(days=3):
                 continue
             if pending_minutes[vol.id] or not minutes[vol.id]:
                 continue
             issued = min(vol.end + dt.timedelta(days=rng.randint(10, 20)), self.d.yesterday)
-            self.w.add(
-                m.Certificate,
-                {
-                    "volunteer_id": vol.id,
-                    "issued_on": issued,
-                    "period_from": vol.start,
-                    "period_to": vol.end,
-                    "minutes": minutes[vol.id],
-                    "verification_code": f"GL{vol.start.year}-{vol.id:05d}-{rng.randrange(16**6):06X}",
-                },
+            issue_in(
+                self.d.s,
+                self.actor,
+                vol.id,
+                vol.start,
+                vol.end,
+                issued,
+                record=False,
+                issued_at=self.d.stamp(issued),
             )
