@@ -49,10 +49,10 @@ from center_app.services import (
     early_warning,
     equipment,
     roster,
+    volunteers,
 )
 from center_app.services import attendance as att
 from center_app.services import settings as settings_service
-from center_app.services import volunteers
 from center_app.services.volunteers import SessionInput, VolunteerInput
 
 TODAY = dt.date.today()
