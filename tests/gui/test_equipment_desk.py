@@ -321,3 +321,20 @@ def test_the_desk_fits_the_screen_with_each_panel_open(qtbot, window, desk, thin
     if size == (1280, 720):
         window.grab().save(str(PICTURES / "equipment_desk_return.png"))
     assert problems == []
+
+
+def test_a_volunteer_is_picked_from_the_list(qtbot, window, things) -> None:
+    volunteers = pytest.importorskip("center_app.services.volunteers")
+    person = volunteers.create_volunteer(window.ctx, volunteers.VolunteerInput("李老师", phone="13800000000"))
+    tab = host_tab(window, lambda parent: EquipmentDeskTab(window.ctx, operations(window), parent), "借还")
+    assert isinstance(tab, EquipmentDeskTab)
+    tab.refresh()
+    index = tab.who.findText("志愿者：李老师")
+    assert index >= 0
+    tab.who.setCurrentIndex(index)
+    tab.who.activated.emit(index)  # chosen from the drop-down
+    assert tab.borrower_label == "李老师" and tab.borrower is not None
+    assert tab.borrower.volunteer_id == person.id and "（志愿者）" in tab.borrower_view.text()
+    scan(qtbot, tab.input, things["keyboard"])
+    (loan,) = eq.open_loans(window.ctx)
+    assert (loan.borrower_kind, loan.borrower) == ("volunteer", "李老师")

@@ -459,12 +459,7 @@ class EquipmentDeskTab(QWidget):
                 who = _Who(Borrower.session(activity_id=session.activity_id), session.title, session.end_time)
                 choices.append((self.tr("活动：%1").replace("%1", session.label), who))
         if allowed(role, "volunteers", READ):
-            from center_app.services import volunteers
-
-            people = self.ops.run(lambda: volunteers.list_volunteers(self.ctx), refused=lambda _e: None)
-            for person in people.value or []:
-                who = _Who(Borrower.volunteer(person.id), person.name)
-                choices.append((self.tr("志愿者：%1").replace("%1", person.name), who))
+            choices += self._volunteer_choices()
         groups = dict.fromkeys(
             loan.borrower for loan in self.loans if loan.borrower_kind in ("class", "activity")
         )
@@ -478,6 +473,20 @@ class EquipmentDeskTab(QWidget):
         self.who.setCurrentIndex(-1)
         self.who.setEditText(typed)
         self.who.blockSignals(False)
+
+    def _volunteer_choices(self) -> list[tuple[str, _Who]]:
+        try:
+            from center_app.services import volunteers
+        except ImportError:  # a build without the volunteers' services (issue 12): a name is typed instead
+            return []
+        people = self.ops.run(lambda: volunteers.list_volunteers(self.ctx), refused=lambda _e: None)
+        return [
+            (
+                self.tr("志愿者：%1").replace("%1", person.name),
+                _Who(Borrower.volunteer(person.id), person.name),
+            )
+            for person in people.value or []
+        ]
 
     # --- keys -------------------------------------------------------------------------------------------------
 
