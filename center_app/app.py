@@ -35,6 +35,7 @@ COMMANDS = {
     "stats": "显示中心的统计数字",
     "selftest": "自检：打开数据库和主窗口，逐页访问",
     "demo-data": "在数据文件夹中生成演示数据",
+    "verify": "核验志愿服务证明上的核验码",
 }
 
 
@@ -82,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help=COMMANDS["stats"])
     p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     sub.add_parser("selftest", help=COMMANDS["selftest"])
+    p = sub.add_parser("verify", help=COMMANDS["verify"])
+    p.add_argument("code", nargs="+", metavar="CODE", help="证书上的核验码，如 7KQ2-M9XD-4HTR")
     p = sub.add_parser("demo-data", help=COMMANDS["demo-data"])
     p.add_argument("--scale", type=int, default=1, help="规模：1 约 4,000 册；25 约 100,000 册和十年的记录")
     p.add_argument("--seed", type=int, default=20261129)

@@ -346,7 +346,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             ctx.close()
         say(f"已导出 {n} 种器材到 {target}")
         return EXIT_OK
+    if args.kind == "volunteers":
+        return _export_volunteers(args, target)
     return not_yet(f"export {args.kind}")(args)
+
+
+def _export_volunteers(args: argparse.Namespace, target: Path) -> int:
+    """Every volunteer with the import's columns (a list edited in Excel imports back); audited (phones)."""
+    from center_app.services import volunteers
+
+    ctx = _open(args)
+    try:
+        bar = ProgressLine("导出中")
+        n = volunteers.export_volunteers(
+            ctx, target, progress=lambda done, total: bar(100 * done // max(total, 1))
+        )
+    finally:
+        ctx.close()
+    say(f"已导出 {n} 名志愿者到 {target}")
+    return EXIT_OK
 
 
 def _export_attendance(args: argparse.Namespace, target: Path) -> int:
@@ -410,7 +428,44 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if args.kind == "equipment":
         return _import_equipment(args, source)
+    if args.kind == "volunteers":
+        return _import_volunteers(args, source)
     return not_yet(f"import {args.kind}")(args)
+
+
+def _import_volunteers(args: argparse.Namespace, source: Path) -> int:
+    """A team's list: people already registered are updated (never registered twice), so no --again."""
+    from center_app.services.volunteers import transfer
+
+    return _run_import(
+        args,
+        source,
+        transfer,
+        lambda p: [f"{source.name}：{p.summary()}"],
+        lambda r: [f"已导入：新增 {r.created} 名志愿者，更新 {r.updated} 名，未变 {r.unchanged} 名。"],
+    )
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Is a service-hour certificate genuine? Only reads (no lock: the app may be open). Exit 0 genuine, 1 not
+    (or unknown, or no data here)."""
+    from center_app.context import Actor, open_store_for_reading
+    from center_app.services import volunteers
+
+    code = "".join(args.code)
+    ctx = open_store_for_reading(_data_dir(args), actor=Actor.command_line())
+    if ctx is None:
+        err("这个数据文件夹里还没有数据，无法核验证书。请用 --data-dir 指定中心的数据文件夹。")
+        return EXIT_PROBLEM
+    try:
+        result = volunteers.verify_certificate(ctx, code)
+    finally:
+        ctx.close()
+    first, *facts = result.lines()
+    say(first)
+    for line in facts:
+        say(f"  {line}")
+    return EXIT_OK if result.genuine else EXIT_PROBLEM
 
 
 def _import_equipment(args: argparse.Namespace, source: Path) -> int:
@@ -530,6 +585,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": not_yet("report"),
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "verify": cmd_verify,
 }
 
 

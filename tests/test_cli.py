@@ -30,7 +30,8 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    for command in ("import", "export", "report", "backup", "restore", "check", "stats", "selftest", "demo-data"):
+    for command in ("import", "export", "report", "backup", "restore", "check", "stats", "selftest", "demo-data",
+                    "verify"):
         assert command in out
     assert "--data-dir" in out and "--quit-when-ready" in out and "--demo" in out
 
@@ -493,3 +494,77 @@ def test_import_equipment_is_all_or_nothing_and_export_reads_back(
 
     again = read_table(tmp_path / "器材.xlsx", equipment.SCHEMA)
     assert again.ok and len(again.rows) == 14
+
+
+def test_import_and_export_volunteers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(new_centre(tmp_path / "d"))
+    data = Path(__file__).parent / "data"
+    bad = str(data / "volunteers_bad_rows_gbk.csv")
+    assert main(["--data-dir", folder, "import", "volunteers", bad]) == 1
+    err = capsys.readouterr().err
+    assert "第4行" in err and "第7行" in err and "没有导入任何数据" in err
+    assert main(["--data-dir", folder, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["volunteers"] == 0
+    team = str(data / "volunteers_team.xlsx")
+    assert main(["--data-dir", folder, "import", "volunteers", team, "--dry-run"]) == 0
+    assert "将新增 5 名志愿者" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "import", "volunteers", team]) == 0
+    assert "已导入：新增 5 名志愿者" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "import", "volunteers", team]) == 0  # again: updates, never twice
+    assert "新增 0 名志愿者，更新 0 名，未变 5 名" in capsys.readouterr().out
+    for name in ("志愿者.xlsx", "志愿者.csv"):
+        assert main(["--data-dir", folder, "export", "volunteers", str(tmp_path / name)]) == 0
+        assert "已导出 5 名志愿者" in capsys.readouterr().out
+    text = (tmp_path / "志愿者.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("姓名,性别,电话,单位/学校,类别,任教科目,特长,服务开始,服务结束,空闲时间,备注")
+    assert "韦小宝,男,13812345678,广西师范大学,其他,语文、阅读,书法,2026-07-06,2026-07-31" in text
+
+
+def _certificate(folder: str) -> str:
+    """A centre with one certificate of 90 approved minutes; returns its code."""
+    from center_app.config import DataDir
+    from center_app.context import Actor, open_store
+    from center_app.services import volunteers as vs
+
+    ctx = open_store(DataDir(Path(folder)), actor=Actor.command_line())
+    try:
+        monday = dt.date(2026, 7, 6)
+        programme = vs.create_programme(ctx, "暑期", "summer", monday, dt.date(2026, 7, 31))
+        vid = vs.create_volunteer(ctx, vs.VolunteerInput("韦小宝", organisation="广西师范大学")).id
+        session = vs.save_session(
+            ctx, vs.SessionInput(programme.id, "绘本共读", "08:30", "10:00", weekday=1, volunteer_ids=(vid,))
+        ).session.id
+        rows = vs.confirm_planned(ctx, session, monday, now=dt.datetime(2026, 7, 6, 12))
+        vs.approve_hours(ctx, [r.id for r in rows])
+        return vs.issue_certificate(ctx, vid, monday, dt.date(2026, 7, 31), issued_on=dt.date(2026, 8, 3)).code
+    finally:
+        ctx.close()
+
+
+def test_verify_a_certificate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(new_centre(tmp_path / "d"))
+    code = _certificate(folder)
+    assert main(["--data-dir", folder, "verify", code]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("真实有效") and "志愿者：韦小宝（广西师范大学）" in out and "服务时长：1 小时 30 分钟，共 1 次" in out
+    assert main(["--data-dir", folder, "verify", *code.lower().split("-")]) == 0  # typed in three groups
+    capsys.readouterr()
+    forged = ("0" if code[0] != "0" else "1") + code[1:]
+    assert main(["--data-dir", folder, "verify", forged]) == 1
+    assert "不是真实的证书" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "verify", "12345"]) == 1
+    assert "12 位" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "nowhere"), "verify", code]) == 1
+    assert "不存在" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["--data-dir", str(tmp_path / "empty"), "verify", code]) == 1
+    assert "还没有数据" in capsys.readouterr().err
+
+
+def test_verify_as_a_whole_command(tmp_path: Path) -> None:
+    folder = str(new_centre(tmp_path / "d"))
+    code = _certificate(folder)
+    done = run_cli("--data-dir", folder, "verify", code)
+    assert done.returncode == 0 and "真实有效" in done.stdout and "Traceback" not in done.stderr
+    done = run_cli("--data-dir", folder, "verify", "ABCD-EFGH-JKMN")
+    assert done.returncode == 1 and "不是真实的证书" in done.stdout
