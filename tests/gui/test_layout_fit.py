@@ -408,14 +408,6 @@ def test_the_settings_fit(fit: Fit) -> None:
     fit.assert_fits()
 
 
-@pytest.mark.xfail(
-    reason="in English two rows are too long for 1280: the desk's deskChildInfo line (desk_child.py, the lead's file:"
-    " not word-wrapped, it squeezes the recent-actions column) and the roll call's choices row (roll_call.py, another"
-    " session's file: 点名表 keeps 260 px while Date/Register/Class and the buttons are longer, so it covers Class);"
-    " the fixes are in the report",
-    raises=AssertionError,
-    strict=False,
-)
 def test_every_page_and_tab_fits_in_english(fit: Fit) -> None:
     fit.window.switch_language("en")  # English texts are longer: the second language must fit too
     fit.qtbot.waitUntil(lambda: fit.window.nav.item(0).text() == "Home", timeout=5000)

@@ -34,6 +34,7 @@ class DeskChildPanel(QWidget):
         self.info = QLabel()
         self.info.setObjectName("deskChildInfo")
         self.info.setFont(bigger(self, 2))
+        self.info.setWordWrap(True)  # long hints (English) wrap instead of squeezing the history column
         self.quota = QLabel()
         self.quota.setObjectName("deskChildQuota")
         self.quota.setFont(bigger(self, 5, bold=True))

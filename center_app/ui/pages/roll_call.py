@@ -207,9 +207,12 @@ class RollCallPanel(QWidget):
         row.addWidget(QLabel(self.tr("点名表")))
         self.register_box = QComboBox()
         self.register_box.setObjectName("rollCallRegister")
-        self.register_box.setMinimumWidth(260)  # at 1280×720 the row fits: 班级 keeps its room
+        # Shrinks with the window instead of covering 班级, in any language; a long session name is clipped in the
+        # box and shown whole in its list.
+        self.register_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.register_box.setMinimumContentsLength(16)
         self.register_box.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
-        row.addWidget(self.register_box)
+        row.addWidget(self.register_box, 1)
         row.addSpacing(8)
         row.addWidget(QLabel(self.tr("班级")))
         self.class_box = QComboBox()
@@ -218,7 +221,6 @@ class RollCallPanel(QWidget):
         self.class_box.addItem(self.tr("全部班级"), None)
         self.class_box.currentIndexChanged.connect(lambda _i: self._on_class_changed())
         row.addWidget(self.class_box)
-        row.addStretch(1)
         self.all_present_button = QPushButton(self.tr("全部出勤 (Alt+A)"))
         self.all_present_button.setObjectName("rollCallAllPresent")
         self.all_present_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys in the grid
