@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-SUITES = ["startup", "search", "checkout", "desk", "book_import", "attendance", "equipment"]
+SUITES = ["startup", "search", "checkout", "desk", "book_import", "attendance", "equipment", "volunteers"]
 
 
 def main() -> int:

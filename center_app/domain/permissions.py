@@ -240,7 +240,7 @@ _ACTIONS: Final[dict[str, tuple[str, str]]] = {
 _OWN_ACTIONS: Final[dict[str, str]] = {
     "attendance": "为自己负责的课程点名",
     "activities": "记录或修改自己负责的活动",
-    "volunteers": "查看或修改自己的志愿者信息和服务时长",
+    "volunteers": "查看或修改自己的志愿者信息、自己的课和服务时长",
 }
 
 
