@@ -186,3 +186,23 @@ def test_export_hours(ctx: AppContext, world, tmp_path: Path) -> None:
         vs.export_hours_xlsx(ctx, tmp_path / "x.csv", MON, D(2026, 7, 31))
     with pytest.raises(PermissionDenied):
         vs.export_hours_xlsx(teacher(ctx, 1), tmp_path / "t.xlsx", MON, D(2026, 7, 31))
+
+
+def test_the_activity_of_an_occurrence_claims_its_hours(ctx: AppContext, world) -> None:
+    """The hook the activities issue builds on: an activity recorded for (session, date) takes its hours."""
+    from center_app.db.models import Activity, ServiceHours
+    from center_app.services.volunteers.hours import link_to_activity
+
+    _programme, _people, sessions = world
+    rows = vs.confirm_planned(ctx, sessions["reading"], MON, now=DT(2026, 7, 6, 12))
+    with ctx.db.session() as s:
+        activity = Activity(title="绘本共读", on_date=MON, slot_id=sessions["reading"])
+        s.add(activity)
+        s.flush()
+        assert link_to_activity(s, activity.id, sessions["reading"], MON) == 2
+        assert link_to_activity(s, activity.id, sessions["reading"], MON) == 0  # already claimed
+        linked = {
+            h.activity_id
+            for h in s.scalars(select(ServiceHours).where(ServiceHours.id.in_([r.id for r in rows])))
+        }
+        assert linked == {activity.id}

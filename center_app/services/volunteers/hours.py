@@ -177,6 +177,23 @@ def approved_in(s: Session, volunteer_id: int, first: dt.date, last: dt.date) ->
     )
 
 
+def link_to_activity(s: Session, activity_id: int, session_id: int, slot_date: dt.date) -> int:
+    """The hook for the activities of a day: an activity recorded for an occurrence (``activity.slot_id`` +
+    its date) claims the hours recorded for that occurrence (``service_hours.activity_id``), inside the caller's
+    session. Returns how many records it linked; records already linked to another activity are left alone."""
+    records = s.scalars(
+        select(ServiceHours).where(
+            ServiceHours.slot_id == session_id,
+            ServiceHours.slot_date == slot_date,
+            ServiceHours.activity_id.is_(None),
+        )
+    ).all()
+    for record in records:
+        record.activity_id = activity_id
+    s.flush()
+    return len(records)
+
+
 def _occurrence(s: Session, session_id: int, slot_date: dt.date) -> tt.Occurrence:
     slot = load_slot(s, session_id)
     schedule = load_schedule(s, programme_ids=[slot.timetable_id])

@@ -207,14 +207,40 @@ def find_same(s: Session, values: VolunteerInput) -> Volunteer | None:
     return same_org[0] if len(same_org) == 1 else None
 
 
-def row_of(
-    s: Session, volunteer: Volunteer, *, minutes: dict[int, tuple[int, int]] | None = None
-) -> VolunteerRow:
-    windows = windows_of(s, volunteer.id)
-    account = s.scalar(
-        select(User.username).where(User.volunteer_id == volunteer.id).order_by(User.id).limit(1)
-    )
-    approved, pending = (minutes or _minutes(s, [volunteer.id])).get(volunteer.id, (0, 0))
+@dataclass
+class _Preloaded:
+    """What a list of rows needs, read once for all of them (not once per volunteer)."""
+
+    minutes: dict[int, tuple[int, int]]
+    windows: dict[int, tuple[Window, ...]]
+    accounts: dict[int, str]
+
+
+def _preload(s: Session, ids: Sequence[int]) -> _Preloaded:
+    windows: dict[int, list[Window]] = {}
+    for r in s.scalars(
+        select(VolunteerAvailability)
+        .where(VolunteerAvailability.volunteer_id.in_(ids))
+        .order_by(VolunteerAvailability.weekday, VolunteerAvailability.start_time, VolunteerAvailability.id)
+    ):
+        windows.setdefault(r.volunteer_id, []).append(
+            Window(r.weekday, r.start_time, r.end_time, r.valid_from, r.valid_to)
+        )
+    accounts: dict[int, str] = {}
+    for volunteer_id, username in s.execute(
+        select(User.volunteer_id, User.username).where(User.volunteer_id.in_(ids)).order_by(User.id)
+    ):
+        if volunteer_id is not None:
+            accounts.setdefault(volunteer_id, username)
+    return _Preloaded(_minutes(s, ids), {k: tuple(v) for k, v in windows.items()}, accounts)
+
+
+def row_of(s: Session, volunteer: Volunteer, *, preloaded: _Preloaded | None = None) -> VolunteerRow:
+    if preloaded is None:
+        preloaded = _preload(s, [volunteer.id])
+    windows = preloaded.windows.get(volunteer.id, ())
+    account = preloaded.accounts.get(volunteer.id)
+    approved, pending = preloaded.minutes.get(volunteer.id, (0, 0))
     return VolunteerRow(
         id=volunteer.id,
         name=volunteer.name,
@@ -237,12 +263,11 @@ def row_of(
     )
 
 
-def _minutes(s: Session, ids: Sequence[int] | None = None) -> dict[int, tuple[int, int]]:
+def _minutes(s: Session, ids: Sequence[int]) -> dict[int, tuple[int, int]]:
     query = select(ServiceHours.volunteer_id, ServiceHours.status, func.sum(ServiceHours.minutes)).group_by(
         ServiceHours.volunteer_id, ServiceHours.status
     )
-    if ids is not None:
-        query = query.where(ServiceHours.volunteer_id.in_(ids))
+    query = query.where(ServiceHours.volunteer_id.in_(ids))
     result: dict[int, tuple[int, int]] = {}
     for volunteer_id, status, total in s.execute(query):
         approved, pending = result.get(volunteer_id, (0, 0))
@@ -289,8 +314,11 @@ def list_volunteers(
         if organisation:
             stmt = stmt.where(Volunteer.organisation == organisation)
         found = [v for v in s.scalars(stmt) if _matches(query, v)]
-        minutes = _minutes(s, [v.id for v in found]) if len(found) < 500 else _minutes(s)
-        rows = [row_of(s, v, minutes=minutes) for v in found]
+        rows = []
+        for start in range(0, len(found), 500):
+            chunk = found[start : start + 500]
+            preloaded = _preload(s, [v.id for v in chunk])
+            rows += [row_of(s, v, preloaded=preloaded) for v in chunk]
     rows.sort(key=lambda r: (not r.active, r.name_pinyin or sort_key(r.name), r.name, r.id))
     return rows
 
