@@ -1,4 +1,4 @@
-"""One import panel for every spreadsheet import (books, children; equipment and volunteers next).
+"""One import panel for every spreadsheet import (books, children, equipment; volunteers next).
 
 The flow is the same for each kind: choose a file → a preview that says what importing it would do, lists every
 ``第N行`` problem and what reading noticed (the sheet read and its header row, the columns recognised and the ones
@@ -500,3 +500,96 @@ class ImportPanel(QWidget):
     def _action(self) -> None:
         if self.result is not None:
             self.action_requested.emit(self.result)
+
+
+# --- the equipment kind (a donor's list of 文体器材: services/equipment/transfer.py) ------------------------------
+
+
+def _equipment_tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("EquipmentImportPanel", text)
+
+
+def _equipment_preview_lines(p: Any) -> list[str]:
+    lines = [
+        _equipment_tr("将登记器材 %1 种，共 %2 件。").replace("%1", str(p.items)).replace("%2", str(p.pieces))
+    ]
+    if p.donors:
+        lines.append(_equipment_tr("来源：%1").replace("%1", "、".join(p.donors)))
+    return lines
+
+
+def _equipment_result_text(result: Any) -> str:
+    return (
+        _equipment_tr("已导入“%1”：器材 %2 种，共 %3 件，编号 %4 个。")
+        .replace("%1", result.source)
+        .replace("%2", str(result.items_created))
+        .replace("%3", str(result.pieces))
+        .replace("%4", str(len(result.barcodes)))
+    )
+
+
+def _equipment_earlier_notice(earlier: EarlierImport) -> str:
+    return (
+        _equipment_tr("这个文件已在 %1 导入过（%2 行，%3 件），再导入需要确认。")
+        .replace("%1", when(earlier))
+        .replace("%2", str(earlier.rows))
+        .replace("%3", str(earlier.items))
+    )
+
+
+def _equipment_again_question(earlier: EarlierImport) -> str:
+    return (
+        _equipment_tr(
+            "这个文件已在 %1 导入过（%2 行，%3 件）。再导入一次，每件器材都会再登记一遍。"
+            "确实又收到了同样的一批器材吗？"
+        )
+        .replace("%1", when(earlier))
+        .replace("%2", str(earlier.rows))
+        .replace("%3", str(earlier.items))
+    )
+
+
+def _equipment_donor_placeholder(p: Any) -> str:
+    if p is None:
+        return _equipment_tr("这批器材的来源（表格里没写时用这个名字）")
+    if "donor" in p.preview.columns:
+        return _equipment_tr("表格中没写来源的行用这个名字")
+    return _equipment_tr("这批器材的来源（表格里没有“来源”列）")
+
+
+def _equipment_labels_text(result: Any) -> str | None:
+    if not result.barcodes:
+        return None
+    return _equipment_tr("打印这 %1 张器材标签…").replace("%1", str(len(result.barcodes)))
+
+
+def equipment_import_kind() -> ImportKind:
+    """A donor's equipment list (``import equipment FILE``) for the equipment list's import panel: the preview
+    counts items and pieces and names the sources; the same file again asks first; afterwards the new asset
+    labels are one click away (``equipmentImportPrintLabels``). Translated now: call it when the panel is built."""
+    from center_app.services import equipment
+
+    return ImportKind(
+        names="equipmentImport",
+        title=_equipment_tr("导入器材清单"),
+        intro=_equipment_tr(
+            "捐赠方给的 Excel 或 CSV 清单，每行一种器材：名称（必填）、数量、单位、类别、存放位置、来源、"
+            "入库日期、单价、状况、逐件编号、编号、消耗品、补货提醒、备注……列名写法不限（如“物品名称”"
+            "“件数”“捐赠方”），表格上方的标题行、GBK 编码的 CSV 都可以。先预览，确认后再导入。"
+        ),
+        choose_title=_equipment_tr("选择器材清单"),
+        service=equipment,
+        describe_preview=_equipment_preview_lines,
+        describe_result=_equipment_result_text,
+        again_question=_equipment_again_question,
+        earlier_notice=_equipment_earlier_notice,
+        option=TextOption(
+            name="Donor",
+            label=_equipment_tr("来源："),
+            keyword="donor_name",
+            placeholder=_equipment_donor_placeholder,
+        ),
+        result_action=ResultAction(name="PrintLabels", text=_equipment_labels_text),
+    )
