@@ -18,6 +18,7 @@ from center_app.ui.widgets.bar_chart import BarChart
 
 if TYPE_CHECKING:
     from center_app.ui.pages.overview_attendance import AttendanceCorner
+    from center_app.ui.pages.overview_equipment import EquipmentUnreturned
 
 
 # A few ms after the counts, so the window paints with its figures first (a 0 ms timer would run in the same
@@ -53,6 +54,8 @@ class StatCard(QFrame):
 class OverviewPage(Page):
     #: emitted when the charts and warnings (filled after the counts) are up to date
     details_filled = Signal()
+    #: a link to another page was followed: its objectName (the main window shows it, ``show_page``)
+    open_page = Signal(str)
     areas = (
         Area.CENTRE,
         Area.BOOKS,
@@ -84,8 +87,18 @@ class OverviewPage(Page):
         self.today = QLabel()
         self.today.setObjectName("overviewToday")
         title_row = QHBoxLayout()
+        title_row.setSpacing(16)
         title_row.addWidget(self.heading)
-        title_row.addStretch(1)
+        # Equipment not back by closing time (who has what, one line) and the way to the equipment page: in the
+        # title row, so the counts, charts and warnings below still fit without scrolling.
+        self.equipment_unreturned: EquipmentUnreturned | None = None
+        if allowed(ctx.actor.role, "equipment", READ):
+            from center_app.ui.pages.overview_equipment import EquipmentUnreturned
+
+            self.equipment_unreturned = EquipmentUnreturned(ctx, content)
+            self.equipment_unreturned.open_equipment.connect(lambda: self.open_page.emit("equipmentPage"))
+            title_row.addWidget(self.equipment_unreturned, 1)
+        title_row.addStretch(0)  # takes the room while the equipment line is hidden
         title_row.addWidget(self.today)
         layout.addLayout(title_row)
 
@@ -97,6 +110,7 @@ class OverviewPage(Page):
             "children": self.tr("在册儿童"),
             "attendance_today": self.tr("今日到场"),
             "equipment_items": self.tr("器材种类"),
+            "equipment_out": self.tr("借出器材（件）"),
             "volunteers": self.tr("志愿者"),
             "activities_this_month": self.tr("本月活动"),
         }
@@ -173,6 +187,8 @@ class OverviewPage(Page):
             self._refresh_reading(today)
         if self.attendance is not None:
             self.attendance.refresh(today)
+        if self.equipment_unreturned is not None:
+            self.equipment_unreturned.refresh()
         self.details_filled.emit()
 
     def _may_see_attendance(self) -> bool:
