@@ -55,8 +55,7 @@ _MONEY = Money(max_yuan=rules.MAX_VALUE_FEN // 100)
 _DATE = Date()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Equipment", text)
+translate = QCoreApplication.translate
 
 
 # --- labels the equipment tabs share (domain.equipment's, through the translator) ----------------------------------
@@ -64,46 +63,46 @@ def _tr(text: str) -> str:
 
 def category_labels() -> dict[str, str]:
     return {
-        EquipmentCategory.SPORTS: _tr("体育"),
-        EquipmentCategory.MUSIC: _tr("音乐"),
-        EquipmentCategory.ART: _tr("美术"),
-        EquipmentCategory.GAMES: _tr("棋类"),
-        EquipmentCategory.ELECTRONICS: _tr("电子"),
-        EquipmentCategory.READING: _tr("阅读角"),
-        EquipmentCategory.OTHER: _tr("其他"),
+        EquipmentCategory.SPORTS: translate("Equipment", "体育"),
+        EquipmentCategory.MUSIC: translate("Equipment", "音乐"),
+        EquipmentCategory.ART: translate("Equipment", "美术"),
+        EquipmentCategory.GAMES: translate("Equipment", "棋类"),
+        EquipmentCategory.ELECTRONICS: translate("Equipment", "电子"),
+        EquipmentCategory.READING: translate("Equipment", "阅读角"),
+        EquipmentCategory.OTHER: translate("Equipment", "其他"),
     }
 
 
 def condition_labels() -> dict[str, str]:
     return {
-        Condition.GOOD: _tr("完好"),
-        Condition.DAMAGED: _tr("损坏"),
-        Condition.REPAIR: _tr("维修中"),
-        Condition.SCRAPPED: _tr("报废"),
+        Condition.GOOD: translate("Equipment", "完好"),
+        Condition.DAMAGED: translate("Equipment", "损坏"),
+        Condition.REPAIR: translate("Equipment", "维修中"),
+        Condition.SCRAPPED: translate("Equipment", "报废"),
     }
 
 
 def unit_status_labels() -> dict[str, str]:
     return {
-        UnitStatus.AVAILABLE: _tr("完好"),
-        UnitStatus.ON_LOAN: _tr("借出"),
-        UnitStatus.DAMAGED: _tr("损坏"),
-        UnitStatus.REPAIR: _tr("维修中"),
-        UnitStatus.LOST: _tr("遗失"),
-        UnitStatus.RETIRED: _tr("报废"),
+        UnitStatus.AVAILABLE: translate("Equipment", "完好"),
+        UnitStatus.ON_LOAN: translate("Equipment", "借出"),
+        UnitStatus.DAMAGED: translate("Equipment", "损坏"),
+        UnitStatus.REPAIR: translate("Equipment", "维修中"),
+        UnitStatus.LOST: translate("Equipment", "遗失"),
+        UnitStatus.RETIRED: translate("Equipment", "报废"),
     }
 
 
 def incident_labels() -> dict[str, str]:
     return {
-        IncidentKind.DAMAGED: _tr("损坏"),
-        IncidentKind.LOST: _tr("遗失"),
-        IncidentKind.REPAIR: _tr("送修"),
-        IncidentKind.REPAIRED: _tr("修好"),
-        IncidentKind.SCRAPPED: _tr("报废"),
-        IncidentKind.FOUND: _tr("找回"),
-        IncidentKind.STOCK_IN: _tr("入库"),
-        IncidentKind.STOCK_OUT: _tr("出库"),
+        IncidentKind.DAMAGED: translate("Equipment", "损坏"),
+        IncidentKind.LOST: translate("Equipment", "遗失"),
+        IncidentKind.REPAIR: translate("Equipment", "送修"),
+        IncidentKind.REPAIRED: translate("Equipment", "修好"),
+        IncidentKind.SCRAPPED: translate("Equipment", "报废"),
+        IncidentKind.FOUND: translate("Equipment", "找回"),
+        IncidentKind.STOCK_IN: translate("Equipment", "入库"),
+        IncidentKind.STOCK_OUT: translate("Equipment", "出库"),
     }
 
 

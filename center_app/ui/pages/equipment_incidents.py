@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,10 +56,12 @@ LOG_LIMIT = 5000  # entries read at once (newest first): years of a centre's log
 MATCHES_SHOWN = 5
 
 
-def counts_text(row: ItemRow, tr: Any) -> str:
+def counts_text(row: ItemRow) -> str:
     """``跳绳：共 20根，可借 16，借出 0，损坏 2，维修中 2``."""
     return (
-        tr("%1：共 %2%3，可借 %4，借出 %5，损坏 %6，维修中 %7")
+        QCoreApplication.translate(
+            "EquipmentIncidentsTab", "%1：共 %2%3，可借 %4，借出 %5，损坏 %6，维修中 %7"
+        )
         .replace("%1", row.name)
         .replace("%2", str(row.total))
         .replace("%3", row.unit)
@@ -443,7 +445,7 @@ class IncidentReportForm(QWidget):
         self.units = list(detail.units)
         self.matches.withdraw()
         self.item_input.setText(detail.item.name)
-        self.chosen.setText(counts_text(detail.item, self.tr))
+        self.chosen.setText(counts_text(detail.item))
         self.chosen.setStyleSheet("color: #0f172a;")
         self._fill_units(unit_code)
         self.message.clear()
@@ -478,7 +480,7 @@ class IncidentReportForm(QWidget):
                 return
             self.item = detail.item
             self.units = list(detail.units)
-            self.chosen.setText(counts_text(detail.item, self.tr))
+            self.chosen.setText(counts_text(detail.item))
             self._fill_units(code)
 
     # --- saving ---------------------------------------------------------------------------------------------
@@ -515,7 +517,7 @@ class IncidentReportForm(QWidget):
             .replace("%2", what)
             .replace("%3", self.kinds.get(row.kind, row.kind))
             + "\n"
-            + (counts_text(self.item, self.tr) if self.item is not None else ""),
+            + (counts_text(self.item) if self.item is not None else ""),
             ok=True,
         )
         self.note.clear()

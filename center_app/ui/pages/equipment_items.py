@@ -93,6 +93,7 @@ from center_app.ui.workers import Job
 
 #: ``data(index, ITEM_ID_ROLE)`` → the item's id, for any column
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
+translate = QCoreApplication.translate
 RECENT_LOANS = 30  # loans listed in an item's panel (newest first)
 GREY = QColor("#94a3b8")
 AMBER = QColor("#b45309")
@@ -106,12 +107,8 @@ def when_text(moment: dt.datetime | None, today: dt.date | None = None) -> str:
     day = moment.date()
     clock = f"{moment:%H:%M}"
     if day == (today or dt.date.today()):
-        return _tr("今天 %1").replace("%1", clock)
+        return translate("EquipmentItemsTab", "今天 %1").replace("%1", clock)
     return f"{format_date(day)} {clock}"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EquipmentItemsTab", text)
 
 
 def label_count(row: ItemRow) -> int:
@@ -445,12 +442,11 @@ class ItemDetailPanel(QWidget):
             .replace("%6", str(item.repair))
         )
         if item.condition != Condition.GOOD:
-            text += (
-                " · "
-                + f"<span style='color:#b45309'>{escape(self.tr('整件：%1').replace('%1', condition))}</span>"
-            )
+            whole = escape(self.tr("整件：%1").replace("%1", condition))
+            text += f" · <span style='color:#b45309'>{whole}</span>"
         if item.needs_restock:
-            text += " · " + f"<span style='color:#c0392b'><b>{escape(self.tr('该补货了'))}</b></span>"
+            restock = escape(self.tr("该补货了"))
+            text += f" · <span style='color:#c0392b'><b>{restock}</b></span>"
         return text
 
     def _fill_units(self, detail: ItemDetail) -> None:
@@ -597,13 +593,13 @@ def incident_text(row: IncidentRow) -> str:
     """What the log says of one entry: the note, who reported it, who had it, what was done."""
     parts = [row.note] if row.note else []
     if row.reported_by:
-        parts.append(_tr("%1报告").replace("%1", row.reported_by))
+        parts.append(translate("EquipmentItemsTab", "%1报告").replace("%1", row.reported_by))
     if row.borrower:
-        parts.append(_tr("当时借给 %1").replace("%1", row.borrower))
+        parts.append(translate("EquipmentItemsTab", "当时借给 %1").replace("%1", row.borrower))
     if row.action:
-        parts.append(_tr("处理：%1").replace("%1", row.action))
+        parts.append(translate("EquipmentItemsTab", "处理：%1").replace("%1", row.action))
     if not row.resolved:
-        parts.append(_tr("未处理完"))
+        parts.append(translate("EquipmentItemsTab", "未处理完"))
     return "；".join(parts) or "—"
 
 

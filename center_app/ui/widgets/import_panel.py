@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -505,24 +505,21 @@ class ImportPanel(QWidget):
 # --- the equipment kind (a donor's list of 文体器材: services/equipment/transfer.py) ------------------------------
 
 
-def _equipment_tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("EquipmentImportPanel", text)
+translate = QCoreApplication.translate
 
 
 def _equipment_preview_lines(p: Any) -> list[str]:
     lines = [
-        _equipment_tr("将登记器材 %1 种，共 %2 件。").replace("%1", str(p.items)).replace("%2", str(p.pieces))
+        translate("EquipmentImportPanel", "将登记器材 %1 种，共 %2 件。").replace("%1", str(p.items)).replace("%2", str(p.pieces))
     ]
     if p.donors:
-        lines.append(_equipment_tr("来源：%1").replace("%1", "、".join(p.donors)))
+        lines.append(translate("EquipmentImportPanel", "来源：%1").replace("%1", "、".join(p.donors)))
     return lines
 
 
 def _equipment_result_text(result: Any) -> str:
     return (
-        _equipment_tr("已导入“%1”：器材 %2 种，共 %3 件，编号 %4 个。")
+        translate("EquipmentImportPanel", "已导入“%1”：器材 %2 种，共 %3 件，编号 %4 个。")
         .replace("%1", result.source)
         .replace("%2", str(result.items_created))
         .replace("%3", str(result.pieces))
@@ -532,7 +529,7 @@ def _equipment_result_text(result: Any) -> str:
 
 def _equipment_earlier_notice(earlier: EarlierImport) -> str:
     return (
-        _equipment_tr("这个文件已在 %1 导入过（%2 行，%3 件），再导入需要确认。")
+        translate("EquipmentImportPanel", "这个文件已在 %1 导入过（%2 行，%3 件），再导入需要确认。")
         .replace("%1", when(earlier))
         .replace("%2", str(earlier.rows))
         .replace("%3", str(earlier.items))
@@ -541,7 +538,7 @@ def _equipment_earlier_notice(earlier: EarlierImport) -> str:
 
 def _equipment_again_question(earlier: EarlierImport) -> str:
     return (
-        _equipment_tr(
+        translate("EquipmentImportPanel",
             "这个文件已在 %1 导入过（%2 行，%3 件）。再导入一次，每件器材都会再登记一遍。"
             "确实又收到了同样的一批器材吗？"
         )
@@ -553,16 +550,16 @@ def _equipment_again_question(earlier: EarlierImport) -> str:
 
 def _equipment_donor_placeholder(p: Any) -> str:
     if p is None:
-        return _equipment_tr("这批器材的来源（表格里没写时用这个名字）")
+        return translate("EquipmentImportPanel", "这批器材的来源（表格里没写时用这个名字）")
     if "donor" in p.preview.columns:
-        return _equipment_tr("表格中没写来源的行用这个名字")
-    return _equipment_tr("这批器材的来源（表格里没有“来源”列）")
+        return translate("EquipmentImportPanel", "表格中没写来源的行用这个名字")
+    return translate("EquipmentImportPanel", "这批器材的来源（表格里没有“来源”列）")
 
 
 def _equipment_labels_text(result: Any) -> str | None:
     if not result.barcodes:
         return None
-    return _equipment_tr("打印这 %1 张器材标签…").replace("%1", str(len(result.barcodes)))
+    return translate("EquipmentImportPanel", "打印这 %1 张器材标签…").replace("%1", str(len(result.barcodes)))
 
 
 def equipment_import_kind() -> ImportKind:
@@ -573,13 +570,13 @@ def equipment_import_kind() -> ImportKind:
 
     return ImportKind(
         names="equipmentImport",
-        title=_equipment_tr("导入器材清单"),
-        intro=_equipment_tr(
+        title=translate("EquipmentImportPanel", "导入器材清单"),
+        intro=translate("EquipmentImportPanel",
             "捐赠方给的 Excel 或 CSV 清单，每行一种器材：名称（必填）、数量、单位、类别、存放位置、来源、"
             "入库日期、单价、状况、逐件编号、编号、消耗品、补货提醒、备注……列名写法不限（如“物品名称”"
             "“件数”“捐赠方”），表格上方的标题行、GBK 编码的 CSV 都可以。先预览，确认后再导入。"
         ),
-        choose_title=_equipment_tr("选择器材清单"),
+        choose_title=translate("EquipmentImportPanel", "选择器材清单"),
         service=equipment,
         describe_preview=_equipment_preview_lines,
         describe_result=_equipment_result_text,
@@ -587,7 +584,7 @@ def equipment_import_kind() -> ImportKind:
         earlier_notice=_equipment_earlier_notice,
         option=TextOption(
             name="Donor",
-            label=_equipment_tr("来源："),
+            label=translate("EquipmentImportPanel", "来源："),
             keyword="donor_name",
             placeholder=_equipment_donor_placeholder,
         ),
