@@ -167,9 +167,13 @@ def test_filters_kind_still_to_do_and_the_items_initials(qtbot, window, room) ->
     eq.report_incident(ctx, eq.IncidentInput(room["ropes"].item.id, "damaged", 2, reported_by="李老师"))
     eq.report_incident(ctx, eq.IncidentInput(room["ropes"].item.id, "lost", 1))
     eq.report_incident(ctx, eq.IncidentInput(room["go"].item.id, "damaged", 1, action="缺了两颗子"))
+    eq.stock_out(ctx, room["ropes"].item.id, 3, "活动领用")  # the 库存 tab's: listed under 全部 only
     host = show(qtbot, ctx, EquipmentIncidentsTab, "损坏维修记录")
     tab: EquipmentIncidentsTab = host.tab
     assert tab.model.rowCount() == 3 and "未处理 2 条" in tab.count_label.text()
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(None))
+    assert tab.model.rowCount() == 4 and tab.model.rows[0].kind == "stock_out"
+    tab.kind_filter.setCurrentIndex(0)
     qtbot.keyClicks(tab.search, "ts")
     assert {r.item_name for r in tab.model.rows} == {"跳绳"} and tab.model.rowCount() == 2
     tab.search.clear()

@@ -54,6 +54,7 @@ from center_app.ui.widgets.tables import RED
 INCIDENT_ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 LOG_LIMIT = 5000  # entries read at once (newest first): years of a centre's log
 MATCHES_SHOWN = 5
+LOG_KINDS = "log"  # the kind filter's first choice: what this tab reports (no stock in/out)
 
 
 def counts_text(row: ItemRow) -> str:
@@ -563,7 +564,9 @@ class EquipmentIncidentsTab(ListPage):
         self.search.setMaxLength(100)
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("equipmentIncidentsKindFilter")
-        self.kind_filter.addItem(self.tr("全部类型"), None)
+        # Stock in and out (the 库存 tab's) are in the log too, but this tab is about damage and repairs.
+        self.kind_filter.addItem(self.tr("损坏、遗失和维修"), LOG_KINDS)
+        self.kind_filter.addItem(self.tr("全部（含入库、出库）"), None)
         for kind, label in incident_labels().items():
             self.kind_filter.addItem(label, str(kind))
         self.open_filter = QCheckBox(self.tr("只看未处理的"))
@@ -637,7 +640,7 @@ class EquipmentIncidentsTab(ListPage):
             r
             for r in self.log
             if (items is None or r.item_id in items)
-            and (kind is None or r.kind == kind)
+            and (kind is None or r.kind == kind or (kind == LOG_KINDS and r.kind in REPORTABLE))
             and not (open_only and r.resolved)
         ]
         current = self.detail_panel.row.id if keep and self.detail_panel.row is not None else None
