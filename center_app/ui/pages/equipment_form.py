@@ -178,7 +178,6 @@ class EquipmentForm(QWidget):
         scroll.setObjectName("equipmentFormScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.fields)
         layout.addWidget(scroll, 1)
 

@@ -975,7 +975,16 @@ class EquipmentItemsTab(ListPage):
         self._stale = value
 
     def focus_first(self) -> None:
-        self.focus_search()
+        """The search; or, while a panel is open, where its work goes on (the form's name, the import's file)."""
+        panel = self.side.currentWidget()
+        if panel is self.form:
+            self.form.name.setFocus()
+        elif panel is self.import_panel:
+            self.import_panel.choose_button.setFocus()
+        elif panel is self.labels_panel:
+            self.labels_panel.go.setFocus()
+        else:
+            self.focus_search()
 
     def set_report_handler(self, handler: Callable[[int, str], object]) -> None:
         """What 报损/维修… does (the page opens the log's tab on the item, and the piece chosen): the button
