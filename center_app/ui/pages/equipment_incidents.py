@@ -48,6 +48,7 @@ from center_app.ui.widgets.forms import EnterMovesOn, bold_heading, line_edit
 from center_app.ui.widgets.headings import heading
 from center_app.ui.widgets.match_list import MatchList, move_selection
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.widgets.scanner_input import ScannerInput
 from center_app.ui.widgets.tables import RED
 
 #: ``data(index, INCIDENT_ID_ROLE)`` → the entry's id, for any column
@@ -535,7 +536,7 @@ class EquipmentIncidentsTab(ListPage):
     """损坏维修记录 (see the module doc). The equipment page's shell sets ``stale`` and calls ``refresh()``."""
 
     #: this tab takes no scans of its own (an asset barcode scanned into the search finds its item's entries)
-    scan_input = None
+    scan_input: ScannerInput | None = None
 
     def __init__(self, ctx: AppContext, ops: Operations, parent: QWidget | None = None) -> None:
         # A ListPage is a Page: a private hub nobody announces on — the shell tells this tab of changes by setting

@@ -87,6 +87,7 @@ from center_app.ui.widgets.headings import heading
 from center_app.ui.widgets.import_panel import ImportPanel, equipment_import_kind
 from center_app.ui.widgets.inline_question import InlineQuestion
 from center_app.ui.widgets.messages import show_message
+from center_app.ui.widgets.scanner_input import ScannerInput
 from center_app.ui.widgets.sheet_preview import SheetPreview
 from center_app.ui.widgets.tables import RED, read_only_table, table_item
 from center_app.ui.workers import Job
@@ -916,7 +917,7 @@ class EquipmentItemsTab(ListPage):
     """器材清单 (see the module doc). The equipment page's shell sets ``stale`` and calls ``refresh()``."""
 
     #: this tab takes no scans of its own (an asset barcode scanned into the search finds its item)
-    scan_input = None
+    scan_input: ScannerInput | None = None
 
     def __init__(self, ctx: AppContext, ops: Operations, parent: QWidget | None = None) -> None:
         # A ListPage is a Page: it gets a private hub nobody announces on — the shell tells this tab of changes by
