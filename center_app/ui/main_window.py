@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -32,6 +33,9 @@ from center_app.services import settings
 from center_app.ui.events import Area, DataEvents
 from center_app.ui.pages.base import Page
 from center_app.ui.scan_router import ScanRouter
+
+if TYPE_CHECKING:
+    from center_app.ui.pages.overview import OverviewPage
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
             return PageSpec(name, title, lambda: ComingSoonPage(ctx, ev, name, title, plan))
 
         return [
-            PageSpec("overviewPage", self.tr("首页"), lambda: OverviewPage(ctx, ev)),
+            PageSpec("overviewPage", self.tr("首页"), lambda: self._linked(OverviewPage(ctx, ev))),
             PageSpec("catalogPage", self.tr("图书"), lambda: _page("catalog", "CatalogPage")(ctx, ev)),
             PageSpec("deskPage", self.tr("借还台"), lambda: _page("desk", "DeskPage")(ctx, ev)),
             PageSpec("childrenPage", self.tr("儿童"), lambda: _page("children", "ChildrenPage")(ctx, ev)),
@@ -217,6 +221,18 @@ class MainWindow(QMainWindow):
         centre = settings.get_centre(self.ctx).name
         self.setWindowTitle(self.tr("儿童之家管理系统") + f" — {centre}")
         self.status_label.setText(self.tr("数据文件夹：%1").replace("%1", str(self.ctx.data_dir.root)))
+
+    def _linked(self, page: OverviewPage) -> OverviewPage:
+        """The overview's links (器材到闭馆还没还 → the equipment page's desk) go through the window."""
+        page.open_page.connect(self.open_from_link)
+        return page
+
+    def open_from_link(self, object_name: str) -> None:
+        page = self.show_page(object_name)
+        desk = getattr(page, "desk", None)  # the equipment page: its lending desk takes the things back
+        show_tab = getattr(page, "show_tab", None)
+        if desk is not None and show_tab is not None:
+            show_tab(desk)
 
     def page(self, row: int) -> Page:
         if row not in self.pages:
