@@ -378,7 +378,7 @@ class EquipmentForm(QWidget):
         self.one_by_one.setEnabled(True)
         self.by_quantity.setChecked(True)
         self.quantity.setValue(1)
-        self.unit.setText(self.tr("个"))
+        self.unit.setText("个")  # the measure word is data (the service's default), not UI text
         self.low_stock.setValue(NO_LOW_STOCK)
         self.consumable.setChecked(False)
         self.value.clear()
