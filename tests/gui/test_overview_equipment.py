@@ -50,9 +50,11 @@ def test_the_equipment_cards_and_the_closing_time_list(qtbot, window) -> None:
     with qtbot.waitSignal(page.open_page, timeout=1000) as opened:
         qtbot.mouseClick(line.go, Qt.MouseButton.LeftButton)
     assert opened.args == ["equipmentPage"]
+    assert window.current_page().objectName() == "equipmentPage"  # the window follows the link
 
     for loan in eq.open_loans(ctx):
         eq.return_loan(ctx, loan.id)
     with qtbot.waitSignal(page.details_filled, timeout=5000):
+        window.show_page("overviewPage")  # back on the overview: it reloads (the equipment changed meanwhile)
         window.events.data_changed.emit("equipment")
     assert not line.isVisible() and page.cards["equipment_out"].value.text() == "0"
