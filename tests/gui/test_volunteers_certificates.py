@@ -122,6 +122,12 @@ def test_issue_a_certificate_print_it_and_verify_its_code(qtbot, window, summer)
     assert said.startswith("✘ 证书与现在的记录不符") and "签发后服务时长被修改过" in said
     assert "现在核定的时长：7 小时" in said
 
+    # Asked again for the same period, the question says one was issued already.
+    click(qtbot, tab.issue_button)
+    assert "已为这段期间开过 2026-0001" in tab.question.text.text()
+    click(qtbot, tab.question.cancel)
+    assert len(vs.list_certificates(ctx)) == 1
+
     # Printed again from the list.
     tab.list.selectRow(0)
     click(qtbot, tab.print_button)

@@ -66,7 +66,7 @@ def test_approve_and_reject_pending_hours_and_see_the_totals_change(qtbot, windo
 
     assert [r.volunteer for r in tab.model.rows] == ["黄老师", "覃思琪", "韦小宝"]  # pending, newest first
     assert "3 条" in tab.count_label.text()
-    assert totals_of(tab)["韦小宝"] == ["广西师范大学", "0 小时", "1 小时 30 分钟", "0"]
+    assert totals_of(tab)["韦小宝"] == ["广西师范大学", "0 小时", "1.5 小时", "0"]
     assert "已核定 0 小时，待审核 3 小时 45 分钟" in tab.totals_summary.text()
 
     # Approve 韦小宝's: the totals move from pending to approved.
@@ -76,7 +76,7 @@ def test_approve_and_reject_pending_hours_and_see_the_totals_change(qtbot, windo
     click(qtbot, tab.approve_button)
     assert "已核定 1 条，共 1 小时 30 分钟" in tab.message.text()
     assert host.changes == ["volunteers"]
-    assert totals_of(tab)["韦小宝"] == ["广西师范大学", "1 小时 30 分钟", "", "1"]
+    assert totals_of(tab)["韦小宝"] == ["广西师范大学", "1.5 小时", "", "1"]
     assert "已核定 1 小时 30 分钟，待审核 2 小时 15 分钟" in tab.totals_summary.text()
     assert "韦小宝" not in [r.volunteer for r in tab.model.rows]  # no longer pending
 
@@ -98,7 +98,7 @@ def test_approve_and_reject_pending_hours_and_see_the_totals_change(qtbot, windo
 
     # Per organisation.
     tab.totals_by.setCurrentIndex(tab.totals_by.findData("organisations"))
-    assert totals_of(tab)["广西师范大学"] == ["2", "1 小时 30 分钟", "1 小时 30 分钟", "1"]
+    assert totals_of(tab)["广西师范大学"] == ["2", "1.5 小时", "1.5 小时", "1"]
 
     # Ctrl+Enter approves the selection from the keyboard.
     tab.select_ids([r.id for r in tab.model.rows])
@@ -159,7 +159,7 @@ def test_correct_an_approved_record(qtbot, window, world) -> None:
     ime_type(tab.reason, "提前离开")
     click(qtbot, tab.review_ok)
     assert "改为 1 小时" in tab.message.text() and "重新开具" in tab.message.text()
-    assert totals_of(tab)["覃思琪"][1] == "1 小时"
+    assert totals_of(tab)["覃思琪"][1] == "1 小时"  # 60 minutes
 
 
 def test_the_presets_and_the_export(qtbot, window, world, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
 from center_app.context import Actor, AppContext
@@ -62,7 +62,13 @@ def show(qtbot, ctx: AppContext, factory=VolunteersRosterTab, title: str = "å¿—æ
 
 
 def fits(qtbot, host: Host, step: str) -> list[str]:
-    problems = []
+    """Layout problems at the page's sizes, and any widget that became a window of its own (a stray window takes
+    the activation from the main window: tests/gui/test_no_stray_windows.py)."""
+    problems = [
+        f"{step}: stray window {w.objectName() or type(w).__name__}"
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w is not host and w.objectName() != "mainWindow"
+    ]
     for size in PAGE_SIZES:
         host.resize(*size)
         qtbot.wait(10)

@@ -79,6 +79,12 @@ def hours_label(minutes: int) -> str:
     return translate("Volunteers", "%1 小时").replace("%1", str(hours))
 
 
+def hours_short(minutes: int) -> str:
+    """``32.5 小时`` for a narrow table column (rounded to a tenth for display only; sums stay whole minutes)."""
+    text = f"{int(minutes) / 60:.1f}".removesuffix(".0")
+    return translate("Volunteers", "%1 小时").replace("%1", text)
+
+
 # Which field a problem is about: the rule puts the field's name in quotes (“空闲时间”看不懂…). Order matters:
 # "“服务结束”不能早于“服务开始”" is the end date's.
 _FIELD_WORDS: tuple[tuple[str, str], ...] = (

@@ -56,7 +56,7 @@ from center_app.ui.events import Area
 from center_app.ui.i18n import format_date
 from center_app.ui.operations import Operations
 from center_app.ui.pages.label_sheets import safe_file_part, unique_path
-from center_app.ui.pages.volunteer_form import hours_label
+from center_app.ui.pages.volunteer_form import hours_label, hours_short
 from center_app.ui.pages.volunteers_hours import PeriodPicker
 from center_app.ui.widgets.forms import bold_heading
 from center_app.ui.widgets.inline_question import InlineQuestion
@@ -450,6 +450,17 @@ class VolunteersCertificatesTab(QWidget):
             .replace("%4", hours_label(f.minutes))
             .replace("%5", str(f.sessions))
         )
+        same = [
+            c.facts.number
+            for c in self.issued
+            if c.facts.volunteer_id == f.volunteer_id
+            and c.facts.period_from <= f.period_to
+            and f.period_from <= c.facts.period_to
+        ]
+        if same:
+            text += " " + self.tr("已为这段期间开过 %1，再开一份会另有编号和核验码。").replace(
+                "%1", "、".join(same)
+            )
         self.question.ask(text, ok=(self.tr("开具并打印"), self.issue), cancel=(self.tr("不开具"), None))
 
     def issue(self) -> IssuedCertificate | None:
@@ -554,7 +565,7 @@ class VolunteersCertificatesTab(QWidget):
                 .replace("%2", who)
                 .replace("%3", format_date(f.issued_on))
             )
-            cells = [f.number, f.volunteer_name, period, hours_label(f.minutes), c.code]
+            cells = [f.number, f.volunteer_name, period, hours_short(f.minutes), c.code]
             for column, text in enumerate(cells):
                 item = table_item(text, data=c.id if column == 0 else None)
                 item.setToolTip(tip)

@@ -64,7 +64,7 @@ from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import Index, RowsTableModel
 from center_app.ui.operations import Operations
 from center_app.ui.pages.list_page import ListExport
-from center_app.ui.pages.volunteer_form import hours_label
+from center_app.ui.pages.volunteer_form import hours_label, hours_short
 from center_app.ui.widgets.forms import bold_heading
 from center_app.ui.widgets.messages import ERROR_STYLE, show_message
 from center_app.ui.widgets.tables import read_only_table, table_item
@@ -980,8 +980,8 @@ class VolunteersHoursTab(QWidget):
                 [
                     t.name,
                     t.organisation,
-                    hours_label(t.approved_minutes),
-                    hours_label(t.pending_minutes) if t.pending_minutes else "",
+                    hours_short(t.approved_minutes),
+                    hours_short(t.pending_minutes) if t.pending_minutes else "",
                     str(t.sessions),
                 ]
                 for t in totals.volunteers
@@ -991,8 +991,8 @@ class VolunteersHoursTab(QWidget):
                 [
                     o.organisation,
                     str(o.volunteers),
-                    hours_label(o.approved_minutes),
-                    hours_label(o.pending_minutes) if o.pending_minutes else "",
+                    hours_short(o.approved_minutes),
+                    hours_short(o.pending_minutes) if o.pending_minutes else "",
                     str(o.sessions),
                 ]
                 for o in totals.organisations
@@ -1004,7 +1004,7 @@ class VolunteersHoursTab(QWidget):
                 if column >= 2 or (not by_volunteer and column == 1):
                     item.setTextAlignment(_RIGHT)
                 table.setItem(n, column, item)
-        for column, width in ((1, 86 if by_volunteer else 44), (2, 96), (3, 84), (4, 40)):
+        for column, width in ((1, 96 if by_volunteer else 44), (2, 84), (3, 76), (4, 44)):
             table.setColumnWidth(column, width)
         if totals is None:
             self.totals_summary.clear()

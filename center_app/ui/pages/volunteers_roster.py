@@ -49,7 +49,13 @@ from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import Index, RowsTableModel
 from center_app.ui.operations import Operations
 from center_app.ui.pages.list_page import ListExport, ListPage, action_button, spreadsheet_path
-from center_app.ui.pages.volunteer_form import VolunteerForm, gender_labels, hours_label, kind_labels
+from center_app.ui.pages.volunteer_form import (
+    VolunteerForm,
+    gender_labels,
+    hours_label,
+    hours_short,
+    kind_labels,
+)
 from center_app.ui.widgets.forms import bold_heading
 from center_app.ui.widgets.import_panel import ImportKind, ImportPanel
 from center_app.ui.widgets.inline_question import InlineQuestion
@@ -144,8 +150,13 @@ class VolunteerTableModel(RowsTableModel[VolunteerRow]):
             return GREY
         if role == Qt.ItemDataRole.ToolTipRole and column in (4, 5):
             return self._text(row, column) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.pending_minutes:
-            return self.tr("另有 %1 待审核").replace("%1", hours_label(row.pending_minutes))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.approved_minutes + row.pending_minutes:
+            text = hours_label(row.approved_minutes)
+            if row.pending_minutes:
+                text += self.tr("，另有 %1 待审核").replace("%1", hours_label(row.pending_minutes))
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def _text(self, row: VolunteerRow, column: int) -> str:
@@ -162,13 +173,13 @@ class VolunteerTableModel(RowsTableModel[VolunteerRow]):
         if column == 5:
             return row.availability
         if column == 6:
-            return hours_label(row.approved_minutes) if row.approved_minutes else ""
+            return hours_short(row.approved_minutes) if row.approved_minutes else ""
         return self.tr("在岗") if row.active else self.tr("已停用")
 
 
 def size_columns(table: Any) -> None:
     header = table.horizontalHeader()
-    for column, width in ((0, 64), (1, 112), (2, 64), (3, 108), (4, 84), (6, 76), (7, 44)):
+    for column, width in ((0, 64), (1, 104), (2, 72), (3, 116), (4, 80), (6, 76), (7, 44)):
         table.setColumnWidth(column, width)
     header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
