@@ -167,11 +167,7 @@ class MainWindow(QMainWindow):
             PageSpec(
                 "attendancePage", self.tr("考勤"), lambda: _page("attendance", "AttendancePage")(ctx, ev)
             ),
-            later(
-                "equipmentPage",
-                self.tr("器材"),
-                self.tr("器材室：按数量借给班级、损坏与遗失登记、扫码盘点。"),
-            ),
+            PageSpec("equipmentPage", self.tr("器材"), lambda: _page("equipment", "EquipmentPage")(ctx, ev)),
             later(
                 "volunteersPage",
                 self.tr("志愿者与课表"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -56,6 +57,29 @@ def _no_unexpected_error_dialog() -> Iterator[None]:
     shown = list(errors.unexpected_errors)
     errors.unexpected_errors.clear()
     assert not shown, f"unexpected error dialog(s): {shown!r}"
+
+
+@pytest.fixture(autouse=True)
+def _no_work_left_behind() -> Iterator[None]:
+    """Nothing of one test reaches into the next: a worker's outcome still queued (the roll call waits while a job
+    runs), or a drop-down or dialog left open (the next window's scan router and roll-call poll would wait for
+    it)."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from center_app.ui import workers
+
+    workers.wait_for_all(30_000)
+    for _ in range(100):
+        QApplication.processEvents()
+        if not workers.active_jobs():
+            break
+    for _ in range(10):
+        left_open = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if left_open is None:
+            break
+        warnings.warn(f"a test left {type(left_open).__name__} {left_open.objectName()!r} open", stacklevel=1)
+        left_open.close()
 
 
 @pytest.fixture

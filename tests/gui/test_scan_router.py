@@ -64,6 +64,10 @@ def desk(qtbot, window, library):
     page = install_desk(window)
     page.sounds = []  # type: ignore[attr-defined]
     page.sound.player = page.sounds.append  # type: ignore[attr-defined]
+    # A scanner's keys come 2–30 ms apart; a loaded test machine may take longer between two key clicks, so the
+    # router's clock stands still unless a test moves it (typing slowly).
+    window.scan_router.clock = Clock()
+    page.input.clock = window.scan_router.clock
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.input, timeout=2000)
     return page
 
@@ -199,6 +203,7 @@ def search_page(qtbot, window) -> SearchPage:
     page = window.show_page("searchTestPage")
     assert isinstance(page, SearchPage)
     window.scan_router.clock = Clock()
+    page.input.clock = window.scan_router.clock
     return page
 
 
