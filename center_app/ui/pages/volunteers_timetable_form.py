@@ -130,6 +130,8 @@ class SessionForm(QWidget):
         self.helpers = QListWidget()
         self.helpers.setObjectName("volunteersTimetableHelpers")
         self.helpers.setFixedHeight(self.helpers.fontMetrics().height() * 3 + 12)
+        self.helpers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.helpers.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.helpers.setToolTip(self.tr("空格勾选一起上课的志愿者"))
         form.addRow(self.tr("助教"), self.helpers)
         self.room = choices("volunteersTimetableRoom", [])

@@ -4,7 +4,7 @@ tab as signals. Rows grow to hold their cards and share what is left of the heig
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,7 +136,7 @@ class WeekGridView(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the grid for the form, as everywhere else
         self.setWordWrap(False)
         self.setStyleSheet("QTableView { gridline-color: #cbd5e1; }")
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setMinimumSectionSize(60)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -149,6 +149,7 @@ class WeekGridView(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         model.modelReset.connect(self.fit_rows)
+        model.modelReset.connect(self.fit_columns)
 
     def card_at(self, pos: QPoint) -> Key | None:
         index = self.indexAt(pos)
@@ -157,6 +158,29 @@ class WeekGridView(QTableView):
         cells = self.grid_model.cells_at(index.row(), index.column())
         rects = card_rects(self.visualRect(index), len(cells), self.fontMetrics())
         return next((occurrence_key(c) for c, r in zip(cells, rects, strict=True) if r.contains(pos)), None)
+
+    def fit_columns(self) -> None:
+        """The days share the width; a weekend day without sessions is only as wide as its heading."""
+        model = self.grid_model
+        if not model.columnCount():
+            return
+        busy = [day < 5 or any(model.cells_at(r, day) for r in range(model.rowCount())) for day in range(7)]
+        font = QFont(self.horizontalHeader().font())
+        font.setBold(True)  # the current day's heading is bold
+        metrics = QFontMetrics(font)
+        quiet = 16 + max(
+            metrics.horizontalAdvance(line)
+            for day in range(7)
+            for line in str(model.headerData(day, Qt.Orientation.Horizontal) or "").split("\n")
+        )
+        width = self.viewport().width()
+        share = (width - busy.count(False) * quiet) // busy.count(True)
+        if share < quiet:  # too narrow to favour the busy days
+            busy, share = [True] * 7, width // 7
+        sizes = [share if b else quiet for b in busy]
+        sizes[max(day for day in range(7) if busy[day])] += width - sum(sizes)
+        for day, size in enumerate(sizes):
+            self.setColumnWidth(day, size)
 
     def fit_rows(self) -> None:
         """Each row as tall as its fullest box; what is left of the viewport shared among the rows."""
@@ -180,6 +204,12 @@ class WeekGridView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_rows()
+        self.fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:  # a vertical scroll bar came or went: the days share the rest
+            self.fit_columns()
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.card_pressed.emit(self.card_at(event.position().toPoint()))
