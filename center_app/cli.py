@@ -567,6 +567,59 @@ def _run_import(
     return EXIT_OK
 
 
+# --- reports: ``report <kind> ... --out FILE.pdf [--xlsx FILE]`` (app.add_report_parsers) ------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """One report, by its sub-command: exit 0 written, 1 refused (a Chinese sentence), 2 not available yet."""
+    command = REPORTS.get(args.report)
+    if command is None:
+        return not_yet(f"report {args.report}")(args)
+    return command(args)
+
+
+def _pdf_target(text: str) -> Path:
+    target = Path(text)
+    if target.suffix.lower() != ".pdf":
+        raise DomainError(f"报表要写成 PDF 文件，请用 .pdf 结尾的文件名（现在是“{target.name}”）。")
+    if target.is_dir():
+        raise DomainError(f"“{target}”是一个文件夹，请写出 PDF 文件的名字，如 活动报告.pdf。")
+    return target
+
+
+def _xlsx_target(text: str | None) -> Path | None:
+    if not text:
+        return None
+    target = Path(text)
+    if target.suffix.lower() != ".xlsx":
+        raise DomainError(f"表格要写成 Excel 文件，请用 .xlsx 结尾的文件名（现在是“{target.name}”）。")
+    return target
+
+
+def _report_activity(args: argparse.Namespace) -> int:
+    """``report activity --id N --out FILE.pdf [--xlsx FILE.xlsx]``: the single-activity report (单次活动报告)."""
+    from center_app.services import activities
+
+    pdf, xlsx = _pdf_target(args.out), _xlsx_target(args.xlsx)
+    ctx = _open(args)
+    try:
+        written = activities.write_activity_report(ctx, args.activity_id, pdf)
+        say(f"已生成活动报告：{written.path}（{written.pages} 页）")
+        if written.photos_left_out:
+            say(f"有 {written.photos_left_out} 张照片里有未获拍照同意的儿童，没有印在报告里。")
+        if xlsx is not None:
+            rows = activities.export_activity_xlsx(ctx, args.activity_id, xlsx)
+            say(f"已导出表格：{xlsx}（{rows} 行）")
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+REPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "activity": _report_activity,
+}
+
+
 def not_yet(name: str) -> Callable[[argparse.Namespace], int]:
     def run(_args: argparse.Namespace) -> int:
         err(f"“{name}”命令暂不可用（not yet available）：它将随对应功能的版本提供。")
@@ -582,7 +635,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "selftest": cmd_selftest,
     "import": cmd_import,
     "export": cmd_export,
-    "report": not_yet("report"),
+    "report": cmd_report,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "verify": cmd_verify,
