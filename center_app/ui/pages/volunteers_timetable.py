@@ -50,7 +50,13 @@ from center_app.services.volunteers import (
     VolunteerRow,
     WeekGrid,
 )
-from center_app.ui.models.volunteers_week_model import Key, WeekGridModel, day_label, occurrence_key
+from center_app.ui.models.volunteers_week_model import (
+    Key,
+    WeekGridModel,
+    day_label,
+    occurrence_key,
+    short_date,
+)
 from center_app.ui.operations import Operations
 from center_app.ui.pages.volunteers_timetable_actions import TimetableActions
 from center_app.ui.pages.volunteers_timetable_form import SessionForm, from_qdate, to_qdate
@@ -468,8 +474,8 @@ class VolunteersTimetableTab(QWidget):
             self.tr("第 %1 周（共 %2 周）%3–%4")
             .replace("%1", str(number))
             .replace("%2", str(len(weeks)))
-            .replace("%3", f"{self.monday.month}月{self.monday.day}日")
-            .replace("%4", f"{sunday.month}月{sunday.day}日")
+            .replace("%3", short_date(self.monday))
+            .replace("%4", short_date(sunday))
         )
         self.prev_week.setEnabled(self._week_in(programme, self.monday - dt.timedelta(weeks=1)))
         self.next_week.setEnabled(self._week_in(programme, self.monday + dt.timedelta(weeks=1)))
@@ -545,16 +551,25 @@ class VolunteersTimetableTab(QWidget):
         cells = self.model.cells_at(index.row(), index.column())
         cell = self.picked()
         if not self.model.in_programme(index.column()):
-            text = place + "：" + self.tr("不在课表的日期内")
+            text = self._about(place, self.tr("不在课表的日期内"))
         elif cell is None:
-            text = place + "：" + (self.tr("空，回车新增课程") if self.can_write else self.tr("没有课"))
+            text = self._about(place, self.tr("空，回车新增课程") if self.can_write else self.tr("没有课"))
         else:
             lines = self.model.describe(cell).split("\n")
-            count = f"（{cells.index(cell) + 1}/{len(cells)}，空格换下一节）" if len(cells) > 1 else ""
-            text = "\n".join([f"{place}{count}：{lines[0]}", *lines[1:4]])
+            count = (
+                self.tr("（%1/%2，空格换下一节）")
+                .replace("%1", str(cells.index(cell) + 1))
+                .replace("%2", str(len(cells)))
+                if len(cells) > 1
+                else ""
+            )
+            text = "\n".join([self._about(place + count, lines[0]), *lines[1:4]])
         self.detail.setText(text)
         clash = cell is not None and cell.clash and not cell.occurrence.cancelled
         self.detail.setStyleSheet("color: #b91c1c;" if clash else "")
+
+    def _about(self, place: str, what: str) -> str:
+        return self.tr("%1：%2").replace("%1", place).replace("%2", what)
 
     # --- the side panel -------------------------------------------------------------------------------------------
 

@@ -52,7 +52,12 @@ class TimetableActions(QObject):
 
     def _may_change(self, cell: GridCell | None = None) -> bool:
         if not self.tab.can_write or (cell is not None and not cell.may_edit):
-            show_message(self.message, self.tr("你只能查看这节课；要调整，请联系社工。"))
+            show_message(
+                self.message,
+                self.tr("你只能查看这节课；要调整，请联系社工。")
+                if cell is not None
+                else self.tr("你只能查看课表；要新增课程，请联系社工。"),
+            )
             return False
         return True
 
