@@ -347,7 +347,7 @@ class EquipmentStocktakeTab(QWidget):
             line.note = (line.note + " " if line.note else "") + f"在“{place}”找到"  # as the service notes it
         if line is not None:
             view.record(line, result.counted)
-            view.choose(line)
+            view.choose(line, scroll=False)
         self._answered(result)
 
     def _check_still_open(self, stocktake_id: int) -> None:

@@ -33,6 +33,14 @@ from center_app.ui.widgets.inline_question import InlineQuestion
 from center_app.ui.widgets.scan_message import ScanMessage
 from center_app.ui.widgets.scanner_input import ScannerInput
 
+#: a line of each kind, for the width of the result column
+_SAMPLES = (
+    StocktakeLine(1, "", "", "", "", 1, 1, "", False),  # found
+    StocktakeLine(1, "", "", "", "", 1, 0, "", False),  # not found yet
+    StocktakeLine(1, "", "", "", "", 99, 9, "", True),  # short
+    StocktakeLine(1, "", "", "", "", 0, 1, "", False),  # not on the list
+    StocktakeLine(1, "", "", "", "", 9, 99, "", True),  # extra
+)
 #: inputs of the view that may keep the focus instead of the scanner input
 OTHER_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox)
 
@@ -121,10 +129,21 @@ class StocktakeCounting(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
+        # The view scrolls to a row only when told (``reselect``), never by itself on a scan.
+        self.table.setAutoScroll(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((86, 200, 100, 120, 64, 64)):
-            self.table.setColumnWidth(column, width)
+        # Wide enough for the headers and the result words (longer in English), the name column most of the rest.
+        cells, heads = self.table.fontMetrics(), header.fontMetrics()
+        results = [self.model.status_text(sample) for sample in _SAMPLES]
+        for column, least in enumerate((86, 200, 100, 120, 64, 64)):
+            texts = results if column == 0 else []
+            needed = max(
+                heads.horizontalAdvance(self.model.headers[column]) + 24,
+                *(cells.horizontalAdvance(text) + 16 for text in texts),
+                least,
+            )
+            self.table.setColumnWidth(column, needed)
         header.setStretchLastSection(True)
         self.table.clicked.connect(lambda index: self.choose_row(index.row()))
         outer.addWidget(self.table, 1)
@@ -203,19 +222,23 @@ class StocktakeCounting(QWidget):
         self.reselect()
         self.show_chosen()
 
-    def reselect(self) -> None:
+    def reselect(self, *, scroll: bool = True) -> None:
+        """Select the chosen line's row (scrolled into view with ``scroll``), or nothing if the filter hides it."""
         line = self.current
         row = self.model.row_of(line) if line is not None else -1
         if row >= 0:
             if self.table.currentIndex().row() != row or not self.table.selectionModel().hasSelection():
                 self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            if scroll:
+                self.table.scrollTo(self.model.index(row, 0))
         else:
             self.table.clearSelection()
 
-    def choose(self, line: StocktakeLine | None) -> None:
+    def choose(self, line: StocktakeLine | None, *, scroll: bool = True) -> None:
+        """``line`` is the chosen one. A scan chooses without ``scroll``: the list stays where the eyes are (and
+        a scan does not repaint the whole table), the line under the table says what was chosen."""
         self.current = line
-        self.reselect()
+        self.reselect(scroll=scroll)
         self.show_chosen()
         self.chosen.emit(line)
 
@@ -241,7 +264,7 @@ class StocktakeCounting(QWidget):
         """A scan or count said ``line`` has ``counted`` pieces now."""
         self.model.record(line, counted)
         if line is self.current:
-            self.reselect()
+            self.reselect(scroll=False)
             self.show_chosen()
 
     def show_tally(self) -> None:
