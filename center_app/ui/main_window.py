@@ -168,10 +168,10 @@ class MainWindow(QMainWindow):
                 "attendancePage", self.tr("考勤"), lambda: _page("attendance", "AttendancePage")(ctx, ev)
             ),
             PageSpec("equipmentPage", self.tr("器材"), lambda: _page("equipment", "EquipmentPage")(ctx, ev)),
-            later(
+            PageSpec(
                 "volunteersPage",
                 self.tr("志愿者与课表"),
-                self.tr("志愿者与课表：每周和暑期课表（冲突检查）、服务时长、服务证明。"),
+                lambda: _page("volunteers", "VolunteersPage")(ctx, ev),
             ),
             later(
                 "reportsPage",
