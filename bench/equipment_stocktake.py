@@ -17,7 +17,6 @@ made in one transaction (not measured); a stocktake of everything is opened. The
 
 from __future__ import annotations
 
-import ctypes
 import os
 import random
 import shutil
@@ -30,22 +29,8 @@ from pathlib import Path
 from bench.common import row
 from bench.equipment import PLACES, WORDS, _p95
 
-NONE_GUARD = 2_000_000
 SCAN_TARGET_MS = 30.0
 RESULT_TARGET_MS = 1000.0
-
-
-def _pyside_drops_none() -> bool:
-    """Whether a Qt method that returns nothing loses a reference to None (PySide6 6.12.0 on Python 3.11)."""
-    import sys
-
-    from PySide6.QtCore import QObject
-
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        probe.setObjectName("probe")
-    return sys.getrefcount(None) < before - 50
 
 
 def run() -> list[dict[str, object]]:
@@ -66,11 +51,6 @@ def run() -> list[dict[str, object]]:
     from center_app.ui.widgets.scanner_input import monotonic_ms
 
     app = QApplication.instance() or QApplication([])
-    # PySide6 6.12.0 on Python 3.11 drops a reference to None on each call of a Qt method that returns nothing
-    # (about 37 a scan here): 2,000 scans would run None's count down to 0 and abort the process (none_dealloc).
-    # References added for good (the process ends with fewer) keep the benchmark alive; see docs/performance.md.
-    if _pyside_drops_none():
-        ctypes.c_ssize_t.from_address(id(None)).value += NONE_GUARD
     work = Path(tempfile.mkdtemp(prefix="bench-stocktake-"))
     rng = random.Random(11)
     scan_all: list[float] = []

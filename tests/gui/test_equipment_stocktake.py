@@ -305,3 +305,32 @@ def test_a_stocktake_confirmed_on_another_pc_is_said_where_one_is_started(qtbot,
     scan(qtbot, tab.input, things.keys[0])
     assert tab.stack.currentWidget() is tab.start and not tab.input.isEnabled()
     assert "已经结束" in tab.start.message.text()
+
+
+def test_the_question_counts_a_lost_piece_found_and_leaves_one_lent_meanwhile(qtbot, host: Host) -> None:
+    ctx = host.window.ctx
+    things = room(ctx)
+    k1, k2, k3 = things.keys
+    eq.report_incident(ctx, eq.IncidentInput(things.keys_id, "lost", unit_barcode=k3))  # lost last term
+    tab = host.rebuild()
+    open_for_place(qtbot, tab)
+    eq.lend(ctx, k2, eq.Borrower.group("三年级音乐课"))  # lent while the room is counted
+    scan(qtbot, tab.input, k3)  # turned up in the cupboard
+    assert tab.message_kind == "ask" and "遗失" in tab.message.text()
+    for code in (things.ropes.barcode, things.balls.barcode):
+        scan(qtbot, tab.input, code)
+    type_number(qtbot, tab, "6")  # the balls: all six
+    scan(qtbot, tab.input, k1)
+    row = next(i for i, line in enumerate(tab.counting.model.rows) if line.name == "计数跳绳")
+    tab.counting.choose_row(row)
+    type_number(qtbot, tab, "21")  # one rope more than the records say
+    click(qtbot, tab.counting.apply)
+    question = tab.confirm.text.text()
+    assert "1 件遗失的找回" in question and "1 种数量改正（多出的 1 件加入总数）" in question, question
+    assert "标为遗失" not in question  # k2 is out on loan now: left alone
+    assert "1 项不改动" in question and "还有 1 项没有清点" in question, question  # k2: not there, lent
+    click(qtbot, tab.confirm.ok)
+    units = {u.barcode: u.status for u in eq.get_item(ctx, things.keys_id).units}
+    assert units == {k1: "available", k2: "on_loan", k3: "available"}
+    assert eq.get_item(ctx, things.ropes.id).item.total == 21
+    assert "没有改动" in tab.start.message.text()
