@@ -70,12 +70,13 @@ class Host:
         window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
         self.announced: list[str] = []
+        self.sounds: list[str] = []  # the desk sounds played, in order
         self.tab = self.build(window.ctx)
 
     def build(self, ctx: AppContext) -> EquipmentStocktakeTab:
         ops = Operations(ctx, self.announced.append)
         tab = EquipmentStocktakeTab(ctx, ops, self.tabs)
-        tab.sound.player = lambda _kind: None
+        tab.sound.player = self.sounds.append
         self.tabs.addTab(tab, "盘点")
         self.tabs.setCurrentWidget(tab)
         tab.refresh()
@@ -166,6 +167,7 @@ def test_a_stocktake_of_one_place_counted_resumed_exported_and_applied(
     assert tab.message_kind == "info" and "已经清点过了" in tab.message.text()
     scan(qtbot, tab.input, things.projector)  # belongs in the music corner
     assert tab.message_kind == "ask" and "不在这次盘点的清单上" in tab.message.text()
+    assert host.sounds[-3:] == ["ok", "notice", "notice"]
     qtbot.waitUntil(lambda: things.projector in lines(tab))
     scan(qtbot, tab.input, things.ropes.barcode)
     assert tab.counting.current is not None and tab.counting.current.name == "计数跳绳"
@@ -200,6 +202,12 @@ def test_a_stocktake_of_one_place_counted_resumed_exported_and_applied(
     assert any(row[:3] == ("短缺", "计数跳绳", things.ropes.barcode) for row in rows)
     assert any(row[:3] == ("短缺", "电子琴", k2) for row in rows)
     assert any(row[0] == "多出" and row[2] == things.projector for row in rows)
+    # and to PDF: a name without the suffix gets it
+    tab.choose_file = lambda _suggested, _suffix: str(tmp_path / "盘点单")
+    click(qtbot, tab.counting.export_pdf)
+    assert not tab.counting.export_pdf.isEnabled()  # one export at a time
+    qtbot.waitUntil(lambda: tab.message_kind == "ok" and "盘点单.pdf" in tab.message.text(), timeout=10_000)
+    assert (tmp_path / "盘点单.pdf").read_bytes()[:5] == b"%PDF-"
 
     # Applied only after the question that says what will change.
     click(qtbot, tab.counting.apply)
@@ -251,8 +259,10 @@ def test_cancel_asks_first_and_changes_nothing(qtbot, host: Host) -> None:
 def test_a_scan_withdraws_the_question_and_refusals_are_said(qtbot, host: Host) -> None:
     things = room(host.window.ctx)
     tab = host.rebuild()
-    tab.handle_scan(things.keys[0])
-    assert tab.message_kind == "error"  # nothing open yet
+    sounds: list[str] = []
+    tab.sound.player = sounds.append
+    tab.handle_scan(things.keys[0])  # nothing open yet: said where a stocktake is started
+    assert "还没有开始盘点" in tab.start.message.text() and sounds == ["refused"]
     open_for_place(qtbot, tab)
     click(qtbot, tab.counting.apply)
     assert tab.confirm.isVisible()

@@ -427,7 +427,10 @@ class EquipmentStocktakeTab(QWidget):
             self._said = kind
 
     def _refused(self, text: str) -> None:
-        self.say(text, "error")
+        if self.stack.currentWidget() is self.start:
+            show_message(self.start.message, text)  # the scan line is not shown
+        else:
+            self.say(text, "error")
         self.sound.refused()
 
     def refuse(self, exc: DomainError) -> None:
