@@ -8,7 +8,19 @@ from __future__ import annotations
 import argparse
 import importlib
 
-SUITES = ["startup", "search", "checkout", "desk", "book_import", "attendance", "equipment", "equipment_desk", "volunteers", "volunteers_grid"]
+SUITES = [
+    "startup",
+    "search",
+    "checkout",
+    "desk",
+    "book_import",
+    "attendance",
+    "equipment",
+    "equipment_desk",
+    "equipment_stocktake",
+    "volunteers",
+    "volunteers_grid",
+]
 
 
 def main() -> int:
