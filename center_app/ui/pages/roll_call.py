@@ -275,7 +275,7 @@ class RollCallPanel(QWidget):
 
     def _set_pickers(self, key: RegisterKey) -> None:
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(QDate(key[0]))
+        self.date_edit.setDate(QDate(key[0].year, key[0].month, key[0].day))
         self.date_edit.blockSignals(False)
         self._fill_sessions(key[0], key[1])
 
