@@ -568,3 +568,37 @@ def test_verify_as_a_whole_command(tmp_path: Path) -> None:
     assert done.returncode == 0 and "真实有效" in done.stdout and "Traceback" not in done.stderr
     done = run_cli("--data-dir", folder, "verify", "ABCD-EFGH-JKMN")
     assert done.returncode == 1 and "不是真实的证书" in done.stdout
+
+
+def test_report_activity_writes_the_pdf_and_the_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    from center_app.config import DataDir
+    from center_app.context import Actor, open_store
+    from center_app.domain.activities import ActivityInput
+    from center_app.domain.children import ChildInput
+    from center_app.services import activities, attendance, children
+
+    folder = tmp_path / "中心 数据"
+    ctx = open_store(DataDir(folder), actor=Actor.command_line())
+    try:
+        held = dt.date.today() - dt.timedelta(days=1)
+        activity = activities.create_activity(ctx, ActivityInput("剪纸手工课", held, kind="美术")).id
+        kid = children.create_child(ctx, ChildInput("王子涵", class_name="三年级2班")).id
+        attendance.save_marks(ctx, held, activity, [attendance.MarkInput(kid, "P")])
+    finally:
+        ctx.close()
+    pdf, xlsx = tmp_path / "报表" / "活动 报告.pdf", tmp_path / "报表" / "活动.xlsx"
+    code = main(["--data-dir", str(folder), "report", "activity", "--id", str(activity), "--out", str(pdf),
+                 "--xlsx", str(xlsx)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "已生成活动报告" in out and "1 页" in out and "已导出表格" in out
+    text = PdfReader(str(pdf)).pages[0].extract_text()
+    assert "剪纸手工课" in text and "王子涵" in text and xlsx.is_file()
+
+    assert main(["--data-dir", str(folder), "report", "activity", "--id", "999", "--out", str(pdf)]) == 1
+    assert "找不到这次活动" in capsys.readouterr().err
+    assert main(["--data-dir", str(folder), "report", "activity", "--id", str(activity), "--out",
+                 str(tmp_path / "报告.txt")]) == 1
+    assert "PDF" in capsys.readouterr().err

@@ -42,6 +42,7 @@ from center_app.domain.label_grid import CARDS_10
 from center_app.importing import write_xlsx
 from center_app.services import (
     accounts,
+    activities,
     backup,
     catalog,
     children,
@@ -243,6 +244,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         world.certificate, world.code = issued.id, issued.code
         world.volunteers_file = world.files / "支教队.xlsx"
         write_xlsx(world.volunteers_file, ["姓名", "手机"], [["覃思琪", "13912345678"]])
+        # activities: the session's first occurrence recorded (its roll call taken, a photo of a child in it) and
+        # one recorded by mistake
+        from PIL import Image
+
+        draft = activities.draft_from_session(ctx, world.session, world.held)
+        world.activity = activities.create_activity(ctx, draft).id
+        att.save_marks(ctx, world.held, world.activity, [att.MarkInput(world.child, "P")])
+        world.photo_source = world.files / "活动照片.jpg"
+        Image.new("RGB", (64, 48), (200, 120, 40)).save(world.photo_source)
+        world.photo = activities.add_photo(ctx, world.activity, world.photo_source, child_ids=[world.child]).id
+        world.mistake_activity = activities.create_activity(ctx, activities.ActivityInput("记错了", TODAY)).id
     finally:
         ctx.close()
     yield world
@@ -267,6 +279,23 @@ CALLS: dict[str, Call] = {
     "accounts.set_desk_mode": c(True, 90),
     "accounts.set_idle_lock_minutes": c(15),
     "accounts.update_user": w(lambda o, _t: (o.librarian_id, "黄馆员", None), volunteer_id=None),
+    # activities
+    "activities.activity_report": w(lambda o, _t: (o.activity,)),
+    "activities.add_photo": w(lambda o, _t: (o.activity, o.photo_source), child_ids=[]),
+    "activities.create_activity": c(activities.ActivityInput("读书分享会", TODAY, kind="reading")),
+    "activities.delete_activity": w(lambda o, _t: (o.mistake_activity,)),
+    "activities.draft_from_session": w(lambda o, _t: (o.session, o.held)),
+    "activities.export_activity_xlsx": w(lambda o, t: (o.activity, t / "活动.xlsx")),
+    "activities.get_activity": w(lambda o, _t: (o.activity,)),
+    "activities.list_activities": c(),
+    "activities.photo_children_choices": w(lambda o, _t: (o.activity,)),
+    "activities.planned_sessions": c(TODAY - dt.timedelta(days=30), TODAY),
+    "activities.remove_photo": w(lambda o, _t: (o.photo,)),
+    "activities.tag_photo": w(lambda o, _t: (o.photo, [o.child, o.reader])),
+    "activities.update_activity": w(
+        lambda o, _t: (o.activity, activities.ActivityInput("绘本共读（改）", o.held, volunteer_ids=(o.volunteer,)))
+    ),
+    "activities.write_activity_report": w(lambda o, t: (o.activity, t / "活动报告.pdf")),
     # roll call, check-in, register
     "activities_query.sessions_on": c(TODAY),
     "attendance.authorised_pickups": w(lambda o, _t: (o.child,)),

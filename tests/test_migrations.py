@@ -305,3 +305,68 @@ def test_a_0004_file_with_demo_volunteers_upgrades(data_dir: DataDir) -> None:
             assert tuple(slot) == (None, "", 1)
     finally:
         ctx.close()
+
+
+def test_a_0005_file_with_demo_activities_upgrades(data_dir: DataDir) -> None:
+    """Activities as the demo wrote them under 0005 — one held as a timetable session (twice, by mistake), one
+    without, a photo — and children come through 0006: the session's activity gets the occurrence's date (the first
+    of the two keeps it), the photo is kept but not counted as checked, no child has a photo consent yet."""
+    db = Database.for_file(data_dir.db_path)
+    stamp = "'2026-07-01 10:00:00'"
+    with db.engine.connect() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0005_volunteers")
+        conn.commit()
+        conn.exec_driver_sql(
+            "INSERT INTO child (id, name, name_pinyin, name_initials, gender, class_name, school, village, address, "
+            "left_behind_type, father_work_city, father_phone, mother_work_city, mother_phone, health_notes, "
+            "allergy_notes, special_attention, photo_path, status, notes, created_at, updated_at) VALUES (1, '王子涵', "
+            "'', '', 'male', '三年级2班', '', '', '', 'both', '', '', '', '', '', '', 0, '', 'active', '', "
+            f"{stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO timetable (id, name, kind, starts_on, ends_on, created_at, updated_at) VALUES "
+            f"(1, '2026年暑期', 'summer', '2026-07-01', '2026-07-28', {stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO timetable_slot (id, timetable_id, weekday, start_time, end_time, course, kind, target_group, "
+            "override_reason) VALUES (1, 1, 3, '08:30:00', '10:00:00', '绘本共读', 'reading', '1-3年级', '')"
+        )
+        for activity_id, slot in ((1, "1"), (2, "1"), (3, "NULL")):
+            conn.exec_driver_sql(
+                "INSERT INTO activity (id, title, kind, on_date, start_time, end_time, slot_id, description, outcome, "
+                f"created_at, updated_at) VALUES ({activity_id}, '绘本共读', 'reading', '2026-07-01', '08:30:00', "
+                f"'10:00:00', {slot}, '', '孩子们很喜欢', {stamp}, {stamp})"
+            )
+        conn.exec_driver_sql(
+            "INSERT INTO attendance_register (id, on_date, activity_id, note, created_at, updated_at) VALUES "
+            f"(1, '2026-07-01', 1, '', {stamp}, {stamp})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO attendance_mark (register_id, child_id, code, version, marked_at, picked_up_by, note) "
+            f"VALUES (1, 1, 'P', 1, {stamp}, '', '')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO activity_photo (id, activity_id, path, caption) VALUES (1, 1, 'photos/1.jpg', '共读')"
+        )
+        conn.commit()
+    db.dispose()
+    ctx = open_store(data_dir)
+    try:
+        with ctx.db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            activities = conn.exec_driver_sql("SELECT id, slot_id, slot_date, outcome FROM activity ORDER BY id").all()
+            assert [tuple(a) for a in activities] == [
+                (1, 1, "2026-07-01", "孩子们很喜欢"),
+                (2, 1, None, "孩子们很喜欢"),
+                (3, None, None, "孩子们很喜欢"),
+            ]
+            photo = conn.exec_driver_sql(
+                "SELECT activity_id, path, caption, width, children_checked, added_by FROM activity_photo"
+            ).one()
+            assert tuple(photo) == (1, "photos/1.jpg", "共读", 0, 0, None)
+            assert conn.exec_driver_sql("SELECT photo_consent, name FROM child").one() == (0, "王子涵")
+            # Nothing that refers to an activity or a child was lost on the way (no table with children rebuilt).
+            assert conn.exec_driver_sql("SELECT count(*) FROM attendance_mark").scalar() == 1
+            assert conn.exec_driver_sql("SELECT activity_id FROM attendance_register").scalar() == 1
+    finally:
+        ctx.close()

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from center_app.config import migrations_dir
+
 if TYPE_CHECKING:  # Alembic is imported lazily at run time (start-up cost)
     from alembic.config import Config
 
@@ -23,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions. tests/test_migrations.py checks it against Alembic's own head, so
 # start-up can compare revisions without importing Alembic.
-HEAD_REVISION = "0005_volunteers"
+HEAD_REVISION = "0006_activities"
 # Every revision this version of the app knows, oldest first (tests/test_migrations.py checks it against Alembic). A
 # database at a revision not listed here was written by a newer app: it is refused before anything is copied or run.
 KNOWN_REVISIONS = (
@@ -32,9 +34,11 @@ KNOWN_REVISIONS = (
     "0003_import_file_hash",
     "0004_equipment",
     "0005_volunteers",
+    "0006_activities",
 )
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# In the checkout and in the PyInstaller bundle alike (config.app_root: the bundle ships the scripts as source).
+MIGRATIONS_DIR = migrations_dir()
 
 
 class MigrationError(RuntimeError):

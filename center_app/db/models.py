@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from center_app.domain.states import (
+    ActivityKind,
     ChildStatus,
     Condition,
     CopyStatus,
@@ -200,6 +201,8 @@ class Child(Timestamped, Base):
     allergy_notes: Mapped[str] = mapped_column(Text, default="")
     special_attention: Mapped[bool] = mapped_column(Boolean, default=False)
     photo_path: Mapped[str] = mapped_column(String(400), default="")
+    # A guardian agreed (on paper) that photos showing the child may be printed: activity reports, letters home.
+    photo_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     card_barcode: Mapped[str | None] = mapped_column(String(40), unique=True)
     status: Mapped[str] = mapped_column(String(20), default=ChildStatus.ACTIVE, index=True)
     enrolled_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -597,12 +600,27 @@ class TimetableException(Base):
 
 
 class Activity(Timestamped, Base):
-    """One held session (活动/课程): reading hour, art class, summer camp day… Attendance may be taken for it."""
+    """One held session (活动/课程): reading hour, art class, summer camp day… Attendance may be taken for it.
+
+    ``slot_id`` + ``slot_date``: the timetable occurrence it was held as (the date that occurrence was planned for;
+    a moved occurrence is held on another ``on_date``) — at most one activity per occurrence. ``outcome`` is the
+    teacher's reflection (教学反思: how it went, what to change). Who attended is its roll call
+    (``attendance_register.activity_id``), what it used its equipment loans (``equipment_loan.activity_id``)."""
 
     __tablename__ = "activity"
+    __table_args__ = (
+        Index(
+            "uq_activity_occurrence",
+            "slot_id",
+            "slot_date",
+            unique=True,
+            sqlite_where=text("slot_id IS NOT NULL AND slot_date IS NOT NULL"),
+            postgresql_where=text("slot_id IS NOT NULL AND slot_date IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20), default="other")
+    kind: Mapped[str] = mapped_column(String(20), default=ActivityKind.OTHER)  # ActivityKind
     on_date: Mapped[dt.date] = mapped_column(Date, index=True)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
@@ -610,6 +628,7 @@ class Activity(Timestamped, Base):
     slot_id: Mapped[int | None] = mapped_column(
         ForeignKey("timetable_slot.id", ondelete="SET NULL"), index=True
     )
+    slot_date: Mapped[dt.date | None] = mapped_column(Date)
     description: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
@@ -628,11 +647,31 @@ class ActivityVolunteer(Base):
 
 
 class ActivityPhoto(Base):
+    """A photo of an activity, copied into the data folder (``path``: relative to it, ``photos/activities/<id>/``)
+    and resized. ``children_checked``: someone said who is in it (``activity_photo_child``); only then, and only
+    when each of them has a photo consent, may it be printed (``domain.activities.photo_verdict``)."""
+
     __tablename__ = "activity_photo"
     id: Mapped[int] = mapped_column(primary_key=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"), index=True)
     path: Mapped[str] = mapped_column(String(400))
     caption: Mapped[str] = mapped_column(String(200), default="")
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    children_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    added_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ActivityPhotoChild(Base):
+    """A child in a photo (tagged by whoever added or checked it)."""
+
+    __tablename__ = "activity_photo_child"
+    __table_args__ = (Index("ix_activity_photo_child_child_id", "child_id"),)
+    photo_id: Mapped[int] = mapped_column(
+        ForeignKey("activity_photo.id", ondelete="CASCADE"), primary_key=True
+    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), primary_key=True)
 
 
 class ServiceHours(Timestamped, Base):

@@ -130,6 +130,7 @@ class Activities:
                 "end_time": hm(end),
                 "room_id": room_id,
                 "slot_id": slot_id,
+                "slot_date": day if slot_id is not None else None,  # held on the day it was planned
                 "description": f"{description}（{lead.name}老师带领）",
                 "outcome": outcome,
                 "created_by": self.d.user_id,

@@ -118,7 +118,17 @@ CHILD_GROUPS: Final[tuple[str, ...]] = (
 # Every column of those tables is classified here or in ``ALWAYS_VISIBLE``; a test keeps it so when the schema grows.
 CHILD_FIELD_GROUPS: Final[dict[str, tuple[str, ...]]] = {
     # Enough to call the roll, find a child at the desk and put a name on a library card.
-    "child.basic": ("name", "name_pinyin", "name_initials", "gender", "grade", "class_name", "card_barcode"),
+    # photo_consent: whoever takes and prints an activity's photos must know whom they may show.
+    "child.basic": (
+        "name",
+        "name_pinyin",
+        "name_initials",
+        "gender",
+        "grade",
+        "class_name",
+        "card_barcode",
+        "photo_consent",
+    ),
     "child.profile": (
         "birth_date",
         "school",

@@ -195,6 +195,23 @@ class SessionKind(StrEnum):
     OTHER = "other"
 
 
+# --- activities -----------------------------------------------------------------------------------------------------
+
+
+class ActivityKind(StrEnum):
+    """``activity.kind``: what a held session was (labels in ``domain.activities.KIND_LABELS``). The first six are
+    ``SessionKind``'s values, so an activity recorded from a timetable session keeps the session's kind."""
+
+    READING = "reading"  # 阅读
+    ART = "art"  # 美术
+    SPORTS = "sports"  # 体育
+    MUSIC = "music"  # 音乐
+    HOMEWORK = "homework"  # 作业辅导
+    PSYCHOLOGY = "psychology"  # 心理
+    SAFETY = "safety"  # 安全教育
+    OTHER = "other"  # 其他
+
+
 class ExceptionKind(StrEnum):
     """``timetable_exception.kind``: one occurrence of a weekly session cancelled, or moved to another time."""
 

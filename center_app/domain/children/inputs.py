@@ -66,6 +66,7 @@ CHILD_LABELS: Final[dict[str, str]] = {
     "health_notes": "健康状况",
     "allergy_notes": "过敏",
     "special_attention": "重点关注",
+    "photo_consent": "同意拍照",
     "card_barcode": "借书证号",
     "status": "状态",
     "enrolled_on": "登记日期",
@@ -141,6 +142,7 @@ class ChildInput:
     health_notes: str = ""
     allergy_notes: str = ""
     special_attention: bool | str = False
+    photo_consent: bool | str = False  # a guardian agreed that photos showing the child may be printed
     card_barcode: str | None = None
     status: str = ACTIVE
     enrolled_on: dt.date | str | None = None
@@ -185,6 +187,7 @@ class ChildInput:
         mother_phone = _optional(p, "母亲电话", normalise_phone, self.mother_phone, "")
         card = _optional(p, "借书证号", parse_card_barcode, self.card_barcode, None)
         special = _optional(p, "重点关注", _bool, self.special_attention, False)
+        consent = _optional(p, "同意拍照", _bool, self.photo_consent, False)
         enrolled = _optional(p, "登记日期", parse_date, self.enrolled_on, None)
         left_on = _optional(p, "离开日期", parse_date, self.left_on, None)
         for label, day in (("登记日期", enrolled), ("离开日期", left_on)):
@@ -212,6 +215,7 @@ class ChildInput:
             health_notes=p.text("健康状况", self.health_notes, NOTE_MAX, note=True),
             allergy_notes=p.text("过敏", self.allergy_notes, NOTE_MAX, note=True),
             special_attention=special,
+            photo_consent=consent,
             card_barcode=card,
             status=status,
             enrolled_on=enrolled,

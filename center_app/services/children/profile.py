@@ -95,6 +95,7 @@ class ChildDetail:
     allergy_notes: str
     special_attention: bool | None
     photo_path: str
+    photo_consent: bool | None  # None: not the actor's to see (child.profile)
     card_barcode: str | None
     status: str
     enrolled_on: dt.date | None

@@ -167,6 +167,9 @@ class ChildForm(QWidget):
         self._pair("child.profile", self.tr("村/组"), self.village)
         self._pair("child.basic", self.tr("借书证号"), card_box, self.card)
         self._wide("child.profile", self.tr("家庭住址"), self.address)
+        self.photo_consent = QCheckBox(self.tr("监护人已签字同意拍照：有这个孩子的活动照片可以打印"))
+        self.photo_consent.setObjectName("childFormPhotoConsent")
+        self._wide("child.basic", self.tr("照片"), self.photo_consent)
 
         self._section(self.tr("家庭"))
         self.left_behind = choices(
@@ -234,6 +237,7 @@ class ChildForm(QWidget):
             self.village,
             self.card,
             self.address,
+            self.photo_consent,
             self.left_behind,
             self.special,
             self.father_city,
@@ -348,6 +352,7 @@ class ChildForm(QWidget):
         self.card.setPlaceholderText(self.tr("扫描借书证，或点“分配新号”"))
         select_data(self.left_behind, data.left_behind_type or dom.NOT_LEFT_BEHIND)
         self.special.setChecked(bool(data.special_attention))
+        self.photo_consent.setChecked(bool(data.photo_consent))
         self.father_city.setText(data.father_work_city)
         self.father_phone.setText(data.father_phone)
         self.mother_city.setText(data.mother_work_city)
@@ -417,6 +422,7 @@ class ChildForm(QWidget):
             "address": self.address.text(),
             "left_behind_type": self.left_behind.currentData(),
             "special_attention": self.special.isChecked(),
+            "photo_consent": self.photo_consent.isChecked(),
             "father_work_city": self.father_city.text(),
             "father_phone": self.father_phone.text(),
             "mother_work_city": self.mother_city.text(),
