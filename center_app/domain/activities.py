@@ -77,7 +77,8 @@ def parse_time(value: object, label: str) -> dt.time | None:
 
 
 def one_line(text: object) -> str:
-    return " ".join(unicodedata.normalize("NFKC", str(text or "")).split())
+    """Spaces (a full-width one too) collapsed, nothing else changed: "：" and "《》" stay as typed."""
+    return " ".join(str(text or "").split())
 
 
 def clean_text(text: object) -> str:
