@@ -38,7 +38,8 @@ def _details(report: ActivityReport) -> list[tuple[str, str]]:
     rows.append(("负责志愿者", "、".join(report.leads) or "—"))
     if report.assistants:
         rows.append(("协助志愿者", "、".join(report.assistants)))
-    rows.append(("记录人", report.recorded_by or "—"))
+    if report.recorded_by:
+        rows.append(("记录人", report.recorded_by))
     return rows
 
 
@@ -154,9 +155,9 @@ def _photos(report: ActivityReport) -> list[Flowable]:
     return story
 
 
-def _signatures() -> Flowable:
+def _signatures() -> list[Flowable]:
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     from center_app.reports import fonts
     from center_app.reports.page import content_width, para, spacer, styles
@@ -177,14 +178,17 @@ def _signatures() -> Flowable:
             ]
         )
     )
-    return KeepTogether([spacer(3), table])
+    return [spacer(3), table]
 
 
 def _text_block(title: str, text: str, empty: str) -> list[Flowable]:
+    """A heading and its text, kept on one page (a heading alone at the foot of a page reads as a mistake)."""
+    from reportlab.platypus import KeepTogether
+
     from center_app.reports.page import para, styles
 
     s = styles()
-    return [para(title, s.heading), para(text or empty, s.body)]
+    return [KeepTogether([para(title, s.heading), para(text or empty, s.body)])]
 
 
 def activity_report_story(report: ActivityReport) -> list[Flowable]:
@@ -208,8 +212,9 @@ def activity_report_story(report: ActivityReport) -> list[Flowable]:
     if report.equipment:
         story.append(KeepTogether([para("使用器材", s.heading), para("；".join(report.equipment), s.body)]))
     story += _photos(report)
-    story += _text_block("活动反思", report.reflection, "（没有填写）")
-    story.append(_signatures())
+    # The reflection and the signatures below it stay together: signature lines alone on a page sign nothing.
+    reflection = [para("活动反思", s.heading), para(report.reflection or "（没有填写）", s.body)]
+    story.append(KeepTogether([*reflection, *_signatures()]))
     return story
 
 
