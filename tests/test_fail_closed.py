@@ -92,6 +92,8 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "sign-in screen",
     "backup.auto_backup_if_due": _AUTOMATIC_BACKUP,
     "backup.backup_at_exit": _AUTOMATIC_BACKUP,
+    "backup.copy_to_backup_folder": "a step of the automatic backup (whoever, or nobody, is signed in): the copy "
+    "it just wrote, copied into the backup folder the administrator chose (backup.set_backup_folder)",
     "demo.fill_demo": "fills only an empty folder: refuses, inside its write transaction, one that holds any "
     "children, books, equipment, volunteers or donors, so it can neither read nor overwrite a centre's data",
     # not taking the context
@@ -113,6 +115,7 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "book_import.already_imported": _PURE,
     "equipment.already_imported": _PURE,
     "catalog.barcode_prefix": _IN_TRANSACTION,
+    "demo_folder.demo_folder_for": _PURE,
     "catalog.clean_name": _PURE,
     "catalog.donor_id_for": _IN_TRANSACTION,
     "catalog.find_duplicate": _IN_TRANSACTION,
@@ -318,7 +321,10 @@ CALLS: dict[str, Call] = {
     "audit_query.query": c(),
     # backups
     "backup.backup_now": w(lambda _o, t: (t,)),
+    "backup.backup_schedule": c(),
+    "backup.get_backup_folder": c(),
     "backup.restore": w(lambda o, _t: (o.backup,)),
+    "backup.set_backup_folder": w(lambda _o, t: (t,)),
     # books
     "book_import.export_books": w(lambda _o, t: (t / "图书.xlsx",)),
     "book_import.preview_import": w(lambda o, _t: (o.books_file,)),
@@ -400,6 +406,7 @@ CALLS: dict[str, Call] = {
     "children_import.preview_import": w(lambda o, _t: (o.children_file,)),
     "children_import.run_import": w(lambda o, _t: (o.children_file,)),
     # clearing a demo folder (this is no demo folder: the administrator is told so)
+    "demo_folder.create_demo_folder": c(),
     "demo_reset.clear_demo_data": Call(lambda _w, _t: ((), {}), "says no"),
     "demo_reset.plan_clear": Call(lambda _w, _t: ((), {}), "says no"),
     # the desk

@@ -39,6 +39,7 @@ SETTING_AREAS: Final[dict[str, str]] = {
     "label_printing": "catalog",  # which label sheet was used last and where the next label goes
     "barcode_prefix": "catalog",
     "demo_folder": "settings",  # read by accounts.is_demo_folder, which says why it needs no check
+    "backup_folder": "backups",  # the USB stick automatic backups are copied to (backup.get_backup_folder)
     "children.last_promotion": "child.profile",  # every promoted child's grade, class, status, leaving date
     "children.card_last_number": "child.basic",
     "block_when_overdue": "circulation",

@@ -1,4 +1,5 @@
-"""Signing in: the sign-in / lock screen, the first-run wizard (no administrator yet) and changing one's password.
+"""Signing in: the sign-in / lock screen and changing one's password (the first-run wizard, shown while there is no
+administrator yet, is ``ui/first_run``).
 
 These widgets only talk to ``services.accounts``; the app decides what to do with the ``Actor`` they emit (put it in
 ``ctx.actor``, show the main window). They never change ``ctx.actor`` themselves.
@@ -252,97 +253,6 @@ class LoginWidget(QWidget):
             return None
         self.password.clear()
         self.message.clear()
-        self.signed_in.emit(actor)
-        return actor
-
-
-class FirstAdminWidget(QWidget):
-    """First run: no administrator yet. Creates one, signs them in and emits ``signed_in``."""
-
-    signed_in = Signal(object)  # Actor
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("firstRunWizard")
-        self.ctx = ctx
-        self.ops = Operations(ctx)  # the app decides what follows (signed_in, password_changed)
-        card = _Card(self, 640)
-
-        title = QLabel(self.tr("欢迎使用儿童之家管理系统"))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        _bigger(title, 6, bold=True)
-        card.inner.addWidget(title)
-        intro = QLabel(
-            self.tr(
-                "第一次使用，请先创建管理员账号：管理员可以添加其他用户、修改设置、备份数据和查看审计日志。"
-            )
-        )
-        intro.setObjectName("firstRunIntro")
-        intro.setWordWrap(True)
-        card.inner.addWidget(intro)
-
-        form = QFormLayout()
-        form.setSpacing(10)
-        self.centre_name = _line("firstRunCentreName", max_length=200)
-        self.centre_name.setPlaceholderText(self.tr("例如：古楼村留守儿童关爱活动中心（可以以后再填）"))
-        self.username = _line("firstRunUsername", max_length=accounts.USERNAME_MAX_WIDTH)
-        self.username.setPlaceholderText(self.tr("登录时输入，例如 lifang"))
-        self.display_name = _line("firstRunDisplayName", max_length=accounts.DISPLAY_NAME_MAX)
-        self.display_name.setPlaceholderText(self.tr("例如：李芳"))
-        self.password = _line("firstRunPassword", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
-        self.password.setPlaceholderText(self.tr("至少6个字符，不要用123456这类常见密码"))
-        self.password2 = _line("firstRunPassword2", password=True, max_length=accounts.MAX_PASSWORD_LENGTH)
-        form.addRow(self.tr("中心名称："), self.centre_name)
-        form.addRow(self.tr("用户名："), self.username)
-        form.addRow(self.tr("姓名："), self.display_name)
-        form.addRow(self.tr("密码："), self.password)
-        form.addRow(self.tr("再次输入密码："), self.password2)
-        card.inner.addLayout(form)
-
-        self.button = QPushButton(self.tr("创建管理员并登录(&C)"))
-        self.button.setObjectName("firstRunCreate")
-        self.button.setDefault(True)
-        self.button.setMinimumHeight(36)
-        self.button.clicked.connect(self.create_account)
-        card.inner.addWidget(self.button)
-
-        self.message = QLabel()
-        self.message.setObjectName("firstRunMessage")
-        self.message.setWordWrap(True)
-        self.message.setMinimumHeight(40)
-        card.inner.addWidget(self.message)
-
-        fields = (self.centre_name, self.username, self.display_name, self.password, self.password2)
-        for current, following in zip(fields, fields[1:], strict=False):
-            self.setTabOrder(current, following)
-            # Enter moves on like Tab; Enter in the last field creates the account.
-            current.returnPressed.connect(following.setFocus)
-        self.setTabOrder(self.password2, self.button)
-        self.password2.returnPressed.connect(self.create_account)
-        self.centre_name.setFocus()
-
-    def create_account(self) -> Actor | None:
-        password = self.password.text()
-        if password != self.password2.text():
-            show_message(self.message, self.tr("两次输入的密码不一致，请重新输入。"))
-            self.password.clear()
-            self.password2.clear()
-            self.password.setFocus()
-            return None
-        centre_name = self.centre_name.text().strip()
-        username, display_name = self.username.text().strip(), self.display_name.text()
-        # One use case: the administrator, the centre's name and the sign-in together, or nothing (a bad name
-        # refuses the whole form). The app puts the actor in its ctx on signed_in.
-        actor = self.ops.run(
-            lambda: accounts.set_up_centre(
-                self.ctx, username, display_name, password, centre_name=centre_name
-            ),
-            refused=self.message,
-        ).value
-        if actor is None:
-            return None
-        self.password.clear()
-        self.password2.clear()
         self.signed_in.emit(actor)
         return actor
 

@@ -293,7 +293,8 @@ class MainWindow(QMainWindow):
 
     def _show_gate(self, locked_for: Actor | None = None) -> None:
         from center_app.services import accounts
-        from center_app.ui.login import FirstAdminWidget, LoginWidget
+        from center_app.ui.first_run import FirstRunWizard
+        from center_app.ui.login import LoginWidget
 
         if locked_for is None:
             # A folder holding nothing but the demo signs its demo administrator in (start-up, after a restore).
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
             self.screens.removeWidget(self.gate)
             self.gate.deleteLater()
         if locked_for is None and accounts.needs_first_admin(self.ctx):
-            gate: FirstAdminWidget | LoginWidget = FirstAdminWidget(self.ctx)
+            gate: FirstRunWizard | LoginWidget = FirstRunWizard(self.ctx)
         else:
             desk_mode = locked_for is not None and accounts.get_desk_mode(self.ctx).on
             gate = LoginWidget(self.ctx, locked_for=locked_for, keep_scans=desk_mode)

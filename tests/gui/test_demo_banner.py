@@ -83,11 +83,16 @@ def test_the_demo_administrator_clears_the_demo_and_creates_the_real_one(qtbot, 
 
     wizard = window.findChild(QWidget, "firstRunWizard")
     ime_type(wizard.findChild(QLineEdit, "firstRunCentreName"), "古楼村留守儿童关爱活动中心")
+    _click(qtbot, window, "firstRunNext")
     qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunUsername"), "lifang")
     ime_type(wizard.findChild(QLineEdit, "firstRunDisplayName"), "李芳")
     qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword"), ADMIN_PASSWORD)
     qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword2"), ADMIN_PASSWORD)
-    _click(qtbot, window, "firstRunCreate")
+    _click(qtbot, window, "firstRunNext")  # the administrator
+    _click(qtbot, window, "firstRunNext")  # the language
+    _click(qtbot, window, "firstRunStartEmpty")
+    _click(qtbot, window, "firstRunNext")
+    _click(qtbot, window, "firstRunNext")  # no backup folder
     qtbot.waitUntil(lambda: not window.locked, timeout=5000)
     assert window.ctx.actor.username == "lifang"
     assert not banner.isVisible()

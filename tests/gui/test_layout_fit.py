@@ -427,10 +427,55 @@ def test_the_sign_in_screens_fit(qtbot, fit: Fit, tmp_path: Path) -> None:
     fresh = open_main_window(DataDir(tmp_path / "fresh").ensure())
     qtbot.addWidget(fresh)
     first_run = Fit(qtbot, fresh)
-    first_run.check("the first-run wizard")
+    walk_the_first_run_wizard(first_run, tmp_path)
     fit.problems += first_run.problems
     fresh.close()
     fit.assert_fits()
+
+
+def walk_the_first_run_wizard(fit: Fit, tmp_path: Path) -> None:
+    """Every step of the first-run wizard, with a refusal shown, and the books' import panel with a preview."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.uitools import ime_type
+
+    wizard = fit.window.gate
+    assert wizard.objectName() == "firstRunWizard"
+    fit.check("first run: the centre")
+    wizard.go_next()  # no name: the refusal under the form
+    fit.check("first run: the centre, refused")
+    ime_type(wizard.findChild(QLineEdit, "firstRunCentreName"), "古楼村留守儿童关爱活动中心")
+    ime_type(wizard.findChild(QLineEdit, "firstRunCentreAddress"), "广西贺州市钟山县古楼村小学")
+    wizard.go_next()
+    fit.check("first run: the administrator")
+    fit.qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunUsername"), ADMIN)
+    ime_type(wizard.findChild(QLineEdit, "firstRunDisplayName"), "韦管理员")
+    fit.qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword"), ADMIN_PASSWORD)
+    fit.qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword2"), ADMIN_PASSWORD)
+    wizard.go_next()
+    fit.check("first run: the language")
+    wizard.go_back()
+    fit.check("first run: the administrator, created")
+    wizard.go_next()
+    wizard.go_next()
+    fit.check("first run: how to start")
+    wizard.go_next()  # 导入已有的表格
+    fit.check("first run: the imports")
+    start = wizard.current
+    panel = start.open_panel("Books")
+    fit.check("first run: the books' import panel")
+    panel.load(SAMPLES / "donation_sample.xlsx")
+    fit.qtbot.waitUntil(lambda: panel.preview is not None, timeout=20000)
+    fit.check("first run: the books' import preview")
+    for name in ("Children", "Equipment", "Volunteers"):
+        start.open_panel(name)
+        fit.check(f"first run: the {name.lower()}' import panel")
+    wizard.go_back()
+    wizard.go_next()
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    wizard.current.folder.setText(str(stick))
+    fit.check("first run: the backup folder")
 
 
 def test_a_demo_folder_fits(qtbot, tmp_path: Path) -> None:

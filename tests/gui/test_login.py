@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from center_app.context import Actor, AppContext
 from center_app.db.models import AuditLog, User
 from center_app.services import accounts, settings
-from center_app.ui.login import ChangePasswordDialog, FirstAdminWidget, LoginWidget
+from center_app.ui.first_run import FirstRunWizard
+from center_app.ui.login import ChangePasswordDialog, LoginWidget
 from tests.uitools import ime_type
 
 ADMIN_PW = "guLou-2026"
@@ -143,74 +144,70 @@ def test_reset_clears_password_and_message(qtbot, ctx: AppContext, admin: Actor)
     assert widget.focusWidget() is widget.username
 
 
-# --- first run ----------------------------------------------------------------------------------------------
+# --- first run (the whole wizard, driven through the window: tests/gui/test_first_run.py) ---------------------
 
 
-def _wizard(qtbot, ctx: AppContext) -> FirstAdminWidget:
-    widget = FirstAdminWidget(ctx)
+def _wizard(qtbot, ctx: AppContext) -> FirstRunWizard:
+    widget = FirstRunWizard(ctx)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
 
 
-def test_first_run_wizard_creates_the_admin_and_signs_in(qtbot, ctx: AppContext) -> None:
+def _centre_and_admin(qtbot, widget: FirstRunWizard, password2: str = ADMIN_PW) -> None:
+    centre, admin = widget.steps[0], widget.steps[1]
+    ime_type(centre.name, "古楼村留守儿童关爱活动中心")
+    ime_type(centre.address, "古楼村小学内")
+    qtbot.keyClick(centre.address, Qt.Key.Key_Return)
+    qtbot.keyClicks(admin.username, "lifang")
+    ime_type(admin.display_name, "李芳")
+    qtbot.keyClicks(admin.password, ADMIN_PW)
+    admin.password2.setFocus()
+    qtbot.keyClicks(admin.password2, password2)
+    qtbot.keyClick(admin.password2, Qt.Key.Key_Return)
+
+
+def test_first_run_wizard_creates_the_admin_with_the_centre_and_signs_in_at_the_end(
+    qtbot, ctx: AppContext
+) -> None:
     assert accounts.needs_first_admin(ctx)
     widget = _wizard(qtbot, ctx)
     assert widget.objectName() == "firstRunWizard"
-    ime_type(widget.centre_name, "古楼村留守儿童关爱活动中心")
-    qtbot.keyClicks(widget.username, "lifang")
-    ime_type(widget.display_name, "李芳")
-    qtbot.keyClicks(widget.password, ADMIN_PW)
-    qtbot.keyClicks(widget.password2, ADMIN_PW)
-    with qtbot.waitSignal(widget.signed_in, timeout=3000) as blocker:
-        qtbot.keyClick(widget.password2, Qt.Key.Key_Return)
-    actor = blocker.args[0]
-    assert (actor.username, actor.role, actor.display_name) == ("lifang", "admin", "李芳")
+    with qtbot.assertNotEmitted(widget.signed_in):
+        _centre_and_admin(qtbot, widget)
     assert not accounts.needs_first_admin(ctx)
-    assert settings.get_centre(ctx).name == "古楼村留守儿童关爱活动中心"
+    centre = settings.get_centre(ctx)
+    assert (centre.name, centre.address) == ("古楼村留守儿童关爱活动中心", "古楼村小学内")
     with ctx.db.read() as s:
         centre_entry = s.scalars(select(AuditLog).where(AuditLog.entity == "centre")).one()
         assert centre_entry.actor == "lifang"  # saved as the new administrator, not anonymously
+    actor = widget.state.actor  # the later steps act as them; the window signs them in at the end
+    assert (actor.username, actor.role, actor.display_name) == ("lifang", "admin", "李芳")
 
 
-def test_first_run_centre_name_is_optional(qtbot, ctx: AppContext) -> None:
+def test_first_run_wizard_ends_with_signed_in(qtbot, ctx: AppContext) -> None:
     widget = _wizard(qtbot, ctx)
-    qtbot.keyClicks(widget.username, "lifang")
-    ime_type(widget.display_name, "李芳")
-    qtbot.keyClicks(widget.password, ADMIN_PW)
-    qtbot.keyClicks(widget.password2, ADMIN_PW)
-    with qtbot.waitSignal(widget.signed_in, timeout=3000):
-        qtbot.mouseClick(widget.button, Qt.MouseButton.LeftButton)
-    assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME
+    _centre_and_admin(qtbot, widget)
+    qtbot.mouseClick(widget.next_button, Qt.MouseButton.LeftButton)  # Chinese
+    widget.steps[3].options["empty"].setChecked(True)
+    qtbot.mouseClick(widget.next_button, Qt.MouseButton.LeftButton)
+    assert widget.current.objectName() == "firstRunBackupStep"
+    with qtbot.waitSignal(widget.signed_in, timeout=3000) as blocker:
+        qtbot.mouseClick(widget.next_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].username == "lifang"
 
 
 def test_mismatched_passwords_are_refused_with_nothing_written(qtbot, ctx: AppContext) -> None:
     widget = _wizard(qtbot, ctx)
-    ime_type(widget.centre_name, "古楼村儿童之家")
-    qtbot.keyClicks(widget.username, "lifang")
-    ime_type(widget.display_name, "李芳")
-    qtbot.keyClicks(widget.password, ADMIN_PW)
-    qtbot.keyClicks(widget.password2, ADMIN_PW + "x")
-    with qtbot.assertNotEmitted(widget.signed_in):
-        qtbot.keyClick(widget.password2, Qt.Key.Key_Return)
+    _centre_and_admin(qtbot, widget, password2=ADMIN_PW + "x")
+    admin = widget.steps[1]
     assert widget.message.text() == "两次输入的密码不一致，请重新输入。"
-    assert widget.password.text() == "" and widget.password2.text() == ""
+    assert admin.password.text() == "" and admin.password2.text() == ""
+    assert widget.current is admin
     assert (_count(ctx, User), _count(ctx, AuditLog)) == (0, 0)
     assert settings.get_centre(ctx).name == settings.DEFAULT_CENTRE_NAME
     assert accounts.needs_first_admin(ctx)
-
-
-def test_first_run_shows_the_service_refusal(qtbot, ctx: AppContext) -> None:
-    widget = _wizard(qtbot, ctx)
-    qtbot.keyClicks(widget.username, "lifang")
-    ime_type(widget.display_name, "李芳")
-    qtbot.keyClicks(widget.password, "123456")
-    qtbot.keyClicks(widget.password2, "123456")
-    with qtbot.assertNotEmitted(widget.signed_in):
-        qtbot.keyClick(widget.password2, Qt.Key.Key_Return)
-    assert "太常见" in widget.message.text()
-    assert _count(ctx, User) == 0
 
 
 # --- change password ----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton, QWidget
 from sqlalchemy import select
 
 from center_app.app import open_main_window
@@ -45,11 +45,20 @@ def test_first_start_shows_the_wizard_and_creates_the_administrator(qtbot, fresh
     assert window.locked
     wizard = gate(window)
     ime_type(wizard.findChild(QLineEdit, "firstRunCentreName"), "古楼村儿童之家")
+    qtbot.keyClick(wizard.findChild(QLineEdit, "firstRunCentreName"), Qt.Key.Key_Return)
+    qtbot.keyClick(wizard.findChild(QLineEdit, "firstRunCentreAddress"), Qt.Key.Key_Return)
     qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunUsername"), "weiyan")
     ime_type(wizard.findChild(QLineEdit, "firstRunDisplayName"), "韦燕")
     qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword"), "guloucun8")
+    wizard.findChild(QLineEdit, "firstRunPassword2").setFocus()
     qtbot.keyClicks(wizard.findChild(QLineEdit, "firstRunPassword2"), "guloucun8")
     qtbot.keyClick(wizard.findChild(QLineEdit, "firstRunPassword2"), Qt.Key.Key_Return)
+    assert window.locked  # the account exists; the language, how to start and the backup folder follow
+    next_button = wizard.findChild(QPushButton, "firstRunNext")
+    qtbot.keyClick(next_button, Qt.Key.Key_Return)  # the language: Chinese
+    qtbot.mouseClick(wizard.findChild(QRadioButton, "firstRunStartEmpty"), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(next_button, Qt.Key.Key_Return)  # start empty
+    qtbot.keyClick(next_button, Qt.Key.Key_Return)  # no backup folder: backups stay on this PC
     qtbot.waitUntil(lambda: not window.locked, timeout=5000)
     assert window.ctx.actor.username == "weiyan" and window.ctx.actor.role == "admin"
     assert window.stack.currentWidget().objectName() == "overviewPage"

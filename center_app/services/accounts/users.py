@@ -59,11 +59,22 @@ def set_up_centre(
     password: str,
     *,
     centre_name: str = "",
+    address: str | None = None,
     now: dt.datetime | None = None,
 ) -> Actor:
-    """The first-run wizard's one step, one transaction: the first administrator, the centre's name (when given)
-    and their sign-in — a bad name or password refuses the whole form and writes nothing. Returns the Actor."""
-    centre = validate_centre(replace(get_centre(ctx), name=centre_name)) if centre_name else None
+    """The first-run wizard's one save for its first two steps, one transaction: the first administrator, the
+    centre's name and address (when given; ``address=None`` keeps the stored one) and their sign-in — a bad name,
+    address or password refuses the whole form and writes nothing. Returns the Actor."""
+    centre = None
+    if centre_name or address is not None:
+        current = get_centre(ctx)
+        centre = validate_centre(
+            replace(
+                current,
+                name=centre_name or current.name,
+                address=current.address if address is None else address,
+            )
+        )
     with ctx.db.session() as s:
         user = _add_first_admin(s, username, display_name, password)
         actor = actor_of(user)

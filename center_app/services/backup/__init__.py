@@ -1,7 +1,8 @@
 """Backups and restore of the centre's SQLite file (no Qt here; the UI runs these in a worker thread).
 
 The package's modules: ``copying`` (back up now, the automatic copies, the list, rotation), ``checking`` (is a
-file a good backup, the newest good one), ``restoring`` (restore); ``common`` holds the
+file a good backup, the newest good one), ``restoring`` (restore), ``target`` (the backup folder — a USB stick —
+every automatic backup is copied to as well, and the schedule); ``common`` holds the
 names, types and the SQLite copy they share. This ``__init__`` re-exports the public API (``backup.backup_now``).
 
 Every copy goes through SQLite's online backup API, which reads one consistent snapshot even while the app has the
@@ -50,9 +51,17 @@ from center_app.services.backup.copying import (
     select_kept,
 )
 from center_app.services.backup.restoring import RestoreResult, restore
+from center_app.services.backup.target import (
+    BACKUP_FOLDER_KEY,
+    BackupSchedule,
+    backup_schedule,
+    get_backup_folder,
+    set_backup_folder,
+)
 
 __all__ = [
     "AUTO_BACKUP_EVERY",
+    "BACKUP_FOLDER_KEY",
     "COUNTED_TABLES",
     "COUNT_LABELS",
     "KEEP_DAILY",
@@ -70,6 +79,7 @@ __all__ = [
     "STAMP_FORMAT",
     "BackupCancelled",
     "BackupInfo",
+    "BackupSchedule",
     "BackupSummary",
     "Cancel",
     "Progress",
@@ -77,6 +87,8 @@ __all__ = [
     "auto_backup_if_due",
     "backup_at_exit",
     "backup_now",
+    "backup_schedule",
+    "get_backup_folder",
     "inspect_backup",
     "list_backups",
     "newest_verified_backup",
@@ -84,4 +96,5 @@ __all__ = [
     "restore",
     "rotate",
     "select_kept",
+    "set_backup_folder",
 ]

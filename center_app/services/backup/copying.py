@@ -39,6 +39,7 @@ from center_app.services.backup.common import (
     require_sqlite,
     sort_key,
 )
+from center_app.services.backup.target import copy_to_backup_folder
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ def _auto_backup(ctx: AppContext, now: dt.datetime) -> BackupInfo:
     log.info("automatic backup written: %s", path)
     info = info_for(path)
     rotate(ctx.data_dir.backups, now)  # never deletes ``path``: it is the newest backup of its day
+    # The USB stick too, when one is chosen and plugged in (never raises: the copy above stands).
+    copy_to_backup_folder(ctx, path, now)
     return info
 
 
