@@ -203,6 +203,11 @@ def test_a_refused_form_says_every_problem_and_saves_nothing(qtbot, window, cent
     tab = host.tab
     tab.open_new()
     form = tab.form
+    form.session.setCurrentIndex(1)
+    assert form.typed().session_id == centre["session"]
+    form.day.setDate(form.day.date().addDays(-1))  # another day: the session picked is not that day's
+    assert form.typed().session_id is None and form.session.currentIndex() == 0
+    form.title.clear()
     form.start.setText("16:00")
     form.end.setText("15:00")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)

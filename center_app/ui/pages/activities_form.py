@@ -299,6 +299,8 @@ class ActivityForm(QWidget):
 
     def _date_changed(self) -> None:
         if not self._filling:
+            if self.editing is None:
+                self._link = None  # another day: the session picked for the first one is not this day's
             self._load_sessions()
 
     def _load_sessions(self) -> None:
