@@ -60,16 +60,39 @@ class DataDir:
         return cls(root.resolve())
 
 
-def resource_root() -> Path:
-    """The ``resources/`` folder, in a checkout and inside the PyInstaller bundle (``sys._MEIPASS``)."""
+def frozen() -> bool:
+    """True inside the PyInstaller bundle (``installer.spec``)."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
+def app_root() -> Path:
+    """The app's own files: the checkout's top folder, or the bundle's ``_internal`` folder (``sys._MEIPASS``).
+
+    The one place that knows where the app is: the fonts, translations and icons (``resources/``), the Alembic
+    migrations (``center_app/db/migrations``), ``LICENSE`` and the bundle's baked ``VERSION`` are found from here,
+    and ``installer.spec`` puts each at the same relative path in the bundle."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def app_path(*parts: str) -> Path:
+    return app_root().joinpath(*parts)
+
+
+def resource_root() -> Path:
+    """The ``resources/`` folder, in a checkout and inside the PyInstaller bundle."""
+    return app_path("resources")
 
 
 def resource_path(*parts: str) -> Path:
     return resource_root().joinpath(*parts)
+
+
+def migrations_dir() -> Path:
+    """Alembic's script folder (``env.py``, ``versions/``): shipped as source files, in the bundle too."""
+    return app_path("center_app", "db", "migrations")
 
 
 FONT_FILE = "DroidSansFallbackFull.ttf"
