@@ -108,8 +108,26 @@ def add_report_parsers(parser: argparse.ArgumentParser) -> None:
     r.add_argument("--id", dest="activity_id", type=int, required=True, metavar="N", help="活动编号")
     r.add_argument("--out", required=True, metavar="FILE.pdf", help="写到这个 PDF 文件")
     r.add_argument("--xlsx", metavar="FILE.xlsx", help="同时把表格（志愿者、出勤、器材）导出到 Excel")
-    for kind in ("monthly", "donor", "programme"):
-        kinds.add_parser(kind, help=REPORTS[kind])
+    r = kinds.add_parser("monthly", help=REPORTS["monthly"])
+    r.add_argument("--month", required=True, metavar="YYYY-MM", help="哪个月，如 2026-11")
+    _report_files(r, "全部表格（儿童、出勤、活动、借阅、器材、志愿服务、回访）")
+    r = kinds.add_parser("donor", help=REPORTS["donor"])
+    r.add_argument("--donor", required=True, metavar="NAME", help="捐赠方名称（或名称中的几个字）")
+    _report_period(r)
+    _report_files(r, "捐赠的图书、器材和它们的使用情况")
+    r = kinds.add_parser("programme", help=REPORTS["programme"])
+    _report_period(r)
+    _report_files(r, "全部表格")
+
+
+def _report_period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="first", required=True, metavar="DATE", help="开始日期，如 2026-07-13")
+    parser.add_argument("--to", dest="last", required=True, metavar="DATE", help="结束日期，如 2026-08-07")
+
+
+def _report_files(parser: argparse.ArgumentParser, tables: str) -> None:
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="写到这个 PDF 文件")
+    parser.add_argument("--xlsx", metavar="FILE.xlsx", help=f"同时把表格导出到 Excel：{tables}")
 
 
 def main(argv: list[str] | None = None) -> int:

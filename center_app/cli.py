@@ -615,8 +615,81 @@ def _report_activity(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_date(text: str, which: str) -> Any:
+    from center_app.domain.cells import CellError, Date
+
+    try:
+        return Date()(text)
+    except CellError as exc:
+        raise DomainError(f"{which}{exc.message}。") from None
+
+
+def _report_written(
+    kind: str, args: argparse.Namespace, write_pdf: Any, export_xlsx: Any, gather: Any
+) -> int:
+    """The shared walk of ``report monthly|donor|programme``: check the file names, open the store, gather the
+    figures once, write the PDF and (with ``--xlsx``) the tables."""
+    pdf, xlsx = _pdf_target(args.out), _xlsx_target(args.xlsx)
+    ctx = _open(args)
+    try:
+        report = gather(ctx)
+        written = write_pdf(ctx, report, pdf)
+        say(f"已生成{kind}：{written.path}（{written.pages} 页）")
+        if xlsx is not None:
+            rows = export_xlsx(ctx, report, xlsx)
+            say(f"已导出表格：{xlsx}（{rows} 行）")
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+def _report_monthly(args: argparse.Namespace) -> int:
+    """``report monthly --month YYYY-MM --out FILE.pdf [--xlsx FILE.xlsx]``: the monthly report for the bureau."""
+    from center_app.services import reports
+
+    year, month = reports.parse_month(args.month)
+    return _report_written(
+        "月度工作报告",
+        args,
+        reports.write_monthly_report_pdf,
+        reports.export_monthly_report_xlsx,
+        lambda ctx: reports.monthly_report(ctx, year, month),
+    )
+
+
+def _report_donor(args: argparse.Namespace) -> int:
+    """``report donor --donor NAME --from DATE --to DATE --out FILE.pdf [--xlsx FILE.xlsx]``."""
+    from center_app.services import reports
+
+    first, last = _report_date(args.first, "开始日期"), _report_date(args.last, "结束日期")
+    return _report_written(
+        "捐赠方报告",
+        args,
+        reports.write_donor_report_pdf,
+        reports.export_donor_report_xlsx,
+        lambda ctx: reports.donor_report(ctx, args.donor, first, last),
+    )
+
+
+def _report_programme(args: argparse.Namespace) -> int:
+    """``report programme --from DATE --to DATE --out FILE.pdf [--xlsx FILE.xlsx]``: a term or summer summary."""
+    from center_app.services import reports
+
+    first, last = _report_date(args.first, "开始日期"), _report_date(args.last, "结束日期")
+    return _report_written(
+        "项目总结",
+        args,
+        reports.write_programme_report_pdf,
+        reports.export_programme_report_xlsx,
+        lambda ctx: reports.programme_report(ctx, first, last),
+    )
+
+
 REPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
     "activity": _report_activity,
+    "monthly": _report_monthly,
+    "donor": _report_donor,
+    "programme": _report_programme,
 }
 
 

@@ -95,13 +95,6 @@ def test_check_reports_a_schema_behind_the_app(tmp_path: Path, capsys: pytest.Ca
     assert "尚未初始化" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["report", "monthly"]])
-def test_later_commands_say_not_yet_available(tmp_path: Path, argv: list[str],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(tmp_path), *argv]) == 2
-    assert "not yet available" in capsys.readouterr().err
-
-
 def test_selftest_as_a_subprocess(tmp_path: Path) -> None:
     result = run_cli("--data-dir", str(tmp_path / "d"), "selftest")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -602,3 +595,94 @@ def test_report_activity_writes_the_pdf_and_the_tables(tmp_path: Path, capsys: p
     assert main(["--data-dir", str(folder), "report", "activity", "--id", str(activity), "--out",
                  str(tmp_path / "报告.txt")]) == 1
     assert "PDF" in capsys.readouterr().err
+
+
+# --- report monthly / donor / programme (issue 13) ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo centre (as of tests.reports.demo_centre.DEMO_TODAY) in a folder of its own."""
+    from tests.reports.demo_centre import demo_centre
+
+    folder = tmp_path_factory.mktemp("cli-reports") / "古楼村 数据"
+    demo_centre(folder).close()
+    return folder
+
+
+def test_report_monthly_writes_the_pdf_and_the_tables(demo_folder: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    pdf, xlsx = tmp_path / "报表" / "2026年11月 月报.pdf", tmp_path / "报表" / "月报.xlsx"
+    code = main(["--data-dir", str(demo_folder), "report", "monthly", "--month", "2026-11", "--out", str(pdf),
+                 "--xlsx", str(xlsx)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    pages = len(PdfReader(str(pdf)).pages)
+    assert f"已生成月度工作报告：{pdf}（{pages} 页）" in out and f"已导出表格：{xlsx}" in out
+    assert "2026年11月 月度工作报告" in PdfReader(str(pdf)).pages[0].extract_text()
+    assert load_workbook(xlsx).sheetnames[0] == "概况"
+
+
+def test_report_donor_and_programme(demo_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "捐赠.pdf"
+    code = main(["--data-dir", str(demo_folder), "report", "donor", "--donor", "深圳市春晖公益基金会",
+                 "--from", "2026-09-01", "--to", "2026年11月30日", "--out", str(pdf)])
+    assert code == 0, capsys.readouterr().err
+    assert "已生成捐赠方报告" in capsys.readouterr().out
+    assert "深圳市春晖公益基金会" in PdfReader(str(pdf)).pages[0].extract_text()
+    pdf = tmp_path / "暑期.pdf"
+    code = main(["--data-dir", str(demo_folder), "report", "programme", "--from", "2026-7-13", "--to", "2026-8-7",
+                 "--out", str(pdf), "--xlsx", str(tmp_path / "暑期.xlsx")])
+    assert code == 0, capsys.readouterr().err
+    assert "已生成项目总结" in capsys.readouterr().out
+    assert "暑期夏令营 项目总结" in PdfReader(str(pdf)).pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["monthly", "--month", "2026-13"], "月份“2026-13”看不懂，请写成 年-月，如 2026-11。"),
+        (["monthly", "--month", "2099-01"], "2099年1月1日还没有到，没有可以统计的数字。"),
+        (["donor", "--donor", "深圳", "--from", "2026-9-1", "--to", "2026-11-30"], "请写出完整的名称"),
+        (["donor", "--donor", "不存在的基金会", "--from", "2026-9-1", "--to", "2026-11-30"],
+         "找不到捐赠方“不存在的基金会”"),
+        (["programme", "--from", "2026-9-31", "--to", "2026-11-30"], "开始日期不是有效日期（2026-9-31）"),
+        (["programme", "--from", "2026-11-30", "--to", "2026-9-1"], "结束日期不能早于开始日期。"),
+    ],
+)
+def test_report_refusals_exit_1_with_a_chinese_sentence(demo_folder: Path, tmp_path: Path, argv: list[str],
+                                                        said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "报告.pdf"
+    assert main(["--data-dir", str(demo_folder), "report", *argv, "--out", str(out)]) == 1
+    assert said in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("kind", ["monthly", "donor", "programme"])
+def test_report_files_must_be_pdf_and_xlsx(demo_folder: Path, tmp_path: Path, kind: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    args = {"monthly": ["--month", "2026-11"], "donor": ["--donor", "陈建华", "--from", "2026-9-1", "--to",
+                                                        "2026-11-30"], "programme": ["--from", "2026-9-1", "--to",
+                                                                                     "2026-11-30"]}[kind]
+    assert main(["--data-dir", str(demo_folder), "report", kind, *args, "--out", str(tmp_path / "r.doc")]) == 1
+    assert "请用 .pdf 结尾的文件名" in capsys.readouterr().err
+    assert main(["--data-dir", str(demo_folder), "report", kind, *args, "--out", str(tmp_path / "r.pdf"),
+                 "--xlsx", str(tmp_path / "r.csv")]) == 1
+    assert "请用 .xlsx 结尾的文件名" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as missing:  # argparse: a required option left out
+        main(["--data-dir", str(demo_folder), "report", kind, "--out", str(tmp_path / "r.pdf")])
+    assert missing.value.code == 2
+
+
+def test_report_monthly_as_a_whole_command(demo_folder: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "月报.pdf"
+    done = run_cli("--data-dir", str(demo_folder), "report", "monthly", "--month", "2026-11", "--out", str(pdf))
+    assert done.returncode == 0, done.stderr
+    assert "已生成月度工作报告" in done.stdout and "Traceback" not in done.stderr and pdf.is_file()
+    done = run_cli("--data-dir", str(demo_folder), "report", "monthly", "--month", "2026-13", "--out", str(pdf))
+    assert done.returncode == 1 and "看不懂" in done.stderr and "Traceback" not in done.stderr

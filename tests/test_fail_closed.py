@@ -49,6 +49,7 @@ from center_app.services import (
     circulation,
     early_warning,
     equipment,
+    reports,
     roster,
     volunteers,
 )
@@ -129,6 +130,7 @@ NO_CHECK_NEEDED: dict[str, str] = {
     "maintenance.check": "the `check` command: integrity and migration state of the folder's file, no records shown",
     "overview.zero_counts": _PURE,
     "settings.validate_centre": _PURE,
+    "reports.parse_month": _PURE,
     "settings.write_centre": _IN_TRANSACTION,
     "settings.write_setting": _IN_TRANSACTION,
 }
@@ -247,6 +249,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         world.certificate, world.code = issued.id, issued.code
         world.volunteers_file = world.files / "支教队.xlsx"
         write_xlsx(world.volunteers_file, ["姓名", "手机"], [["覃思琪", "13912345678"]])
+        # printed reports: each gathered once as the administrator, to print and export as nobody
+        world.month_ago = TODAY - dt.timedelta(days=30)
+        world.monthly = reports.monthly_report(ctx, TODAY.year, TODAY.month)
+        world.donor_report = reports.donor_report(ctx, "爱心基金会", world.month_ago, TODAY)
+        world.programme_report = reports.programme_report(ctx, world.month_ago, TODAY)
         # activities: the session's first occurrence recorded (its roll call taken, a photo of a child in it) and
         # one recorded by mistake
         from PIL import Image
@@ -332,6 +339,7 @@ CALLS: dict[str, Call] = {
     "catalog.add_copies": w(lambda o, _t: (o.title, 1)),
     "catalog.add_title": c(TitleInput("夏洛的网", author="怀特")),
     "catalog.create_batch": w(lambda o, _t: (o.donor, TODAY)),
+    "catalog.donor_book_batches": w(lambda o, _t: (o.donor,)),
     "catalog.delete_copy": w(lambda o, _t: (o.free,)),
     "catalog.delete_title": w(lambda o, _t: (o.empty_title,)),
     "catalog.find_copy": w(lambda o, _t: (o.lent,)),
@@ -348,6 +356,8 @@ CALLS: dict[str, Call] = {
     "equipment.create_item": c(equipment.ItemInput("足球（5号）", category="体育", quantity=6)),
     "equipment.current_stocktake": c(),
     "equipment.delete_item": w(lambda o, _t: (o.mistake,)),
+    "equipment.donated_items": w(lambda o, _t: (o.donor,)),
+    "equipment.equipment_usage": w(lambda o, _t: (o.month_ago, TODAY)),
     "equipment.export_equipment": w(lambda _o, t: (t / "器材.xlsx",)),
     "equipment.export_stocktake": w(lambda o, t: (o.stocktake, t / "盘点.xlsx")),
     "equipment.find_unit": w(lambda o, _t: (o.key_a,)),
@@ -381,6 +391,7 @@ CALLS: dict[str, Call] = {
     "children.add_guardian": w(lambda o, _t: (o.child, GuardianInput("王外婆", "外祖母"))),
     "children.add_pickup": w(lambda o, _t: (o.child, PickupInput("王叔叔", "叔叔", "13612345678"))),
     "children.assign_card_barcode": w(lambda o, _t: (o.child,), replace=True),
+    "children.child_facts": w(lambda o, _t: ([o.child, o.reader],)),
     "children.create_child": c(ChildInput("李明", grade=1, class_name="一年级1班")),
     "children.get_child": w(lambda o, _t: (o.child,)),
     "children.list_children": c(),
@@ -425,6 +436,7 @@ CALLS: dict[str, Call] = {
     "circulation.set_closed_days": c([(dt.date(TODAY.year, 12, 31), "年末盘点")], year=TODAY.year),
     "circulation.undo": w(lambda o, _t: (o.undo_token,)),
     # warnings, cards, statistics, overview
+    "early_warning.follow_up_summary": w(lambda o, _t: (o.month_ago, TODAY)),
     "early_warning.list_follow_ups": w(lambda o, _t: (o.child,)),
     "early_warning.record_follow_up": w(lambda o, _t: (o.child, TODAY, "phone", "打电话", "已了解")),
     "early_warning.scan": c(),
@@ -435,12 +447,24 @@ CALLS: dict[str, Call] = {
         lambda o, t: ([o.child], t / "借书证.pdf", CARDS_10), centre_name="古楼村儿童之家"
     ),
     "library_stats.books_read_per_child": c(),
+    "library_stats.donor_reading": w(lambda o, _t: (o.donor, o.month_ago, TODAY)),
     "library_stats.loans_per_month": c(),
     "library_stats.most_borrowed": c(),
     "library_stats.never_borrowed": c(),
     "library_stats.per_class": c(None, None),
     "overview.counts": c(),
     # children's data leaving the program
+    # printed reports (reports 写: the administrator and social workers)
+    "reports.donor_report": w(lambda o, _t: ("爱心基金会", o.month_ago, TODAY)),
+    "reports.export_donor_report_xlsx": w(lambda o, t: (o.donor_report, t / "捐赠.xlsx")),
+    "reports.export_monthly_report_xlsx": w(lambda o, t: (o.monthly, t / "月报.xlsx")),
+    "reports.export_programme_report_xlsx": w(lambda o, t: (o.programme_report, t / "总结.xlsx")),
+    "reports.find_donor": c("爱心基金会"),
+    "reports.monthly_report": c(TODAY.year, TODAY.month),
+    "reports.programme_report": w(lambda o, _t: (o.month_ago, TODAY)),
+    "reports.write_donor_report_pdf": w(lambda o, t: (o.donor_report, t / "捐赠.pdf")),
+    "reports.write_monthly_report_pdf": w(lambda o, t: (o.monthly, t / "月报.pdf")),
+    "reports.write_programme_report_pdf": w(lambda o, t: (o.programme_report, t / "总结.pdf")),
     "roster.export_children": w(lambda _o, t: (t / "花名册.xlsx",), confirmed=True),
     "roster.record_personal_output": w(
         lambda _o, t: ("print", "打印名单"), rows=1, target=Path("名单.pdf"), anonymised=False

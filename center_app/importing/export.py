@@ -28,6 +28,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
@@ -83,9 +84,6 @@ def write_xlsx(
     ``total`` (or ``len(rows)``) is only used for ``progress(done, total)``.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     total = _total(rows, total)
     stream = iter(rows)
@@ -93,45 +91,128 @@ def write_xlsx(
 
     def produce(fh: IO[bytes]) -> int:
         workbook = Workbook(write_only=True)
-        ws = workbook.create_sheet(_sheet_title(sheet_title))
-        for index, width in enumerate(_column_widths(headers, sample), start=1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        header_row = 2 if title else 1
-        ws.freeze_panes = f"A{header_row + 1}"
-        ws.page_setup.paperSize = 9  # A4
-        ws.print_title_rows = f"1:{header_row}"
-        if landscape:
-            ws.page_setup.orientation = "landscape"
-            ws.page_setup.fitToWidth = 1
-            ws.page_setup.fitToHeight = 0  # as many pages down as needed
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        if title:
-            title_cell = WriteOnlyCell(ws, value=_xlsx_value(title))
-            title_cell.font = Font(bold=True, size=14)
-            ws.append([title_cell])
-        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-        header_cells = []
-        for text in headers:
-            cell = WriteOnlyCell(ws, value=_xlsx_value(text))
-            cell.font, cell.fill = bold, fill
-            cell.alignment = Alignment(vertical="center")
-            header_cells.append(cell)
-        ws.append(header_cells)
-        count = 0
-        try:
-            for row in _with_progress(itertools.chain(sample, stream), total, progress, cancel):
-                ws.append([_xlsx_value(v) for v in row])
-                count += 1
-        except BaseException:
-            _discard_write_only(ws)
-            raise
-        if headers:
-            ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{count + header_row}"
+        count = _fill_sheet(
+            workbook,
+            headers,
+            sample,
+            stream,
+            sheet_title=sheet_title,
+            title=title,
+            landscape=landscape,
+            progress=progress,
+            cancel=cancel,
+            total=total,
+        )
         workbook.save(fh)
         return count
 
     return _atomic_write(Path(path), produce)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of :func:`write_xlsx_sheets`: ``title`` (a bold row above the header) and ``landscape`` as in
+    :func:`write_xlsx`."""
+
+    sheet_title: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    title: str = ""
+    landscape: bool = False
+
+
+def write_xlsx_sheets(path: str | PathLike[str], sheets: Sequence[Sheet]) -> int:
+    """Write several sheets to one workbook (a report's tables, one per sheet), each as :func:`write_xlsx` writes
+    its one: escaped values, header row and title repeated on every printed page. Sheet names are made valid and
+    unique (``借阅``, ``借阅(2)``). Returns the number of rows written over all sheets."""
+    from openpyxl import Workbook
+
+    if not sheets:
+        raise DomainError("没有可以导出的表格。")
+
+    def produce(fh: IO[bytes]) -> int:
+        workbook = Workbook(write_only=True)
+        used: set[str] = set()
+        count = 0
+        for sheet in sheets:
+            name = base = _sheet_title(sheet.sheet_title)
+            number = 1
+            while name.casefold() in used:
+                number += 1
+                suffix = f"({number})"
+                name = base[: 31 - len(suffix)] + suffix
+            used.add(name.casefold())
+            rows = [list(r) for r in sheet.rows]
+            count += _fill_sheet(
+                workbook,
+                sheet.headers,
+                rows[:WIDTH_SAMPLE_ROWS],
+                iter(rows[WIDTH_SAMPLE_ROWS:]),
+                sheet_title=name,
+                title=sheet.title,
+                landscape=sheet.landscape,
+            )
+        workbook.save(fh)
+        return count
+
+    return _atomic_write(Path(path), produce)
+
+
+def _fill_sheet(
+    workbook: Any,
+    headers: Sequence[str],
+    sample: list[list[Any]],
+    stream: Iterator[Sequence[object]],
+    *,
+    sheet_title: str,
+    title: str,
+    landscape: bool,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    total: int = 0,
+) -> int:
+    """Add one write-only sheet to ``workbook``: column widths from ``sample``, the title and header rows, then
+    ``sample`` and the rest of ``stream``. Returns the rows written."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = workbook.create_sheet(_sheet_title(sheet_title))
+    for index, width in enumerate(_column_widths(headers, sample), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    header_row = 2 if title else 1
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.page_setup.paperSize = 9  # A4
+    ws.print_title_rows = f"1:{header_row}"
+    if landscape:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages down as needed
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    if title:
+        title_cell = WriteOnlyCell(ws, value=_xlsx_value(title))
+        title_cell.font = Font(bold=True, size=14)
+        ws.append([title_cell])
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=_xlsx_value(text))
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(vertical="center")
+        header_cells.append(cell)
+    ws.append(header_cells)
+    count = 0
+    try:
+        for row in _with_progress(itertools.chain(sample, stream), total, progress, cancel):
+            ws.append([_xlsx_value(v) for v in row])
+            count += 1
+    except BaseException:
+        _discard_write_only(ws)
+        raise
+    if headers:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{count + header_row}"
+    return count
 
 
 def write_csv(

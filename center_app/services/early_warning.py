@@ -371,3 +371,44 @@ def _follow_up_row(f: FollowUp, staff: Mapping[int, str]) -> FollowUpRow:
         staff_user_id=f.staff_user_id,
         staff_name=staff.get(f.staff_user_id or 0, ""),
     )
+
+
+# --- counts for the reports -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUpSummary:
+    """Follow-ups done between ``first`` and ``last`` (by their date), counted — no child named, nothing said."""
+
+    first: dt.date
+    last: dt.date
+    follow_ups: int
+    children: int  # distinct children followed up
+    resolved: int  # follow-ups that resolved what prompted them
+    after_warning: int  # prompted by an attendance warning (``reason`` a warning kind)
+    by_method: tuple[tuple[str, int], ...]  # (method label, count) in FOLLOW_UP_METHODS order, zeros kept
+
+
+def follow_up_summary(ctx: AppContext, first: dt.date, last: dt.date) -> FollowUpSummary:
+    """How many follow-ups were done in the period, of how many children, by which method (the monthly report)."""
+    require(ctx.actor, "child.followups", READ)
+    if last < first:
+        raise ValidationError("结束日期不能早于开始日期。")
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(FollowUp.child_id, FollowUp.method, FollowUp.resolved, FollowUp.reason).where(
+                FollowUp.on_date >= first, FollowUp.on_date <= last
+            )
+        ).all()
+    methods = {method: 0 for method in FOLLOW_UP_METHODS}
+    for row in rows:
+        methods[row.method] = methods.get(row.method, 0) + 1
+    return FollowUpSummary(
+        first=first,
+        last=last,
+        follow_ups=len(rows),
+        children=len({row.child_id for row in rows}),
+        resolved=sum(1 for row in rows if row.resolved),
+        after_warning=sum(1 for row in rows if row.reason in KIND_LABELS),
+        by_method=tuple((FOLLOW_UP_METHODS.get(m, m), n) for m, n in methods.items()),
+    )

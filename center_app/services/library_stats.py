@@ -32,7 +32,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.orm import aliased
 
 from center_app.context import AppContext
-from center_app.db.models import BookCopy, BookTitle, Child, Loan
+from center_app.db.models import BookCopy, BookTitle, Child, DonationBatch, Loan
 from center_app.domain.errors import PermissionDenied, ValidationError
 from center_app.domain.permissions import READ, allowed, denied_message, redact_child, require
 from center_app.domain.pinyin import pinyin_keys, sort_key
@@ -71,6 +71,23 @@ class ChildReading:
     grade: int | None
     books: int  # books read (loans open during the period)
     titles: int  # distinct titles among them
+
+
+@dataclass(frozen=True)
+class DonorReading:
+    """How a donor's books were read in a period: checkouts made in it of copies from the donor's batches."""
+
+    donor_id: int
+    first: dt.date
+    last: dt.date
+    copies: int  # copies received from the donor (every batch, whatever became of them)
+    on_shelves: int  # of which not lost or withdrawn
+    titles: int  # distinct titles among the copies received
+    loans: int  # checkouts made in the period
+    readers: int  # distinct children among them
+    titles_lent: int  # distinct titles among them
+    months: tuple[MonthCount, ...]  # checkouts per calendar month of the period, oldest first, zeros kept
+    top: tuple[TitleCount, ...]  # the donor's titles most lent in the period
 
 
 @dataclass(frozen=True)
@@ -146,9 +163,14 @@ def loans_per_month(ctx: AppContext, months: int = 12, today: dt.date | None = N
     return [MonthCount(key, counts.get(key, 0)) for key in keys]
 
 
-def most_borrowed(ctx: AppContext, limit: int = 10, since: dt.date | None = None) -> list[TitleCount]:
-    """Titles by number of checkouts (since ``since``, inclusive, if given), most first; ties by pinyin."""
+def most_borrowed(
+    ctx: AppContext, limit: int = 10, since: dt.date | None = None, until: dt.date | None = None
+) -> list[TitleCount]:
+    """Titles by number of checkouts (made from ``since`` to ``until``, inclusive, where given), most first; ties
+    by pinyin."""
     _require_stats(ctx)
+    if since and until and until < since:
+        raise ValidationError("统计时段的结束日期不能早于开始日期。")
     loans = func.count(Loan.id)
     stmt = (
         select(
@@ -162,6 +184,8 @@ def most_borrowed(ctx: AppContext, limit: int = 10, since: dt.date | None = None
     )
     if since is not None:
         stmt = stmt.where(Loan.loaned_at >= _utc_bound(since))
+    if until is not None:
+        stmt = stmt.where(Loan.loaned_at < _utc_bound(until + dt.timedelta(days=1)))
     with ctx.db.read() as s:
         rows = s.execute(stmt).all()
     return [TitleCount(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
@@ -276,3 +300,68 @@ def per_class(ctx: AppContext, since: dt.date | None, until: dt.date | None) -> 
         )
     result.sort(key=lambda c: (c.grade is None, c.grade or 0, _natural(c.class_name)))
     return result
+
+
+def donor_reading(
+    ctx: AppContext, donor_id: int, since: dt.date, until: dt.date, *, top: int = 10
+) -> DonorReading:
+    """The donor's books in the period (the donor report): checkouts of copies from the donor's donation batches
+    made between ``since`` and ``until`` (inclusive, local dates), readers and titles among them, per month, and
+    the ``top`` titles most lent. Counts and titles only: no child is named."""
+    _require_stats(ctx)
+    if until < since:
+        raise ValidationError("统计时段的结束日期不能早于开始日期。")
+    theirs = select(BookCopy.id).join(DonationBatch, DonationBatch.id == BookCopy.batch_id)
+    theirs = theirs.where(DonationBatch.donor_id == donor_id)
+    with ctx.db.read() as s:
+        copies = s.execute(
+            select(BookCopy.title_id, BookCopy.status).where(BookCopy.id.in_(theirs.scalar_subquery()))
+        ).all()
+        loans = s.execute(
+            select(Loan.loaned_at, Loan.child_id, BookCopy.title_id)
+            .join(BookCopy, BookCopy.id == Loan.copy_id)
+            .where(
+                Loan.copy_id.in_(theirs.scalar_subquery()),
+                Loan.loaned_at >= _utc_bound(since),
+                Loan.loaned_at < _utc_bound(until + dt.timedelta(days=1)),
+            )
+        ).all()
+        per_title = Counter(title_id for _, _, title_id in loans)
+        readers_of: dict[int, set[int]] = {}
+        for _, child_id, title_id in loans:
+            readers_of.setdefault(title_id, set()).add(child_id)
+        names = {
+            r.id: r
+            for r in s.execute(
+                select(BookTitle.id, BookTitle.title, BookTitle.author, BookTitle.title_pinyin).where(
+                    BookTitle.id.in_(list(per_title))
+                )
+            )
+        }
+    by_month = Counter(_local(t).strftime("%Y-%m") for t, _, _ in loans)
+    months = []
+    index = since.year * 12 + since.month - 1
+    while index <= until.year * 12 + until.month - 1:
+        key = f"{index // 12:04d}-{index % 12 + 1:02d}"
+        months.append(MonthCount(key, by_month.get(key, 0)))
+        index += 1
+    ranked = sorted(
+        per_title.items(),
+        key=lambda kv: (-kv[1], names[kv[0]].title_pinyin or sort_key(names[kv[0]].title), kv[0]),
+    )
+    return DonorReading(
+        donor_id=donor_id,
+        first=since,
+        last=until,
+        copies=len(copies),
+        on_shelves=sum(1 for _, status in copies if status not in (CopyStatus.LOST, CopyStatus.WITHDRAWN)),
+        titles=len({title_id for title_id, _ in copies}),
+        loans=len(loans),
+        readers=len({child_id for _, child_id, _ in loans}),
+        titles_lent=len(per_title),
+        months=tuple(months),
+        top=tuple(
+            TitleCount(title_id, names[title_id].title, names[title_id].author, n, len(readers_of[title_id]))
+            for title_id, n in ranked[:top]
+        ),
+    )

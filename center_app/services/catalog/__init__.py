@@ -36,8 +36,10 @@ from center_app.services.catalog.common import (
 from center_app.services.catalog.copies import delete_copy, find_copy, set_copy_status, withdraw_copy
 from center_app.services.catalog.donors import (
     BatchInfo,
+    BookBatch,
     DonorInfo,
     create_batch,
+    donor_book_batches,
     find_or_create_donor,
     list_donors,
 )
@@ -58,6 +60,7 @@ __all__ = [
     "UNKNOWN_DONOR",
     "BarcodeAllocator",
     "BatchInfo",
+    "BookBatch",
     "CallNumberer",
     "CopyInfo",
     "DonorInfo",
@@ -71,6 +74,7 @@ __all__ = [
     "create_batch",
     "delete_copy",
     "delete_title",
+    "donor_book_batches",
     "donor_id_for",
     "find_copy",
     "find_duplicate",

@@ -12,6 +12,7 @@ from center_app.db.models import BookCopy, DonationBatch, Donor
 from center_app.domain.errors import NotFound, ValidationError
 from center_app.domain.permissions import READ, WRITE, require
 from center_app.domain.pinyin import sort_key
+from center_app.domain.states import CopyStatus
 from center_app.services import audit
 from center_app.services.catalog.common import donor_id_for
 
@@ -92,3 +93,40 @@ def list_donors(ctx: AppContext) -> list[DonorInfo]:
         )
         donors = [_donor_info(d, counts.get(d.id, 0)) for d in s.scalars(select(Donor))]
     return sorted(donors, key=lambda d: (sort_key(d.name), d.id))
+
+
+@dataclass(frozen=True, slots=True)
+class BookBatch:
+    """A donation batch and the book copies registered from it (the donor report's "what they gave")."""
+
+    id: int
+    received_on: dt.date
+    description: str
+    copies: int  # copies registered from the batch, whatever became of them
+    titles: int  # distinct titles among them
+    on_shelves: int  # of which not lost or withdrawn
+
+
+def donor_book_batches(ctx: AppContext, donor_id: int) -> list[BookBatch]:
+    """The donor's batches that brought books, oldest first, with their copies counted."""
+    require(ctx.actor, "catalog", READ)
+    with ctx.db.read() as s:
+        if s.get(Donor, donor_id) is None:
+            raise NotFound("找不到这个捐赠方，它可能已被删除。")
+        rows = s.execute(
+            select(
+                DonationBatch.id,
+                DonationBatch.received_on,
+                DonationBatch.description,
+                func.count(BookCopy.id),
+                func.count(func.distinct(BookCopy.title_id)),
+                func.count(BookCopy.id).filter(
+                    BookCopy.status.not_in((CopyStatus.LOST, CopyStatus.WITHDRAWN))
+                ),
+            )
+            .join(BookCopy, BookCopy.batch_id == DonationBatch.id)
+            .where(DonationBatch.donor_id == donor_id)
+            .group_by(DonationBatch.id, DonationBatch.received_on, DonationBatch.description)
+            .order_by(DonationBatch.received_on, DonationBatch.id)
+        ).all()
+    return [BookBatch(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5])) for r in rows]

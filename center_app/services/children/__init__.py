@@ -4,8 +4,8 @@ by ``services.early_warning`` (one write path for the warning list and the child
 
 The package's modules follow those use cases — ``profile`` (reading: roster, classes, a child's file),
 ``child_file`` (saving a child's file, leaving and coming back), ``people`` (guardians and pick-up people),
-``cards`` (library-card numbers) and ``promotion``; this ``__init__`` re-exports their public API, so pages call
-``children.save_child_file(...)``.
+``cards`` (library-card numbers), ``promotion`` and ``facts`` (counts-only facts for the reports); this
+``__init__`` re-exports their public API, so pages call ``children.save_child_file(...)``.
 
 Each public function is one use case and one transaction, starts with a permission check and audits every change
 in the same transaction (entity ``child``/``guardian``/``pickup_person``; ``changes`` holds old → new; the summary
@@ -33,6 +33,7 @@ from center_app.services.children.child_file import (
     set_status,
     update_child,
 )
+from center_app.services.children.facts import ChildFacts, child_facts
 from center_app.services.children.people import (
     NO_CHANGES,
     GuardianRow,
@@ -69,6 +70,7 @@ __all__ = [
     "PROMOTION_KEY",
     "PROMOTION_MIN_DAYS_APART",
     "ChildDetail",
+    "ChildFacts",
     "ChildInput",
     "ChildRow",
     "GuardianInput",
@@ -82,6 +84,7 @@ __all__ = [
     "add_guardian",
     "add_pickup",
     "assign_card_barcode",
+    "child_facts",
     "create_child",
     "get_child",
     "list_children",

@@ -4,9 +4,10 @@ asset labels, and a donor's list in and the list out.
 The package's modules follow those use cases — ``items`` (register, change, delete, add units, an item's record,
 a scanned code), ``search`` (the list with search as you type), ``lending`` (lend, return, undo, what is out, the
 closing-time list), ``stock`` (stock in/out, the restock list), ``incidents`` (the log), ``stocktake`` (盘点),
-``labels`` (asset labels), ``transfer`` and ``columns`` (import and export); ``common`` holds what they share,
-including the building blocks that work inside a caller's session (the demo centre uses them). This ``__init__``
-re-exports the public API, so a page calls ``equipment.lend(...)``.
+``labels`` (asset labels), ``transfer`` and ``columns`` (import and export), ``usage`` (how it was used and what
+a donor gave: the reports' figures); ``common`` holds what they share, including the building blocks that work
+inside a caller's session (the demo centre uses them). This ``__init__`` re-exports the public API, so a page
+calls ``equipment.lend(...)``.
 
 Each public function is one use case and one transaction, starts with a permission check and writes its audit
 records in the same transaction: ``equipment`` read to look, write to register and log; ``equipment.lend`` for the
@@ -111,6 +112,14 @@ from center_app.services.equipment.transfer import (
     preview_import,
     run_import,
 )
+from center_app.services.equipment.usage import (
+    ActivityUse,
+    DonatedItem,
+    EquipmentUsage,
+    ItemUse,
+    donated_items,
+    equipment_usage,
+)
 
 __all__ = [
     "EXPORT_HEADERS",
@@ -174,4 +183,10 @@ __all__ = [
     "undo",
     "unreturned_at_closing",
     "update_item",
+    "ActivityUse",
+    "DonatedItem",
+    "EquipmentUsage",
+    "ItemUse",
+    "donated_items",
+    "equipment_usage",
 ]
