@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from center_app import __version__
 from center_app.bootstrap import demo_data_dir, qapplication
 from center_app.config import DataDir
 
@@ -39,6 +38,21 @@ COMMANDS = {
 }
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the package's version (center_app/version.py), looked up only when asked."""
+
+    def __init__(
+        self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None
+    ) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from center_app.version import version
+
+        print(f"center-app {version()}", flush=True)
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="center-app",
@@ -53,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="打开主窗口，等第一页填好数据后退出（用于测速和安装包冒烟测试）",
     )
-    parser.add_argument("--version", action="version", version=f"center-app {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="显示版本号后退出")
     sub = parser.add_subparsers(dest="command", metavar="<command>", title="commands")
 
     p = sub.add_parser("import", help=COMMANDS["import"])

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +118,16 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.status_label)
+        # 关于 (version, licences): the status bar's last button, or F1 anywhere in the window.
+        from center_app.ui.app_icon import app_icon
+
+        self.setWindowIcon(app_icon())
+        self.about_button = QToolButton()
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setAutoRaise(True)
+        self.about_button.clicked.connect(self.show_about)
+        self.statusBar().addPermanentWidget(self.about_button)
+        self.about_dialog: QDialog | None = None
 
         # Idle lock: any key or mouse input restarts the timer (see eventFilter).
         self.idle_timer = QTimer(self)
@@ -126,7 +138,10 @@ class MainWindow(QMainWindow):
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         lock_shortcut.activated.connect(self.lock)
-        self._shortcuts = [lock_shortcut]
+        about_shortcut = QShortcut(QKeySequence("F1"), self)
+        about_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        about_shortcut.activated.connect(self.show_about)
+        self._shortcuts = [lock_shortcut, about_shortcut]
         self._row_at_lock: int | None = None  # the page shown when the screen locked (a kept scan goes there)
         self.scan_router = ScanRouter(self, self._scan_target, self)
         app = QCoreApplication.instance()
@@ -217,6 +232,17 @@ class MainWindow(QMainWindow):
         centre = settings.get_centre(self.ctx).name
         self.setWindowTitle(self.tr("儿童之家管理系统") + f" — {centre}")
         self.status_label.setText(self.tr("数据文件夹：%1").replace("%1", str(self.ctx.data_dir.root)))
+        self.about_button.setText(self.tr("关于"))
+        self.about_button.setToolTip(self.tr("版本和许可证 (F1)"))
+
+    def show_about(self) -> QDialog:
+        """Open 关于 (window-modal through ``open()``: it never blocks the event loop or a test)."""
+        from center_app.ui.dialogs.about import AboutDialog
+
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+        return self.about_dialog
 
     def _linked(self, page: OverviewPage) -> OverviewPage:
         """The overview's links (器材到闭馆还没还 → the equipment page's desk) go through the window."""
