@@ -100,8 +100,8 @@ class VolunteersTimetableTab(QWidget):
         self.read_only_note.setObjectName("volunteersTimetableReadOnly")
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setStyleSheet("color: #475569;")
-        self.read_only_note.setVisible(not self.can_write)
         outer.addWidget(self.read_only_note)
+        self.read_only_note.setHidden(self.can_write)  # after it has a parent (never a window of its own)
         self.keys_hint = QLabel(
             self.tr(
                 "回车 新增/修改 · 空格 同格下一节 · Delete 删除 · Ctrl+X 剪下 Ctrl+V 放下 · Ctrl+D 停这一次"
@@ -111,8 +111,8 @@ class VolunteersTimetableTab(QWidget):
         self.keys_hint.setObjectName("volunteersTimetableKeysHint")
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet("color: #64748b;")
-        self.keys_hint.setVisible(self.can_write)
         outer.addWidget(self.keys_hint)
+        self.keys_hint.setHidden(not self.can_write)
 
         self.ask = InlineQuestion("volunteersTimetableAsk", parent=self)
         self.ask.answered.connect(self.focus_first)
@@ -238,8 +238,10 @@ class VolunteersTimetableTab(QWidget):
             self.filter_which.setEnabled(False)
         self.new_session = QPushButton(self.tr("新增课程 (Ctrl+N)"))
         self.new_session.setObjectName("volunteersTimetableNew")
-        self.new_session.setVisible(self.can_write)
         bar.addWidget(self.new_session)
+        # Only ever hidden here: the bar has no parent yet, and a widget shown without one becomes a window.
+        if not self.can_write:
+            self.new_session.hide()
         return bar
 
     def _connect(self) -> None:
