@@ -16,22 +16,26 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from center_app.context import Actor, AppContext
-from center_app.domain.attendance import DEFAULT_OPEN_WEEKDAYS
 from center_app.domain.children import GENDERS, LEFT_BEHIND_TYPES, grade_label
 from center_app.domain.errors import PermissionDenied, ValidationError
 from center_app.services import reports
 from tests.reports import assert_a4, assert_fonts_embedded
 from tests.reports.demo_centre import (
+    CAME,
     DEMO_TODAY,
+    ON_ROLL,
     Sql,
     demo_centre,
     figure,
     hours,
+    marks,
     one_decimal,
+    open_days,
     part,
     pdf_text,
     rate,
     row,
+    taken_days,
     utc,
 )
 
@@ -69,51 +73,6 @@ def _section(text: str, number: int) -> str:
 
 # --- children and attendance ---------------------------------------------------------------------------------
 
-ON_ROLL = """
-    SELECT id FROM child WHERE (enrolled_on IS NULL OR enrolled_on <= ?)
-      AND (status = 'active' OR (left_on IS NOT NULL AND left_on > ?))
-    UNION
-    SELECT m.child_id FROM attendance_mark m JOIN attendance_register r ON r.id = m.register_id
-     WHERE r.activity_id IS NULL AND r.on_date BETWEEN ? AND ?
-"""
-CAME = """
-    SELECT DISTINCT m.child_id FROM attendance_mark m
-      JOIN attendance_register r ON r.id = m.register_id JOIN attendance_code c ON c.code = m.code
-     WHERE r.activity_id IS NULL AND r.on_date BETWEEN ? AND ? AND c.counts_present
-"""
-
-
-def _marks(sql: Sql, first: dt.date, last: dt.date) -> tuple[int, int, int, int]:
-    """(present, absent, excused, late) marks of the day registers from ``first`` to ``last``."""
-    rows = sql.all(
-        """SELECT c.code, c.counts_present, c.counts_absent, count(*) FROM attendance_mark m
-             JOIN attendance_register r ON r.id = m.register_id JOIN attendance_code c ON c.code = m.code
-            WHERE r.activity_id IS NULL AND r.on_date BETWEEN ? AND ? GROUP BY c.code""",
-        first,
-        last,
-    )
-    present = sum(n for _, p, _, n in rows if p)
-    absent = sum(n for _, p, a, n in rows if not p and a)
-    excused = sum(n for _, p, a, n in rows if not p and not a)
-    late = sum(n for code, _, _, n in rows if code == "L")
-    return present, absent, excused, late
-
-
-def _open_days(sql: Sql, first: dt.date, last: dt.date) -> int:
-    stored = sql.all("SELECT value FROM setting WHERE key = 'open_weekdays'")
-    weekdays = set(json.loads(stored[0][0])) if stored else set(DEFAULT_OPEN_WEEKDAYS)
-    closed = {dt.date.fromisoformat(d) for (d,) in sql.all("SELECT day FROM closed_day")}
-    days = (first + dt.timedelta(days=i) for i in range((last - first).days + 1))
-    return sum(1 for d in days if d.isoweekday() in weekdays and d not in closed)
-
-
-def _taken(sql: Sql, first: dt.date, last: dt.date) -> int:
-    return sql.one(
-        "SELECT count(DISTINCT on_date) FROM attendance_register WHERE activity_id IS NULL AND on_date BETWEEN ? AND ?",
-        first,
-        last,
-    )
-
 
 def test_children_served_by_grade_gender_and_left_behind_type(centre) -> None:
     _ctx, sql, _pdf, text = centre
@@ -143,10 +102,10 @@ def test_children_served_by_grade_gender_and_left_behind_type(centre) -> None:
 def test_open_days_attendance_and_its_trend(centre) -> None:
     _ctx, sql, _pdf, text = centre
     section = _section(text, 1)
-    present, absent, excused, late = _marks(sql, FIRST, LAST)
-    taken = _taken(sql, FIRST, LAST)
+    present, absent, excused, late = marks(sql, FIRST, LAST)
+    taken = taken_days(sql, FIRST, LAST)
     assert present > 0
-    assert figure(section, "开放天数") == str(_open_days(sql, FIRST, LAST))
+    assert figure(section, "开放天数") == str(open_days(sql, FIRST, LAST))
     assert figure(section, "已点名天数") == str(taken)
     assert figure(section, "出勤人次") == str(present)
     assert figure(section, "缺勤人次") == str(absent)
@@ -160,11 +119,11 @@ def test_open_days_attendance_and_its_trend(centre) -> None:
         month += 1
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        p, a, _, _ = _marks(sql, first, last)
-        days = _taken(sql, first, last)
+        p, a, _, _ = marks(sql, first, last)
+        days = taken_days(sql, first, last)
         cells = row(section, f"{year}年{month}月", 6)
         average = one_decimal(p / days) if days else None
-        expected = [str(_open_days(sql, first, last)), str(days), str(p), str(a), rate(p, a)]
+        expected = [str(open_days(sql, first, last)), str(days), str(p), str(a), rate(p, a)]
         assert cells[:5] == expected, (year, month)
         if average is not None:
             assert cells[5] == average

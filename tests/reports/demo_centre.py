@@ -9,6 +9,7 @@ has the same data; it is built once per test run and copied. The SQL runs on the
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 
 from center_app.config import DataDir
 from center_app.context import Actor, AppContext, open_store
+from center_app.domain.attendance import DEFAULT_OPEN_WEEKDAYS
 
 DEMO_TODAY = dt.date(2026, 12, 2)
 _TEMPLATE: dict[str, bytes] = {}
@@ -64,6 +66,54 @@ class Sql:
 
     def close(self) -> None:
         self.connection.close()
+
+
+# --- attendance, recomputed ---------------------------------------------------------------------------------------
+
+ON_ROLL = """
+    SELECT id FROM child WHERE (enrolled_on IS NULL OR enrolled_on <= ?)
+      AND (status = 'active' OR (left_on IS NOT NULL AND left_on > ?))
+    UNION
+    SELECT m.child_id FROM attendance_mark m JOIN attendance_register r ON r.id = m.register_id
+     WHERE r.activity_id IS NULL AND r.on_date BETWEEN ? AND ?
+"""
+CAME = """
+    SELECT DISTINCT m.child_id FROM attendance_mark m
+      JOIN attendance_register r ON r.id = m.register_id JOIN attendance_code c ON c.code = m.code
+     WHERE r.activity_id IS NULL AND r.on_date BETWEEN ? AND ? AND c.counts_present
+"""
+
+
+def marks(sql: Sql, first: dt.date, last: dt.date) -> tuple[int, int, int, int]:
+    """(present, absent, excused, late) marks of the day registers from ``first`` to ``last``."""
+    rows = sql.all(
+        """SELECT c.code, c.counts_present, c.counts_absent, count(*) FROM attendance_mark m
+             JOIN attendance_register r ON r.id = m.register_id JOIN attendance_code c ON c.code = m.code
+            WHERE r.activity_id IS NULL AND r.on_date BETWEEN ? AND ? GROUP BY c.code""",
+        first,
+        last,
+    )
+    present = sum(n for _, p, _, n in rows if p)
+    absent = sum(n for _, p, a, n in rows if not p and a)
+    excused = sum(n for _, p, a, n in rows if not p and not a)
+    late = sum(n for code, _, _, n in rows if code == "L")
+    return present, absent, excused, late
+
+
+def open_days(sql: Sql, first: dt.date, last: dt.date) -> int:
+    stored = sql.all("SELECT value FROM setting WHERE key = 'open_weekdays'")
+    weekdays = set(json.loads(stored[0][0])) if stored else set(DEFAULT_OPEN_WEEKDAYS)
+    closed = {dt.date.fromisoformat(d) for (d,) in sql.all("SELECT day FROM closed_day")}
+    days = (first + dt.timedelta(days=i) for i in range((last - first).days + 1))
+    return sum(1 for d in days if d.isoweekday() in weekdays and d not in closed)
+
+
+def taken_days(sql: Sql, first: dt.date, last: dt.date) -> int:
+    return sql.one(
+        "SELECT count(DISTINCT on_date) FROM attendance_register WHERE activity_id IS NULL AND on_date BETWEEN ? AND ?",
+        first,
+        last,
+    )
 
 
 def pdf_text(path: Path) -> str:

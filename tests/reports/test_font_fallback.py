@@ -9,6 +9,7 @@ has ink where 𠮷 is — and none where the same page without the fallback has 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from center_app.context import AppContext
 from center_app.reports import fonts
 from center_app.reports.page import A4_PORTRAIT, build_canvas_pdf, build_pdf, data_table, para, styles
 from tests.reports import all_text, assert_fonts_embedded, font_report
@@ -211,3 +213,125 @@ def test_the_rendered_page_drawn_naively_is_blank_where_the_character_is(tmp_pat
     image = _render(path)
     assert _ink(_cell(image, "赟")) > 150
     assert _ink(_cell(image, "𠮷")) < 5  # Droid's .notdef is empty: the name would silently lose a character
+
+
+# --- every report draws its text the same way -------------------------------------------------------------------
+
+RARE = "𠮷"
+DAY = dt.date(2026, 11, 29)
+CENTRE = "古楼村儿童之家"
+
+
+def _cards(path: Path, _ctx: AppContext) -> None:
+    from center_app.reports.cards import LibraryCard, library_cards_pdf
+
+    library_cards_pdf(path, [LibraryCard(f"王{RARE}", "三年级2班", "C2026001")], centre_name=CENTRE)
+
+
+def _spine_labels(path: Path, _ctx: AppContext) -> None:
+    from center_app.domain.label_grid import SPINE_24
+    from center_app.reports.labels import SpineLabel, spine_labels_pdf
+
+    label = SpineLabel(f"{RARE}祥如意", "I287/12", "T0000001", "I", "#D32F2F")
+    spine_labels_pdf(path, [label], SPINE_24, centre_name=CENTRE)
+
+
+def _asset_labels(path: Path, _ctx: AppContext) -> None:
+    from center_app.domain.label_grid import SPINE_24
+    from center_app.reports.asset_labels import AssetLabel, asset_labels_pdf
+
+    asset_labels_pdf(
+        path, [AssetLabel(f"{RARE}他（木）", "E000123", "器材室A柜")], SPINE_24, centre_name=CENTRE
+    )
+
+
+def _overdue_slips(path: Path, _ctx: AppContext) -> None:
+    from center_app.reports.overdue_slips import OverdueSlip, overdue_slips_pdf
+
+    slip = OverdueSlip(f"王{RARE}", "三年级2班", f"王{RARE}的奶奶", [("西游记", "T0000001", DAY, 3)])
+    overdue_slips_pdf(path, [slip], centre_name=CENTRE, centre_phone="0774-1234567", today=DAY)
+
+
+def _timetable(path: Path, _ctx: AppContext) -> None:
+    from center_app.reports.timetable import GridRow, TimetableSheet, timetable_pdf
+
+    sheet = TimetableSheet(
+        f"暑期课表 · 李{RARE}", "每周", ("周一",), (GridRow("上午一", ((f"绘本共读\n李{RARE}",),)),)
+    )
+    timetable_pdf(path, [sheet], title="暑期课表", centre_name=CENTRE)
+
+
+def _stocktake(path: Path, _ctx: AppContext) -> None:
+    from center_app.reports.stocktake import StocktakeSheet, stocktake_pdf
+
+    headers = ("结果", "名称", "编号", "存放位置", "应有", "清点", "差数", "单位", "说明")
+    sheet = StocktakeSheet(
+        "盘点结果", "已清点 1 / 1", headers, [["找到", f"{RARE}他", "E000123", "A柜", 1, 1, 0, "把", ""]]
+    )
+    stocktake_pdf(path, sheet, centre_name=CENTRE)
+
+
+def _monthly_register(path: Path, ctx: AppContext) -> None:
+    from center_app.domain.children import ChildInput
+    from center_app.services import attendance, children
+
+    child = children.create_child(ctx, ChildInput(f"王{RARE}", grade=3, class_name="三年级2班")).id
+    attendance.save_attendance_settings(
+        ctx, attendance.AttendanceSettings(open_weekdays=(1, 2, 3, 4, 5, 6, 7))
+    )
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    attendance.save_marks(ctx, yesterday, None, [attendance.MarkInput(child, "P")])
+    register = attendance.monthly_register(ctx, yesterday.year, yesterday.month)
+    attendance.write_monthly_register_pdf(ctx, register, path)
+
+
+def _certificate(path: Path, ctx: AppContext) -> None:
+    from center_app.services import volunteers
+    from center_app.services.volunteers import SessionInput, VolunteerInput
+
+    person = volunteers.create_volunteer(ctx, VolunteerInput(f"李{RARE}", organisation="广西师范大学")).id
+    held = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 7)  # last week's Monday
+    programme = volunteers.create_programme(ctx, "暑期", "summer", held, held + dt.timedelta(days=27)).id
+    session = volunteers.save_session(
+        ctx, SessionInput(programme, "绘本共读", "08:30", "10:00", weekday=1, volunteer_ids=(person,))
+    ).session.id
+    volunteers.approve_hours(ctx, [volunteers.confirm_planned(ctx, session, held)[0].id])
+    issued = volunteers.issue_certificate(ctx, person, held, held + dt.timedelta(days=6))
+    volunteers.write_certificate_pdf(ctx, issued.id, path)
+
+
+def _summary(path: Path, _ctx: AppContext) -> None:
+    from center_app.reports.summary import layout_pdf
+    from center_app.services.reports import Chart, Figure, ReportLayout, ReportTable, Section
+
+    section = Section(
+        "一、捐赠概况",
+        figures=(Figure("捐赠方", f"{RARE}祥公益"),),
+        charts=(Chart("各类活动", "bar", (f"{RARE}祥", "阅读"), (3.0, 5.0), unit="次"),),
+        tables=(ReportTable("图书", ("书名", "册数"), ((f"{RARE}祥的故事", 2),), numeric=(1,)),),
+    )
+    layout_pdf(path, ReportLayout(f"捐赠报告：{RARE}祥公益", "2026年", CENTRE, (section,)))
+
+
+REPORTS = {
+    "library cards": _cards,
+    "spine labels": _spine_labels,
+    "asset labels": _asset_labels,
+    "overdue slips": _overdue_slips,
+    "timetable": _timetable,
+    "stocktake": _stocktake,
+    "monthly register": _monthly_register,
+    "certificate": _certificate,
+    "monthly/donor/programme reports": _summary,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REPORTS))
+def test_every_report_prints_a_rare_character_from_the_fallback(
+    kind: str, ctx: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{kind}.pdf"
+    REPORTS[kind](path, ctx)
+    shown = list(_shown_characters(path))
+    assert ("HanFallback.ttf", RARE) in shown, f"{kind}: 𠮷 not drawn from the Han fallback"
+    assert not _not_in_their_font(path), f"{kind}: a character shown in a font without it"
