@@ -20,6 +20,7 @@ SUITES = [
     "equipment_stocktake",
     "volunteers",
     "volunteers_grid",
+    "reports",
 ]
 
 

@@ -109,7 +109,7 @@ def monthly_report(ctx: AppContext, year: int, month: int, *, today: dt.date | N
     this_month = attendance.total  # up to today while the month is not over
     trend.append(
         f.PeriodAttendance(
-            f"{year}年{month}月", this_month.open_days, this_month.taken_days, this_month.tally
+            f"{year}年{month}月", this_month.open_days, this_month.taken_days, this_month.tally, f"{month}月"
         )
     )
     attendance = dataclasses.replace(attendance, trend=tuple(trend))
