@@ -2,7 +2,8 @@
 
 Built once per run with PyInstaller into a folder whose path has Chinese, a space and ``#`` (as under
 ``C:\\Users\\张老师\\…``), then its programs run offscreen on fresh data folders: the window starts and is ready, the
-self-test visits every page, a donation list is imported and counted, and nothing the app does not use is in it.
+self-test visits every page, a donation list is imported and counted, a report is printed with its fonts
+embedded, and nothing the app does not use is in it.
 ``CENTER_APP_BUNDLE=<dist/CenterApp>`` tests a bundle built before instead of building one.
 
 Marked ``packaging``: left out of the everyday run (pyproject's addopts); ``.ci/package`` runs it after the suite.
@@ -149,6 +150,27 @@ def test_a_donation_list_is_imported_by_the_bundle(bundle: Path, tmp_path: Path)
     assert re.search(r"第\d+行", text(xlsx.stdout) + text(xlsx.stderr))
     after = json.loads(text(cli(bundle, folder, "stats", "--json").stdout))
     assert after["titles"] > counts["titles"]
+
+
+def test_a_report_is_printed_with_its_fonts_embedded_by_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """ReportLab, the bundled fonts (Chinese and the Latin companion) and openpyxl, from inside the bundle."""
+    import pypdf
+
+    folder = tmp_path / "演示 中心 #4"
+    demo = cli(bundle, folder, "demo-data")
+    assert demo.returncode == 0, text(demo.stderr)
+    pdf, xlsx = tmp_path / "活动报告 #1.pdf", tmp_path / "活动报告 #1.xlsx"
+    done = cli(bundle, folder, "report", "activity", "--id", "1", "--out", str(pdf), "--xlsx", str(xlsx))
+    assert done.returncode == 0, text(done.stdout) + text(done.stderr)
+    reader = pypdf.PdfReader(pdf)
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert any("DroidSansFallback" in f for f in fonts) and any("Vera" in f for f in fonts), fonts
+    assert "活动报告" in reader.pages[0].extract_text()
+    assert xlsx.stat().st_size > 0
 
 
 def test_chinese_output_survives_a_console_without_utf8(bundle: Path, tmp_path: Path) -> None:
