@@ -114,12 +114,20 @@ def register() -> str:
 
 
 def _fallback_cmap() -> frozenset[int]:
-    """The Han fallback's cmap, registering the font on first use."""
+    """The Han fallback's cmap, registering the font on first use. Without the file (a damaged installation) the
+    report still prints, its rare characters as 〓, and the log says why."""
     cmap = _cmaps.get(FALLBACK)
     if cmap is None:
         with _lock:
             if FALLBACK not in _cmaps:
-                _register_font(FALLBACK, fallback_font_path())
+                path = fallback_font_path()
+                if path.is_file():
+                    _register_font(FALLBACK, path)
+                else:
+                    log.error(
+                        "the Han fallback font %s is missing: rare characters print as %s", path, MISSING_MARK
+                    )
+                    _cmaps[FALLBACK] = frozenset()
             cmap = _cmaps[FALLBACK]
     return cmap
 

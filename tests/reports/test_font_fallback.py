@@ -50,6 +50,23 @@ def test_a_character_no_font_has_prints_as_the_missing_mark_and_invisible_ones_v
     assert fonts.missing("葛\U000e0100\u200d") == ""
 
 
+def test_without_the_fallback_file_a_rare_character_prints_as_the_mark(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    saved = fonts._cmaps.pop(fonts.FALLBACK, None)
+    monkeypatch.setattr(fonts, "fallback_font_path", lambda: tmp_path / "HanFallback.ttf")
+    fonts.runs.cache_clear()
+    try:
+        assert fonts.runs("王𠮷") == (
+            ("CJK", "王〓"),
+        )  # the report still prints; the log says the file is missing
+    finally:
+        fonts._cmaps.pop(fonts.FALLBACK, None)
+        if saved is not None:
+            fonts._cmaps[fonts.FALLBACK] = saved
+        fonts.runs.cache_clear()
+
+
 FONT_FILES = {
     "DroidSansFallback": "DroidSansFallbackFull.ttf",
     "BitstreamVeraSans-Roman": "Vera.ttf",
