@@ -208,6 +208,56 @@ def _table(table: ReportTable) -> list[Flowable]:
     return [CondPageBreak(40 * mm), head, body, spacer(2)]
 
 
+def _narrow(table: ReportTable) -> bool:
+    """A short table of at most three columns: two of them fit side by side."""
+    return len(table.headers) <= 3 and 0 < len(table.rows) <= 10
+
+
+def _side_by_side(left: ReportTable, right: ReportTable, width: float) -> list[Flowable]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Table, TableStyle
+
+    from center_app.reports import fonts
+    from center_app.reports.page import data_table, para, spacer, styles
+
+    s = styles()
+    caption = ParagraphStyle("TableCaption", parent=s.body, fontSize=10.5, spaceBefore=1.5, spaceAfter=1)
+    half = width / 2 - 6  # a 6 pt gap between the two, neither past the margin
+
+    def cell(table: ReportTable) -> list[Flowable]:
+        rows = [["" if v is None else v for v in row] for row in table.rows]
+        body = data_table(table.headers, rows, weights=table.weights, numeric=table.numeric, width=half)
+        return [para(table.title, caption), body]
+
+    pair = Table([[cell(left), cell(right)]], colWidths=[width / 2, width / 2], hAlign="LEFT")
+    pair.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.CJK, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (1, 0), (1, 0), 6),
+            ]
+        )
+    )
+    return [pair, spacer(2)]
+
+
+def _tables(tables: tuple[ReportTable, ...], width: float) -> list[Flowable]:
+    """The section's tables, one after another; two short narrow ones in a row side by side."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(tables):
+        if i + 1 < len(tables) and _narrow(tables[i]) and _narrow(tables[i + 1]):
+            out += _side_by_side(tables[i], tables[i + 1], width)
+            i += 2
+        else:
+            out += _table(tables[i])
+            i += 1
+    return out
+
+
 def layout_story(layout: ReportLayout) -> list[Flowable]:
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
@@ -232,8 +282,7 @@ def layout_story(layout: ReportLayout) -> list[Flowable]:
         # The heading never ends a page alone: it keeps its figures and first chart with it.
         story.append(KeepTogether(opening + charts[:1]))
         story += charts[1:]
-        for table in section.tables:
-            story += _table(table)
+        story += _tables(section.tables, width)
         story += [para(note, s.small) for note in section.notes]
         story.append(spacer(3))
     story += [para(note, s.small) for note in layout.notes]
