@@ -62,8 +62,8 @@ def _no_unexpected_error_dialog() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _no_work_left_behind() -> Iterator[None]:
     """Nothing of one test reaches into the next: a worker's outcome still queued (the roll call waits while a job
-    runs), or a drop-down or dialog left open (the next window's scan router and roll-call poll would wait for
-    it)."""
+    runs), a drop-down or dialog left open (the next window's scan router and roll-call poll would wait for it),
+    or any window left shown."""
     yield
     from PySide6.QtWidgets import QApplication
 
@@ -80,6 +80,11 @@ def _no_work_left_behind() -> Iterator[None]:
             break
         warnings.warn(f"a test left {type(left_open).__name__} {left_open.objectName()!r} open", stacklevel=1)
         left_open.close()
+    # A non-modal window left shown (an error box, a second main window) would be the next test's stray window.
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QApplication.processEvents()
 
 
 @pytest.fixture
