@@ -65,7 +65,7 @@ def _no_work_left_behind() -> Iterator[None]:
     runs), a drop-down or dialog left open (the next window's scan router and roll-call poll would wait for it),
     or any window left shown."""
     yield
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from center_app.ui import workers
 
@@ -83,7 +83,10 @@ def _no_work_left_behind() -> Iterator[None]:
     # A non-modal window left shown (an error box, a second main window) would be the next test's stray window.
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
+            if isinstance(widget, QDialog):
+                widget.done(0)  # a message box without an escape button ignores close()
             widget.close()
+            widget.hide()
     QApplication.processEvents()
 
 
