@@ -62,6 +62,9 @@ PAGES = [
     ("settingsPage", "09-settings"),
 ]
 
+# Pages pictured with their list's first row chosen (its search box; ↓ goes into the list).
+SELECT_FIRST = {"catalogPage": "catalogSearch", "childrenPage": "childrenSearch"}
+
 
 class Shooter:
     def __init__(self, out: Path) -> None:
@@ -200,6 +203,10 @@ def shoot_pages(window, shooter: Shooter) -> list[str]:
         settle(300)
         if page.findChild(QWidget, "comingSoonNotice") is not None:
             notes.append(f"{name}: still the 'later' placeholder (comingSoonNotice)")
+        search = SELECT_FIRST.get(name)
+        if search:  # ↓ from the search into the list: the first row's file shows beside it
+            QTest.keyClick(child(page, search), Qt.Key.Key_Down)
+            settle()
         tabs = page_tabs(page)
         if tabs is None:
             shooter.save(window, stem)
