@@ -30,8 +30,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,6 +45,8 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget  # noqa: E402
+
+W = TypeVar("W", bound=QWidget)
 
 WIDTH, HEIGHT = 1366, 768
 OUT = REPO / "docs" / "user-guide"
@@ -96,7 +100,7 @@ def write_png(image: QImage, path: Path) -> None:
     """``image`` as a 256-colour PNG (a UI has few colours; the text stays sharp)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; the binding wants str
     try:
         from PIL import Image
     except ImportError:
@@ -129,7 +133,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
         QTest.qWait(30)
 
 
-def child(widget: QWidget, name: str, kind: type[QWidget] = QWidget) -> QWidget:
+def child(widget: QWidget, name: str, kind: type[W]) -> W:
     found = widget.findChild(kind, name)
     if found is None:
         raise LookupError(f"no widget {name!r} (docs/ui-names.md)")
@@ -205,7 +209,7 @@ def shoot_pages(window, shooter: Shooter) -> list[str]:
             notes.append(f"{name}: still the 'later' placeholder (comingSoonNotice)")
         search = SELECT_FIRST.get(name)
         if search:  # ↓ from the search into the list: the first row's file shows beside it
-            QTest.keyClick(child(page, search), Qt.Key.Key_Down)
+            QTest.keyClick(child(page, search, QWidget), Qt.Key.Key_Down)
             settle()
         tabs = page_tabs(page)
         if tabs is None:
@@ -244,7 +248,7 @@ def desk_flow(window, data_dir, shooter: Shooter) -> None:
     )[0]
     page = window.show_page("deskPage")
     page.sound.player = lambda _kind: None  # the desk's test seam: no speaker here
-    desk_input = child(page, "deskInput")
+    desk_input = child(page, "deskInput", QWidget)
     settle()
     scan(desk_input, card)
     shooter.save(window, "flow-desk-1-card")
@@ -264,9 +268,9 @@ def roll_call_flow(window, shooter: Shooter) -> None:
     page = window.show_page("attendancePage")
     tabs = page_tabs(page)
     if tabs is not None:
-        tabs.setCurrentWidget(child(page, "rollCallTab"))
+        tabs.setCurrentWidget(child(page, "rollCallTab", QWidget))
     settle(300)
-    table = child(page, "rollCallTable")
+    table = child(page, "rollCallTable", QWidget)
     table.setFocus()
     QTest.keyClicks(table, "1121413111")
     shooter.save(window, "flow-rollcall-1-marks")
@@ -280,7 +284,9 @@ def import_flow(window, shooter: Shooter) -> None:
     settle()
     click(page, "catalogImport")
     settle()
-    panel = child(page, "importPanel")
+    from center_app.ui.widgets.import_panel import ImportPanel
+
+    panel = child(page, "importPanel", ImportPanel)
     panel.choose_file = lambda: str(DONATION_LIST)  # the panel's seam for the native file dialog
     click(panel, "importChoose")
     wait_until(lambda: not panel.busy)
@@ -306,7 +312,7 @@ def report_flow(window, shooter: Shooter, notes: list[str]) -> None:
         notes.append("reportsPage has no 报表 tab yet: the report picture is the overdue slips' PDF")
         overdue_slips(window, shooter)
         return
-    tabs.setCurrentWidget(child(page, "reportsTab"))
+    tabs.setCurrentWidget(child(page, "reportsTab", QWidget))
     settle()
     QTest.mouseClick(preview, Qt.MouseButton.LeftButton)
     settle()
@@ -320,7 +326,7 @@ def overdue_slips(window, shooter: Shooter) -> None:
     page = window.show_page("deskPage")
     opened: list[Path] = []
     page.open_file = opened.append  # the desk's seam: no PDF viewer here
-    QTest.keyClick(child(page, "deskInput"), Qt.Key.Key_F8)
+    QTest.keyClick(child(page, "deskInput", QWidget), Qt.Key.Key_F8)
     settle()
     click(page, "deskPrintSlips")
     settle()
@@ -388,4 +394,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception:  # the app's excepthook would only log it in the deleted demo folder
+        traceback.print_exc()
+        sys.exit(1)
