@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="86"/>
+        <source>关于儿童之家管理系统</source>
+        <translation>About Children&apos;s Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="96"/>
+        <source>儿童之家管理系统</source>
+        <translation>Children&apos;s Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="103"/>
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="109"/>
+        <source>给乡村儿童之家和留守儿童关爱活动中心用的桌面程序：图书、器材、儿童档案与考勤、志愿者与课表、报表。</source>
+        <translation>A desktop app for rural children&apos;s centres and care centres for left-behind children: books, equipment, children&apos;s files and attendance, volunteers and timetables, reports.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="115"/>
+        <source>本软件按 Apache 许可证 2.0 版（%1）发布，可以自由使用、复制和修改。</source>
+        <translation>This software is released under the Apache License, Version 2.0 (%1): you may use, copy and modify it freely.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="130"/>
+        <source>安装文件夹中缺少许可证文件（LICENSE）。</source>
+        <translation>The licence file (LICENSE) is missing from the installation folder.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="132"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="138"/>
+        <source>安装文件夹中缺少字体的许可证文件。</source>
+        <translation>The fonts&apos; licence files are missing from the installation folder.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="140"/>
+        <source>字体许可</source>
+        <translation>Font licences</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="142"/>
+        <source>使用的组件</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/dialogs/about.py" line="147"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AbsentPanel</name>
     <message>
         <location filename="../../center_app/ui/pages/roll_call_absent.py" line="71"/>
@@ -336,6 +394,425 @@
         <location filename="../../center_app/ui/role_labels.py" line="17"/>
         <source>志愿者教师</source>
         <translation>Volunteer teacher</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesTab</name>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="405"/>
+        <source>记录活动…</source>
+        <extracomment>this tab takes no scans</extracomment>
+        <translation>Record activity…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="410"/>
+        <source>这个账号还没有关联志愿者信息，请联系管理员在“用户账号”里关联。</source>
+        <translation>This account is not linked to a volunteer record yet. Ask the administrator to link it under “User accounts”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="413"/>
+        <source>找活动：名称、拼音首字母（如 hbgd = 绘本共读）、内容、志愿者…</source>
+        <translation>Find activities: title, pinyin initials (e.g. hbgd = 绘本共读), content, volunteer…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="418"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="425"/>
+        <source>最近一个月</source>
+        <translation>Last month (31 days)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="425"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="425"/>
+        <source>上个月</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="425"/>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="425"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="431"/>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="513"/>
+        <source>全部志愿者</source>
+        <translation>All volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="548"/>
+        <source>共 %1 次活动，%2 次未点名</source>
+        <translation>%1 activities, %2 without a roll call</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="646"/>
+        <source>已保存：%1 %2</source>
+        <translation>Saved: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="657"/>
+        <source>删除活动“%1”（%2）？</source>
+        <translation>Delete the activity “%1” (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="662"/>
+        <source>它的 %1 张照片也会删除。</source>
+        <translation>Its %1 photos will be deleted too.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="665"/>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="730"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="666"/>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="731"/>
+        <source>不删除</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="679"/>
+        <source>已删除这次活动。</source>
+        <translation>The activity was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="687"/>
+        <source>选一张活动照片</source>
+        <translation>Choose an activity photo</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="689"/>
+        <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="710"/>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="726"/>
+        <source>先在上面选一张照片。</source>
+        <translation>Choose a photo above first.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="721"/>
+        <source>照片已保存。</source>
+        <translation>Photo saved.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="729"/>
+        <source>删除这张照片%1？</source>
+        <translation>Delete this photo %1?</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="760"/>
+        <source>正在生成活动报告…</source>
+        <translation>Creating the activity report…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="780"/>
+        <source>已生成 %1（%2 页）。</source>
+        <translation>Created %1 (%2 pages).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="783"/>
+        <source>有 %1 张照片没有印上（未核对儿童，或有儿童未同意拍照）。</source>
+        <translation>%1 photos were not printed (children not checked, or a child without photo consent).</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDetailPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="189"/>
+        <source>添加照片…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="191"/>
+        <source>核对儿童…</source>
+        <translation>Check children…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="193"/>
+        <source>照片里有哪些儿童（双击照片也可以）</source>
+        <translation>Which children are in the photo (or double-click the photo)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="194"/>
+        <source>删除照片…</source>
+        <translation>Delete photo…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="212"/>
+        <source>打印活动报告</source>
+        <translation>Print activity report</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="215"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="218"/>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="236"/>
+        <source>在左边选一次活动，在这里看它的出勤、器材和照片，打印活动报告。上完一节课，按“记录活动…”（Ctrl+N）记下来：选课表上的课会自动填好。</source>
+        <translation>Choose an activity on the left to see its attendance, equipment and photos here and print its report. After a session, record it with “Record activity…” (Ctrl+N): choosing a timetable session fills in the form.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="276"/>
+        <source>（协助）</source>
+        <translation> (assisting)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="281"/>
+        <source>按课表上的课记录</source>
+        <translation>Recorded from the timetable</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="292"/>
+        <source>活动内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="293"/>
+        <source>活动反思</source>
+        <translation>Reflection</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="312"/>
+        <source>%1 %2 人</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="335"/>
+        <source>照片：还没有</source>
+        <translation>Photos: none yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="338"/>
+        <source>照片 %1 张，其中 %2 张不会印在报告里（标 ⚠ 的：双击核对照片里的儿童）</source>
+        <translation>%1 photos, %2 of them will not be printed (marked ⚠: double-click to check the children in it)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="343"/>
+        <source>照片 %1 张，都可以印在报告里</source>
+        <translation>%1 photos, all can be printed in the report</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="352"/>
+        <source>还没核对照片里有哪些儿童，不打印</source>
+        <translation>Children in the photo not checked yet; not printed</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="354"/>
+        <source>照片里有未获拍照同意的儿童，不打印</source>
+        <translation>A child in the photo has no photo consent; not printed</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="355"/>
+        <source>照片文件找不到了</source>
+        <translation>Photo file is missing</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="86"/>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="247"/>
+        <source>记录活动</source>
+        <extracomment>what a change of an activity may change elsewhere: the roll call&apos;s list of sessions, linked service hours</extracomment>
+        <translation>Record activity</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="88"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="106"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="109"/>
+        <source>选一节课表上的课：名称、时间、地点和志愿者会自动填好</source>
+        <translation>Choose a timetable session: title, time, place and volunteers are filled in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="111"/>
+        <source>课表上的课：</source>
+        <translation>Timetable session:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="113"/>
+        <source>如 绘本共读、彩泥手工、防溺水安全教育</source>
+        <translation>e.g. picture-book reading, clay modelling, water safety</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="115"/>
+        <source>活动名称：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="120"/>
+        <source>类型：</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="124"/>
+        <source>如 15:30</source>
+        <translation>e.g. 15:30</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="125"/>
+        <source>如 16:30</source>
+        <translation>e.g. 16:30</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="129"/>
+        <source>时间：</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="132"/>
+        <source>地点：</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="136"/>
+        <source>负责志愿者：</source>
+        <translation>Lead volunteer:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="140"/>
+        <source>勾选一起带这次活动的志愿者</source>
+        <translation>Tick the volunteers who helped lead this activity</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="141"/>
+        <source>协助志愿者：</source>
+        <translation>Assisting volunteers:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="143"/>
+        <source>做了什么：主题、过程、孩子们的作品……</source>
+        <translation>What was done: theme, steps, the children&apos;s work…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="144"/>
+        <source>活动内容：</source>
+        <translation>What was done:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="146"/>
+        <source>教学反思：效果怎样，下次怎么改进</source>
+        <translation>Reflection: how it went, what to improve next time</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="147"/>
+        <source>活动反思：</source>
+        <translation>Reflection:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="157"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="162"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="192"/>
+        <source>（不填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="204"/>
+        <source>（没有）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="259"/>
+        <source>修改活动</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="315"/>
+        <source>（不是课表上的课）</source>
+        <translation>(not a timetable session)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="323"/>
+        <source>（已记录）</source>
+        <translation> (recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="332"/>
+        <source>这一天课表上有 %1 节课，选一节自动填好</source>
+        <translation>The timetable has %1 sessions this day; choose one to fill in the form</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_form.py" line="363"/>
+        <source>已按课表填好：%1 %2</source>
+        <translation>Filled in from the timetable: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="93"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="94"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="95"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="96"/>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="97"/>
+        <source>志愿者</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="98"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="99"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_tab.py" line="135"/>
+        <source>未点名</source>
+        <translation>No roll call</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1285,60 @@
     </message>
 </context>
 <context>
+    <name>BackupStep</name>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="252"/>
+        <source>选择备份文件夹（如 U 盘）</source>
+        <extracomment>seam the tests replace: the native folder dialog is modal</extracomment>
+        <translation>Choose the backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="279"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="284"/>
+        <source>程序会自动备份数据。再选一个备份文件夹，最好在 U 盘或另一个磁盘上：每次自动备份都会再复制一份到那里，电脑坏了数据也还在。不选也可以，备份就只在这台电脑上。</source>
+        <translation>The program backs up the data by itself. Also choose a backup folder, best on a USB stick or another disk: every automatic backup is copied there too, so the data survives if this PC breaks. You may leave it empty; backups then stay on this PC only.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="288"/>
+        <source>备份文件夹(&amp;B)：</source>
+        <translation>&amp;Backup folder:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="289"/>
+        <source>例如 U 盘上的一个文件夹（可以不选）</source>
+        <translation>e.g. a folder on a USB stick (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="290"/>
+        <source>选择文件夹(&amp;F)…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="313"/>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="319"/>
+        <source>第一次备份到这个文件夹：%1关闭程序时。那时请插好 U 盘；没插时只备份在这台电脑上，下次再复制。</source>
+        <translation>First backup to this folder: %1, when the program is closed. Have the USB stick plugged in then; if it is not, the backup stays on this PC and is copied next time.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="322"/>
+        <source>第一次自动备份：%1关闭程序时，备份在这台电脑的数据文件夹里。</source>
+        <translation>First automatic backup: %1, when the program is closed, into the data folder on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="325"/>
+        <source>以后每次关闭程序时都会备份；超过一天没有备份时，打开程序后也会马上备份一次。保留最近 %1 天、%2 周和 %3 个月的备份。</source>
+        <translation>After that, a backup every time the program is closed, and right after it opens when there has been none for more than a day. Backups of the last %1 days, %2 weeks and %3 months are kept.</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <location filename="../../center_app/ui/pages/backup_tab.py" line="59"/>
@@ -1063,59 +1594,93 @@ The current data will be saved aside first.</translation>
     </message>
 </context>
 <context>
+    <name>CentreStep</name>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="61"/>
+        <source>中心信息</source>
+        <extracomment>each language named in itself: the same words whatever the language shown now (not translated)</extracomment>
+        <translation>The centre</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="65"/>
+        <source>第一次使用，先填中心的名称和地址：打印出来的借书证、催还单和报表，每一页都以它们开头。</source>
+        <translation>First use: enter the centre&apos;s name and address. Every printed page (library cards, overdue slips, reports) starts with them.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="67"/>
+        <source>中心名称(&amp;N)：</source>
+        <translation>Centre &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="69"/>
+        <source>地址(&amp;D)：</source>
+        <translation>A&amp;ddress:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="71"/>
+        <source>例如：古楼村留守儿童关爱活动中心</source>
+        <translation>e.g. Gulou Village Children&apos;s Centre</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="72"/>
+        <source>例如：广西贺州市钟山县古楼村小学内（可以不填）</source>
+        <translation>e.g. in Gulou Village Primary School, Zhongshan County, Hezhou, Guangxi (optional)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../center_app/ui/login.py" line="362"/>
+        <location filename="../../center_app/ui/login.py" line="272"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="368"/>
+        <location filename="../../center_app/ui/login.py" line="278"/>
         <source>这是管理员为你设置的临时密码。请设置一个只有你自己知道的新密码。</source>
         <translation>Your password was set by the administrator. Choose a new one that only you know.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="377"/>
+        <location filename="../../center_app/ui/login.py" line="287"/>
         <source>至少6个字符</source>
         <translation>At least 6 characters</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="379"/>
+        <location filename="../../center_app/ui/login.py" line="289"/>
         <source>原密码（临时密码）：</source>
         <translation>Current (temporary) password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="379"/>
+        <location filename="../../center_app/ui/login.py" line="289"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="380"/>
+        <location filename="../../center_app/ui/login.py" line="290"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="381"/>
+        <location filename="../../center_app/ui/login.py" line="291"/>
         <source>再次输入新密码：</source>
         <translation>New password again:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="391"/>
+        <location filename="../../center_app/ui/login.py" line="301"/>
         <source>确定(&amp;O)</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="395"/>
+        <location filename="../../center_app/ui/login.py" line="305"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="395"/>
+        <location filename="../../center_app/ui/login.py" line="305"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="413"/>
+        <location filename="../../center_app/ui/login.py" line="323"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords do not match. Please type them again.</translation>
     </message>
@@ -3645,69 +4210,98 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>FirstAdminWidget</name>
     <message>
-        <location filename="../../center_app/ui/login.py" line="271"/>
-        <source>欢迎使用儿童之家管理系统</source>
-        <translation>Welcome to the Children&apos;s Centre Manager</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/login.py" line="277"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="132"/>
         <source>第一次使用，请先创建管理员账号：管理员可以添加其他用户、修改设置、备份数据和查看审计日志。</source>
         <translation>First use: create the administrator account. The administrator can add other users, change settings, back up the data and read the audit log.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="287"/>
-        <source>例如：古楼村留守儿童关爱活动中心（可以以后再填）</source>
-        <translation>e.g. Gulou Village Children&apos;s Centre (can be filled in later)</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/login.py" line="289"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="135"/>
         <source>登录时输入，例如 lifang</source>
         <translation>Typed at sign-in, e.g. lifang</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="291"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="136"/>
         <source>例如：李芳</source>
         <translation>e.g. Li Fang</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="293"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="137"/>
         <source>至少6个字符，不要用123456这类常见密码</source>
         <translation>At least 6 characters; not a common one like 123456</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="295"/>
-        <source>中心名称：</source>
-        <translation>Centre name:</translation>
+        <location filename="../../center_app/ui/first_run/steps.py" line="127"/>
+        <source>管理员账号</source>
+        <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="296"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="138"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="297"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="138"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="298"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="138"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="299"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="138"/>
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="302"/>
-        <source>创建管理员并登录(&amp;C)</source>
-        <translation>&amp;Create administrator and sign in</translation>
+        <location filename="../../center_app/ui/first_run/steps.py" line="148"/>
+        <source>已创建管理员 %1（%2），并已登录。</source>
+        <translation>Administrator %1 (%2) created and signed in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="327"/>
+        <location filename="../../center_app/ui/first_run/steps.py" line="162"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords do not match. Please type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="142"/>
+        <source>欢迎使用儿童之家管理系统</source>
+        <extracomment>opens a data folder in a window of its own (the demo); tests replace it</extracomment>
+        <translation>Welcome to the Children&apos;s Centre Manager</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="143"/>
+        <source>上一步  Esc</source>
+        <translation>Back  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="155"/>
+        <source>第 %1 步，共 %2 步：%3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="161"/>
+        <source>完成  Enter</source>
+        <translation>Finish  Enter</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="161"/>
+        <source>下一步  Enter</source>
+        <translation>Next  Enter</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="197"/>
+        <source>正在处理，请等它完成。</source>
+        <translation>Working on it, please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/wizard.py" line="237"/>
+        <source>演示中心没能打开。它在 %1，可以用“--data-dir 文件夹”打开。</source>
+        <translation>The demo centre could not be opened. It is in %1; open it with “--data-dir FOLDER”.</translation>
     </message>
 </context>
 <context>
@@ -4616,6 +5210,19 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
 </context>
 <context>
+    <name>LanguageStep</name>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="219"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/steps.py" line="223"/>
+        <source>程序用哪种语言显示？选好马上生效，以后可以在“设置”里改。用方向键选择，按回车继续。</source>
+        <translation>Which language should the program use? It applies at once and can be changed later in Settings. Choose with the arrow keys and press Enter.</translation>
+    </message>
+</context>
+<context>
     <name>LoanRulesTab</name>
     <message>
         <location filename="../../center_app/ui/pages/loan_rules_tab.py" line="109"/>
@@ -4761,58 +5368,58 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../center_app/ui/login.py" line="139"/>
+        <location filename="../../center_app/ui/login.py" line="140"/>
         <source>已锁定：%1</source>
         <extracomment>a scanner&apos;s burst + Enter in the fields, told from typing; its clock is the seam tests move by hand. Only the centre&apos;s own barcodes count as scans: a fast password of any other shape still signs in.</extracomment>
         <translation>Locked: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="140"/>
+        <location filename="../../center_app/ui/login.py" line="141"/>
         <source>输入密码继续使用；换人使用时，请输入自己的用户名和密码。</source>
         <translation>Type the password to continue; someone else can sign in with their own user name and password.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="142"/>
+        <location filename="../../center_app/ui/login.py" line="143"/>
         <source>请登录</source>
         <translation>Please sign in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="159"/>
+        <location filename="../../center_app/ui/login.py" line="160"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="160"/>
+        <location filename="../../center_app/ui/login.py" line="161"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="165"/>
+        <location filename="../../center_app/ui/login.py" line="166"/>
         <source>登录(&amp;L)</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="213"/>
+        <location filename="../../center_app/ui/login.py" line="214"/>
         <source>请先登录再扫码</source>
         <translation>Please sign in before scanning</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="218"/>
+        <location filename="../../center_app/ui/login.py" line="219"/>
         <source>屏幕已锁定，请先登录再扫码。已记下 %1，登录后自动办理。</source>
         <translation>The screen is locked: please sign in before scanning. %1 has been noted and will be processed after sign-in.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="221"/>
+        <location filename="../../center_app/ui/login.py" line="222"/>
         <source>屏幕已锁定，请先登录再扫码</source>
         <translation>The screen is locked: please sign in before scanning</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="239"/>
+        <location filename="../../center_app/ui/login.py" line="240"/>
         <source>请输入用户名。</source>
         <translation>Please type your user name.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/login.py" line="243"/>
+        <location filename="../../center_app/ui/login.py" line="244"/>
         <source>请输入密码。</source>
         <translation>Please type your password.</translation>
     </message>
@@ -4820,113 +5427,118 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="163"/>
+        <location filename="../../center_app/ui/main_window.py" line="178"/>
         <source>首页</source>
         <extracomment>a scan kept by the lock screen in 借还台模式 is done after sign-in only if it is at most this old emitted once, when the first page has been filled with data and the window is shown emitted after the user picked another language and the window was rebuilt in it</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="164"/>
+        <location filename="../../center_app/ui/main_window.py" line="179"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="165"/>
+        <location filename="../../center_app/ui/main_window.py" line="180"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="166"/>
+        <location filename="../../center_app/ui/main_window.py" line="181"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="168"/>
+        <location filename="../../center_app/ui/main_window.py" line="183"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="170"/>
+        <location filename="../../center_app/ui/main_window.py" line="185"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="173"/>
+        <location filename="../../center_app/ui/main_window.py" line="188"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="178"/>
+        <location filename="../../center_app/ui/main_window.py" line="191"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="179"/>
-        <source>活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。</source>
-        <translation>Activities and reports: activity records, the monthly report for the civil-affairs bureau, donor reports, Excel export.</translation>
-    </message>
-    <message>
-        <location filename="../../center_app/ui/main_window.py" line="183"/>
+        <location filename="../../center_app/ui/main_window.py" line="194"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="218"/>
+        <location filename="../../center_app/ui/main_window.py" line="229"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="219"/>
+        <location filename="../../center_app/ui/main_window.py" line="230"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="364"/>
+        <location filename="../../center_app/ui/main_window.py" line="231"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/main_window.py" line="232"/>
+        <source>版本和许可证 (F1)</source>
+        <translation>Version and licences (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/main_window.py" line="387"/>
         <source>请先修改密码</source>
         <translation>change your password first</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="366"/>
+        <location filename="../../center_app/ui/main_window.py" line="389"/>
         <source>已超过 %1 分钟</source>
         <translation>more than %1 minutes ago</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="375"/>
+        <location filename="../../center_app/ui/main_window.py" line="398"/>
         <source>当前账号不能在这一页办理</source>
         <translation>this account cannot process it on this page</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="377"/>
+        <location filename="../../center_app/ui/main_window.py" line="400"/>
         <source>锁屏时扫的 %1 没有办理（%2），请重新扫码。</source>
         <translation>%1, scanned while the screen was locked, was not processed (%2). Please scan it again.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="396"/>
+        <location filename="../../center_app/ui/main_window.py" line="419"/>
         <source>演示数据已清空。</source>
         <translation>The demo data has been cleared.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="398"/>
+        <location filename="../../center_app/ui/main_window.py" line="421"/>
         <source>清空前的数据已备份为 %1。</source>
         <translation>The data as it was before clearing was backed up as %1.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="400"/>
+        <location filename="../../center_app/ui/main_window.py" line="423"/>
         <source>请创建正式的管理员账号。</source>
         <translation>Please create the real administrator account.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="402"/>
+        <location filename="../../center_app/ui/main_window.py" line="425"/>
         <source>请用管理员账号登录。</source>
         <translation>Please sign in with an administrator account.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="470"/>
+        <location filename="../../center_app/ui/main_window.py" line="493"/>
         <source>%1，请等它完成后再关闭程序。</source>
         <translation>%1. Please wait for it to finish before closing the program.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="491"/>
+        <location filename="../../center_app/ui/main_window.py" line="514"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
     </message>
@@ -5419,6 +6031,85 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/volunteers_hours.py" line="189"/>
         <source>今年暑期课表的日期；没有时按 7–8 月</source>
         <translation>This year&apos;s summer timetable dates; without one, July–August</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="71"/>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="135"/>
+        <source>添加照片</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="73"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="87"/>
+        <source>照片说明，如 孩子们在读绘本</source>
+        <translation>Caption, e.g. children reading picture books</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="90"/>
+        <source>勾选照片里的儿童（没有儿童就不勾）：</source>
+        <translation>Tick the children in the photo (none if no child is in it):</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="94"/>
+        <source>找儿童：姓名、拼音首字母、班级</source>
+        <translation>Find a child: name, pinyin initials, class</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="110"/>
+        <source>保存照片(&amp;S)</source>
+        <translation>&amp;Save photo</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="115"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="142"/>
+        <source>“%1”不是能识别的照片文件（请选 JPG 或 PNG 照片）。</source>
+        <translation>“%1” is not a photo file that can be read (choose a JPG or PNG photo).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="149"/>
+        <source>核对照片里的儿童</source>
+        <translation>Check the children in the photo</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="174"/>
+        <source> · 出勤</source>
+        <translation> · present</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="176"/>
+        <source> · 未同意拍照</source>
+        <translation> · no photo consent</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="185"/>
+        <source>监护人还没有签字同意拍照：有这个孩子的照片不会印在报告里</source>
+        <translation>The guardian has not signed the photo consent: photos with this child will not be printed in reports</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="222"/>
+        <source>%1 的监护人还没有同意拍照：这张照片会保存，但不会印在活动报告里。</source>
+        <translation>%1: no photo consent from the guardian yet. The photo will be kept but not printed in the activity report.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="229"/>
+        <source>已勾选 %1 名儿童，都同意拍照：这张照片可以印在活动报告里。</source>
+        <translation>%1 children ticked, all with photo consent: this photo can be printed in the activity report.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/activities_photo.py" line="233"/>
+        <source>没有勾选儿童：照片里没有孩子时（如布置好的教室、作品），可以印在报告里。</source>
+        <translation>No child ticked: a photo without children (a prepared room, artwork) can be printed in the report.</translation>
     </message>
 </context>
 <context>
@@ -6419,6 +7110,90 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/widgets/sheet_preview.py" line="27"/>
         <source>点击一格，从那一格开始打印</source>
         <translation>Click a label to start printing there</translation>
+    </message>
+</context>
+<context>
+    <name>StartStep</name>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="159"/>
+        <source>开始使用</source>
+        <extracomment>the import kinds offered, in order: (objectName suffix, the page&apos;s ImportKind, made when first opened)</extracomment>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="162"/>
+        <source>中心已经有的东西，怎样放进程序？用方向键选择，按回车继续。</source>
+        <translation>How should what the centre already has get into the program? Choose with the arrow keys and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="165"/>
+        <source>导入已有的表格(&amp;I)</source>
+        <translation>&amp;Import existing spreadsheets</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="166"/>
+        <source>图书捐赠清单、儿童花名册、器材清单、志愿者名单（Excel 或 CSV），先预览再导入。</source>
+        <translation>Book donation lists, children&apos;s rosters, equipment lists, volunteer lists (Excel or CSV), previewed before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="169"/>
+        <source>先看看演示中心(&amp;D)</source>
+        <translation>Look at the &amp;demo centre first</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="171"/>
+        <source>一个编出来的中心（4,000 多册图书、120 名儿童……），放在另一个文件夹里，完成设置后在另一个窗口打开。你的中心不会有演示数据。</source>
+        <translation>A made-up centre (4,000+ books, 120 children…) in a separate folder, opened in another window when setup is finished. Your centre gets no demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="176"/>
+        <source>从空白开始(&amp;E)</source>
+        <translation>Start &amp;empty</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="177"/>
+        <source>以后在各页里一条一条登记，或者随时从各页导入表格。</source>
+        <translation>Enter records one by one on each page later, or import spreadsheets from each page at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="183"/>
+        <source>正在生成演示中心… %p%</source>
+        <translation>Making the demo centre… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="186"/>
+        <source>选择要导入的表格。每个表格先预览，确认后导入；可以导入几个，也可以以后在各页导入。导入完了按“下一步”。</source>
+        <translation>Choose a spreadsheet to import. Each one is previewed first and imported after you confirm; import as many as you like, or later from each page. When you are done, press “Next”.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="192"/>
+        <source>图书(&amp;1)…</source>
+        <translation>Books (&amp;1)…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="192"/>
+        <source>儿童(&amp;2)…</source>
+        <translation>Children (&amp;2)…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="192"/>
+        <source>器材(&amp;3)…</source>
+        <translation>Equipment (&amp;3)…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="192"/>
+        <source>志愿者(&amp;4)…</source>
+        <translation>Volunteers (&amp;4)…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="320"/>
+        <source>正在另一个文件夹里生成演示中心，请稍候……</source>
+        <translation>Making the demo centre in a separate folder, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/first_run/start_step.py" line="329"/>
+        <source>演示中心已准备好（%1），完成设置后会在另一个窗口打开。</source>
+        <translation>The demo centre is ready (%1); it opens in another window when setup is finished.</translation>
     </message>
 </context>
 <context>
@@ -8781,87 +9556,87 @@ Before restoring, the damaged file is kept in the backups folder; it is not dele
         <translation>Add session (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="314"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="316"/>
         <source>还没有课表。请先点“新建课表”，填写学期或暑期的日期和每天的节次。</source>
         <translation>No timetable yet. Click “New timetable” and enter the term&apos;s or summer&apos;s dates and the day&apos;s periods.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="316"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="318"/>
         <source>还没有课表。</source>
         <translation>No timetable yet.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="385"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="387"/>
         <source>我的课</source>
         <translation>My sessions</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="474"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="476"/>
         <source>第 %1 周（共 %2 周）%3–%4</source>
         <translation>Week %1 of %2, %3–%4</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="486"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="488"/>
         <source>本周 %1 节</source>
         <translation>%1 sessions this week</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="488"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="490"/>
         <source>%1 处冲突</source>
         <translation>%1 clash(es)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="491"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="493"/>
         <source>%1 节有提醒</source>
         <translation>%1 with notes</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="549"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="551"/>
         <source>其他时间</source>
         <translation>Other times</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="554"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="556"/>
         <source>不在课表的日期内</source>
         <translation>outside the timetable&apos;s dates</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="556"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="558"/>
         <source>空，回车新增课程</source>
         <translation>empty — Enter to add a session</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="556"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="558"/>
         <source>没有课</source>
         <translation>no session</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="560"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="562"/>
         <source>（%1/%2，空格换下一节）</source>
         <translation> (%1/%2, Space for the next)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="572"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="574"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="597"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="599"/>
         <source>已保存课表“%1”。</source>
         <translation>Timetable “%1” saved.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="606"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="608"/>
         <source>已保存“%1”（%2）。</source>
         <translation>Saved “%1” (%2).</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="608"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="610"/>
         <source>有 %1 处冲突，已按理由保存并记入审计日志。</source>
         <translation> Saved with %1 clash(es) for the reason given; recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="612"/>
+        <location filename="../../center_app/ui/pages/volunteers_timetable.py" line="614"/>
         <source>提醒：</source>
         <translation>Note: </translation>
     </message>
