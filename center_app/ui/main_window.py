@@ -188,11 +188,7 @@ class MainWindow(QMainWindow):
                 self.tr("志愿者与课表"),
                 lambda: _page("volunteers", "VolunteersPage")(ctx, ev),
             ),
-            later(
-                "reportsPage",
-                self.tr("活动与报表"),
-                self.tr("活动与报表：活动记录、民政局月度报告、捐赠方报告、导出 Excel。"),
-            ),
+            PageSpec("reportsPage", self.tr("活动与报表"), lambda: _page("reports", "ReportsPage")(ctx, ev)),
             PageSpec(
                 "settingsPage",
                 self.tr("设置"),
