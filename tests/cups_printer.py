@@ -38,8 +38,9 @@ PPDS = (
     "/usr/share/cups/model/CUPS-PDF.ppd",
 )
 PACKAGES = ("cups", "printer-driver-cups-pdf")
-INSTALL_SECONDS = 300
-UPDATE_SECONDS = 180
+INSTALL_SECONDS = 240
+UPDATE_SECONDS = 120
+LOCK_SECONDS = 60  # apt waits this long for another apt-get or dpkg to finish
 START_SECONDS = 20
 COMMAND_SECONDS = 20
 
@@ -103,11 +104,12 @@ def ensure_installed() -> None:
     if not shutil.which("apt-get"):
         raise Unavailable(f"not installed ({', '.join(absent)}) and there is no apt-get to install them")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *PACKAGES]
+    lock = ["-o", f"DPkg::Lock::Timeout={LOCK_SECONDS}"]
+    install = ["apt-get", *lock, "install", "-y", "-qq", "--no-install-recommends", *PACKAGES]
     try:
         done = _run(install, INSTALL_SECONDS, env)
         if done.returncode != 0:  # an old package list: update it once and try again
-            updated = _run(["apt-get", "update", "-qq"], UPDATE_SECONDS, env)
+            updated = _run(["apt-get", *lock, "update", "-qq"], UPDATE_SECONDS, env)
             if updated.returncode != 0:
                 raise Unavailable(f"apt-get update failed: {_tail(updated.stderr or updated.stdout)}")
             done = _run(install, INSTALL_SECONDS, env)

@@ -15,7 +15,8 @@ The report is chosen from 月度工作报告 / 捐赠方报告 / 学期或暑期
 (``reports_tab_params``). Every action writes through the report's own service on a worker thread
 (``ui/workers.Job``), so every file is audited with its path:
 
-- 预览 (F5): the PDF into ``exports/预览/`` and shown here (``reports_tab_preview``);
+- 预览 (F5): the PDF into ``exports/预览/`` (previews of earlier days are deleted) and shown here
+  (``reports_tab_preview``);
 - 打印… (Ctrl+P): the preview's PDF (written first if the choice changed) to the printer chosen in the system's
   print dialog, page by page as images at true size (``reports_tab_print``);
 - 另存为 PDF… (Ctrl+S): the report's ``write_*_pdf`` at the path chosen (not a copy: the service audits it);
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +85,7 @@ from center_app.ui.workers import Job
 AREA = "reports"
 T = TypeVar("T")
 PREVIEW_FOLDER = "预览"
+PREVIEW_KEEP_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,18 @@ def _writing(path: Path, write: Callable[[], T]) -> T:
         return write()
     except OSError as exc:
         raise CannotWrite(cannot_write_message(path, exc)) from exc
+
+
+def forget_old_previews(folder: Path) -> None:
+    """Delete the previews of earlier days (the tab deletes its own as it replaces them; these were left by a
+    window closed meanwhile). One still open elsewhere stays until next time."""
+    yesterday = time.time() - PREVIEW_KEEP_SECONDS
+    for old in folder.glob("*.pdf"):
+        try:
+            if old.stat().st_mtime < yesterday:
+                old.unlink()
+        except OSError:
+            continue
 
 
 class ReportsTab(QWidget):
@@ -382,6 +397,7 @@ class ReportsTab(QWidget):
         def work(_progress: workers.Progress, _cancel: threading.Event) -> Written:
             data = known if known is not None else gather(ctx, request)
             folder.mkdir(parents=True, exist_ok=True)
+            forget_old_previews(folder)
             target = unique_path(folder, request.stem)
             path, pages = _writing(target, lambda: write_pdf(ctx, request, data, target))
             return Written(request, data, path, pages)
