@@ -165,14 +165,10 @@ class MainWindow(QMainWindow):
     # --- pages ----------------------------------------------------------------------------------------------
 
     def _specs(self) -> list[PageSpec]:
-        from center_app.ui.pages.coming_soon import ComingSoonPage
         from center_app.ui.pages.overview import OverviewPage
         from center_app.ui.pages.settings import SettingsPage
 
         ctx, ev = self.ctx, self.events
-
-        def later(name: str, title: str, plan: str) -> PageSpec:
-            return PageSpec(name, title, lambda: ComingSoonPage(ctx, ev, name, title, plan))
 
         return [
             PageSpec("overviewPage", self.tr("首页"), lambda: self._linked(OverviewPage(ctx, ev))),

@@ -773,6 +773,34 @@
     </message>
 </context>
 <context>
+    <name>ActivityPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="391"/>
+        <source>活动名称、首字母、志愿者…</source>
+        <translation>Activity title, initials, volunteer…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="396"/>
+        <source>找活动：</source>
+        <translation>Find activity:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="399"/>
+        <source>近一年的活动，最新的在上面</source>
+        <translation>Activities of the last year, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="448"/>
+        <source>请在列表里选一次活动。</source>
+        <translation>Choose an activity in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="452"/>
+        <source>单次活动报告：%1</source>
+        <translation>Activity report: %1</translation>
+    </message>
+</context>
+<context>
     <name>ActivityTableModel</name>
     <message>
         <location filename="../../center_app/ui/pages/activities_tab.py" line="93"/>
@@ -2599,14 +2627,6 @@ Press Ctrl+N to register a new child.</translation>
     </message>
 </context>
 <context>
-    <name>ComingSoonPage</name>
-    <message>
-        <location filename="../../center_app/ui/pages/coming_soon.py" line="27"/>
-        <source>这一部分还在建设中，将在后续版本中提供。</source>
-        <translation>This part is still being built and will come in a later version.</translation>
-    </message>
-</context>
-<context>
     <name>ConflictPanel</name>
     <message>
         <location filename="../../center_app/ui/pages/roll_call_conflicts.py" line="48"/>
@@ -2949,6 +2969,44 @@ Press Ctrl+N to register a new child.</translation>
         <location filename="../../center_app/ui/pages/desk.py" line="632"/>
         <source>已生成 %1 名儿童的催还单：%2</source>
         <translation>Overdue slips for %1 children written to %2</translation>
+    </message>
+</context>
+<context>
+    <name>DonorPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="218"/>
+        <source>名称或拼音首字母，如 chjh</source>
+        <translation>Name or pinyin initials, e.g. chjh</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="223"/>
+        <source>找捐赠方：</source>
+        <translation>Find donor:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="229"/>
+        <source>捐赠方：</source>
+        <translation>Donor:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="260"/>
+        <source>没有找到捐赠方</source>
+        <translation>No donor found</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="260"/>
+        <source>还没有登记捐赠方</source>
+        <translation>No donors registered yet</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="278"/>
+        <source>请选一个捐赠方。</source>
+        <translation>Choose a donor.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="282"/>
+        <source>捐赠方报告：%1（%2）</source>
+        <translation>Donor report: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -5427,120 +5485,144 @@ If this keeps happening, send the details to your technical support.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="178"/>
+        <location filename="../../center_app/ui/main_window.py" line="174"/>
         <source>首页</source>
         <extracomment>a scan kept by the lock screen in 借还台模式 is done after sign-in only if it is at most this old emitted once, when the first page has been filled with data and the window is shown emitted after the user picked another language and the window was rebuilt in it</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="179"/>
+        <location filename="../../center_app/ui/main_window.py" line="175"/>
         <source>图书</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="180"/>
+        <location filename="../../center_app/ui/main_window.py" line="176"/>
         <source>借还台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="181"/>
+        <location filename="../../center_app/ui/main_window.py" line="177"/>
         <source>儿童</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="183"/>
+        <location filename="../../center_app/ui/main_window.py" line="179"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="185"/>
+        <location filename="../../center_app/ui/main_window.py" line="181"/>
         <source>器材</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="188"/>
+        <location filename="../../center_app/ui/main_window.py" line="184"/>
         <source>志愿者与课表</source>
         <translation>Volunteers &amp; timetable</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="191"/>
+        <location filename="../../center_app/ui/main_window.py" line="187"/>
         <source>活动与报表</source>
         <translation>Activities &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="194"/>
+        <location filename="../../center_app/ui/main_window.py" line="190"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="229"/>
+        <location filename="../../center_app/ui/main_window.py" line="225"/>
         <source>儿童之家管理系统</source>
         <translation>Children&apos;s Centre Manager</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="230"/>
+        <location filename="../../center_app/ui/main_window.py" line="226"/>
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="231"/>
+        <location filename="../../center_app/ui/main_window.py" line="227"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="232"/>
+        <location filename="../../center_app/ui/main_window.py" line="228"/>
         <source>版本和许可证 (F1)</source>
         <translation>Version and licences (F1)</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="387"/>
+        <location filename="../../center_app/ui/main_window.py" line="383"/>
         <source>请先修改密码</source>
         <translation>change your password first</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="389"/>
+        <location filename="../../center_app/ui/main_window.py" line="385"/>
         <source>已超过 %1 分钟</source>
         <translation>more than %1 minutes ago</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="398"/>
+        <location filename="../../center_app/ui/main_window.py" line="394"/>
         <source>当前账号不能在这一页办理</source>
         <translation>this account cannot process it on this page</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="400"/>
+        <location filename="../../center_app/ui/main_window.py" line="396"/>
         <source>锁屏时扫的 %1 没有办理（%2），请重新扫码。</source>
         <translation>%1, scanned while the screen was locked, was not processed (%2). Please scan it again.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="419"/>
+        <location filename="../../center_app/ui/main_window.py" line="415"/>
         <source>演示数据已清空。</source>
         <translation>The demo data has been cleared.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="421"/>
+        <location filename="../../center_app/ui/main_window.py" line="417"/>
         <source>清空前的数据已备份为 %1。</source>
         <translation>The data as it was before clearing was backed up as %1.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="423"/>
+        <location filename="../../center_app/ui/main_window.py" line="419"/>
         <source>请创建正式的管理员账号。</source>
         <translation>Please create the real administrator account.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="425"/>
+        <location filename="../../center_app/ui/main_window.py" line="421"/>
         <source>请用管理员账号登录。</source>
         <translation>Please sign in with an administrator account.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="493"/>
+        <location filename="../../center_app/ui/main_window.py" line="489"/>
         <source>%1，请等它完成后再关闭程序。</source>
         <translation>%1. Please wait for it to finish before closing the program.</translation>
     </message>
     <message>
-        <location filename="../../center_app/ui/main_window.py" line="514"/>
+        <location filename="../../center_app/ui/main_window.py" line="510"/>
         <source>当前用户：%1（%2）  Ctrl+L 锁定</source>
         <translation>Signed in: %1 (%2)   Ctrl+L locks</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="163"/>
+        <source>月份：</source>
+        <extracomment>a donor&apos;s id, or a name typed that matches no donor listed (the service&apos;s refusal says why)</extracomment>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="176"/>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="178"/>
+        <source>（本月，统计到今天）</source>
+        <translation>(this month, counted up to today)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="200"/>
+        <source>%1年%2月 月度工作报告</source>
+        <translation>Monthly report %2/%1</translation>
     </message>
 </context>
 <context>
@@ -5895,6 +5977,44 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/equipment_stocktake_model.py" line="395"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="65"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="72"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="78"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="80"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="81"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="94"/>
+        <source>在左边选好报表和它的月份、捐赠方或日期，按“预览”（F5）在这里看生成的报表；满意了再打印、另存为 PDF 或导出 Excel。</source>
+        <translation>Choose a report on the left with its month, donor or dates and press “Preview” (F5) to see it here; then print it, save it as PDF or export it to Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_preview.py" line="165"/>
+        <source>第 %1 页 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -6425,6 +6545,34 @@ If this keeps happening, send the details to your technical support.</translatio
     </message>
 </context>
 <context>
+    <name>ProgrammePanel</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="302"/>
+        <source>选一个课表，期间就是它的起止日期；也可以自己改日期</source>
+        <translation>Choose a timetable: the period is its dates; you may also change the dates</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="305"/>
+        <source>课表：</source>
+        <translation>Timetable:</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="321"/>
+        <source>（自己选日期）</source>
+        <translation>(choose dates)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="365"/>
+        <source>学期/暑期总结</source>
+        <translation>Term/summer summary</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab_params.py" line="368"/>
+        <source>%1 项目总结（%2）</source>
+        <translation>%1 programme summary (%2)</translation>
+    </message>
+</context>
+<context>
     <name>PromotePanel</name>
     <message>
         <location filename="../../center_app/ui/pages/children_promote.py" line="46"/>
@@ -6485,6 +6633,183 @@ If this keeps happening, send the details to your technical support.</translatio
         <location filename="../../center_app/ui/pages/children_promote.py" line="135"/>
         <source>升级后可以撤销（在有人修改这些儿童的档案之前）。</source>
         <translation>The promotion can be undone (until someone edits these children&apos;s profiles).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports.py" line="41"/>
+        <source>活动与报表</source>
+        <translation>Activities &amp; reports</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports.py" line="42"/>
+        <source>活动记录</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports.py" line="43"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="141"/>
+        <source>另存为 PDF</source>
+        <extracomment>this tab takes no scans</extracomment>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="141"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="144"/>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="144"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="183"/>
+        <source>报表由管理员和社工打印、导出。%1</source>
+        <translation>Reports are printed and exported by administrators and social workers. %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="198"/>
+        <source>选择报表</source>
+        <translation>Choose a report</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="204"/>
+        <source>月度工作报告</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="205"/>
+        <source>捐赠方报告</source>
+        <translation>Donor report</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="206"/>
+        <source>学期或暑期总结</source>
+        <translation>Term or summer summary</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="207"/>
+        <source>单次活动报告</source>
+        <translation>Activity report</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="240"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="241"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="242"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="244"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="312"/>
+        <source>给民政局的月度统计：服务儿童、开放与出勤、活动、图书借阅、器材、志愿服务、回访。只有人数，不含儿童姓名。</source>
+        <translation>The monthly figures for the civil-affairs bureau: children served, open days and attendance, activities, books lent, equipment, volunteer service, follow-ups. Counts only, no child&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="314"/>
+        <source>一个捐赠方捐了哪些图书和器材，以及它们在一段时间里借阅、使用的情况。</source>
+        <translation>What a donor gave (books and equipment) and how it was borrowed and used over a period.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="315"/>
+        <source>一个学期或暑期项目的总结：课表、每周出勤、活动、志愿者和服务时长。</source>
+        <translation>A summary of a term or summer programme: timetable, weekly attendance, activities, volunteers and service hours.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="316"/>
+        <source>一次活动的详情、出勤名单、照片、反思和签名栏。名单上有儿童姓名，请妥善保管。</source>
+        <translation>One activity&apos;s details, attendance list, photos, reflection and signature lines. The list has children&apos;s names: keep it safe.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="337"/>
+        <source>%1 · %2 页</source>
+        <translation>%1 · %2 pages</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="339"/>
+        <source>（这是之前选的报表；按“预览”看现在选的）</source>
+        <translation>(this is the report chosen before; press “Preview” to see the one chosen now)</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="382"/>
+        <source>没有完成。</source>
+        <translation>Not done.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="412"/>
+        <source>生成的 PDF 无法显示：%1</source>
+        <translation>The PDF made cannot be shown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="421"/>
+        <source>已生成预览：%1，共 %2 页。</source>
+        <translation>Preview ready: %1, %2 pages.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="429"/>
+        <source>正在生成报表…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="448"/>
+        <source>没有打印。</source>
+        <translation>Not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="461"/>
+        <source>已送往打印机“%1”：%2，%3 页。</source>
+        <translation>Sent to printer “%1”: %2, %3 pages.</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="468"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="493"/>
+        <source>已保存 PDF：%1（%2 页）。</source>
+        <translation>PDF saved: %1 (%2 pages).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="497"/>
+        <source>正在保存 PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="520"/>
+        <source>已导出 Excel：%1（%2 行）。</source>
+        <translation>Excel exported: %1 (%2 rows).</translation>
+    </message>
+    <message>
+        <location filename="../../center_app/ui/pages/reports_tab.py" line="524"/>
+        <source>正在导出 Excel…</source>
+        <translation>Exporting to Excel…</translation>
     </message>
 </context>
 <context>

@@ -26,8 +26,9 @@ pytestmark = [pytest.mark.packaging, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "tests" / "data"
 EXE = ".exe" if sys.platform == "win32" else ""
-#: the folder's size on Linux; the Windows build has no ICU (37 MiB on Linux) and comes to about 105 MiB
-SIZE_BUDGET_MIB = 160 if sys.platform.startswith("linux") else 150
+#: the folder's size on Linux, where Qt carries ICU (37 MiB) that Windows' Qt does not; QtPdf (the reports' preview,
+#: with the QtNetwork library it links) adds about 20 MiB. The Windows build is estimated at about 125 MiB.
+SIZE_BUDGET_MIB = 185 if sys.platform.startswith("linux") else 150
 BUILD_TIMEOUT_S = 1200
 RUN_TIMEOUT_S = 300
 
@@ -97,7 +98,7 @@ def test_the_bundle_holds_what_the_app_needs_and_nothing_it_does_not(bundle: Pat
     assert (internal / "VERSION").read_text("utf-8").strip() == _version()
 
     unwanted = re.compile(
-        r"Qt6?(Quick|Qml|WebEngine|Pdf|Svg|Multimedia|3D|Designer|OpenGL|Network|VirtualKeyboard|Wayland)"
+        r"Qt6?(Quick|Qml|WebEngine|Svg|Multimedia|3D|Designer|OpenGL|VirtualKeyboard|Wayland)"
         r"|tkinter|_tkinter|libtk|libtcl|(^|/)(pytest|hypothesis|mypy|pip|setuptools)/",
         re.IGNORECASE,
     )
