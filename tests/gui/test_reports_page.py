@@ -193,6 +193,24 @@ def test_a_page_range_prints_those_pages(qtbot, demo_window, tmp_path: Path) -> 
     assert len(PdfReader(out).pages) == 2 and tab.last_printed == 2
 
 
+def test_a_computer_without_printers_is_told_so(qtbot, demo_window, monkeypatch) -> None:
+    from center_app.ui.pages import reports_tab_print
+
+    class NoPrinters:
+        @staticmethod
+        def availablePrinters() -> list[object]:  # noqa: N802 - Qt's name
+            return []
+
+    monkeypatch.setattr(reports_tab_print, "QPrinterInfo", NoPrinters)
+    tab = open_reports(
+        qtbot, demo_window
+    )  # the real choose_printer: the print dialog, when there is a printer
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.busy and tab.current is not None, timeout=20_000)
+    assert tab.message.text().startswith("这台电脑还没有安装打印机。") and tab.last_printed == 0
+    only_window(demo_window)
+
+
 def test_the_donor_report_and_the_services_refusals(qtbot, demo_window, tmp_path: Path) -> None:
     win = demo_window
     tab = open_reports(qtbot, win)
@@ -244,11 +262,16 @@ def test_the_programme_summary_and_an_activity_report(qtbot, demo_window, tmp_pa
     qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot, tab)
     assert tab.current is not None and tab.current.request.kind == "programme" and tab.preview.pages >= 2
+    qtbot.wait(50)  # the new texts laid out, as the next paint shows them
+    assert layout_problems(demo_window) == []
 
     activity = tab.choose("activity")
     assert activity.list.count() > 10
     qtbot.keyClicks(activity.search, "kq")  # 口琴
     assert activity.list.count() >= 1 and "口琴" in activity.list.item(0).text()
+    assert "之前选的报表" in tab.preview.title.text()  # the preview still shows the summary
+    qtbot.wait(50)
+    assert layout_problems(demo_window) == []
     activity.list.setCurrentRow(0)
     qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot, tab)
