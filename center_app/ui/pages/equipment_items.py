@@ -81,7 +81,13 @@ from center_app.ui.pages.label_sheets import (
     safe_file_part,
     unique_path,
 )
-from center_app.ui.pages.list_page import ListExport, ListPage, action_button, spreadsheet_path
+from center_app.ui.pages.list_page import (
+    ExportControls,
+    ListExport,
+    ListPage,
+    action_button,
+    spreadsheet_path,
+)
 from center_app.ui.widgets.forms import bold_heading
 from center_app.ui.widgets.headings import heading
 from center_app.ui.widgets.import_panel import ImportPanel, equipment_import_kind
@@ -1070,16 +1076,9 @@ class EquipmentItemsTab(ListPage):
 
     def _build_export(self) -> None:
         self.export_path: Path | None = None
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("equipmentItemsProgress")
-        self.export_progress.setMaximumWidth(260)
-        self.export_progress.hide()
-        self.export_cancel = QPushButton(self.tr("取消"))
-        self.export_cancel.setObjectName("equipmentItemsCancel")
-        self.export_cancel.hide()
         self.exporter = ListExport("export:equipment", self.ctx.data_dir.logs, self)
-        self.export_cancel.clicked.connect(self.exporter.cancel)
-        self.exporter.progress.connect(self._export_progress)
+        self.export_controls = ExportControls(self.exporter, "equipmentItems", self.tr("取消"), self)
+        self.export_progress, self.export_cancel = self.export_controls.bar, self.export_controls.cancel
         self.exporter.ended.connect(self._export_ended)
         self.exporter.finished.connect(self._exported)
         self.exporter.failed.connect(lambda text: show_message(self.message, text))
@@ -1309,24 +1308,11 @@ class EquipmentItemsTab(ListPage):
 
         self.export_path = path
         self.message.clear()
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.export_cancel.setEnabled(True)
-        self.export_cancel.show()
+        self.export_controls.begin()
         self.export_button.setEnabled(False)
         return self.exporter.start(work)
 
-    def _export_progress(self, percent: int) -> None:
-        if percent < 0:
-            self.export_progress.setRange(0, 0)
-        else:
-            self.export_progress.setRange(0, 100)
-            self.export_progress.setValue(percent)
-
     def _export_ended(self) -> None:
-        self.export_progress.hide()
-        self.export_cancel.hide()
         self.export_button.setEnabled(True)
 
     def _exported(self, count: int) -> None:

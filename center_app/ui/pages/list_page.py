@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -333,3 +334,42 @@ class ListExport(QObject):
         self.job = None
         self.ended.emit()
         self.failed.emit(text)
+
+
+class ExportControls(QObject):
+    """The progress bar and the cancel button of a page's ``ListExport``: shown by :meth:`begin`, following the
+    export's progress (a moving bar when its length is unknown), hidden again when it ends. The page puts
+    ``bar`` and ``cancel`` in its status row and keeps its own export button's state."""
+
+    def __init__(
+        self, export: ListExport, prefix: str, cancel_text: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setObjectName(f"{prefix}Progress")
+        self.bar.setMaximumWidth(260)
+        self.bar.hide()
+        self.cancel = QPushButton(cancel_text)
+        self.cancel.setObjectName(f"{prefix}Cancel")
+        self.cancel.hide()
+        self.cancel.clicked.connect(export.cancel)
+        export.progress.connect(self._progress)
+        export.ended.connect(self._ended)
+
+    def begin(self) -> None:
+        self.bar.setRange(0, 100)
+        self.bar.setValue(0)
+        self.bar.show()
+        self.cancel.setEnabled(True)
+        self.cancel.show()
+
+    def _progress(self, percent: int) -> None:
+        if percent < 0:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, 100)
+            self.bar.setValue(percent)
+
+    def _ended(self) -> None:
+        self.bar.hide()
+        self.cancel.hide()

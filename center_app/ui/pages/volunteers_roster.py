@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +46,13 @@ from center_app.ui.events import Area, DataEvents
 from center_app.ui.i18n import format_date
 from center_app.ui.models.rows import Index, RowsTableModel
 from center_app.ui.operations import Operations
-from center_app.ui.pages.list_page import ListExport, ListPage, action_button, spreadsheet_path
+from center_app.ui.pages.list_page import (
+    ExportControls,
+    ListExport,
+    ListPage,
+    action_button,
+    spreadsheet_path,
+)
 from center_app.ui.pages.volunteer_form import (
     VolunteerForm,
     gender_labels,
@@ -478,16 +482,9 @@ class VolunteersRosterTab(ListPage):
 
     def _build_export(self) -> None:
         self.export_path: Path | None = None
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("volunteersRosterProgress")
-        self.export_progress.setMaximumWidth(260)
-        self.export_progress.hide()
-        self.export_cancel = QPushButton(self.tr("取消"))
-        self.export_cancel.setObjectName("volunteersRosterCancel")
-        self.export_cancel.hide()
         self.exporter = ListExport("export:volunteers", self.ctx.data_dir.logs, self)
-        self.export_cancel.clicked.connect(self.exporter.cancel)
-        self.exporter.progress.connect(self._export_progress)
+        self.export_controls = ExportControls(self.exporter, "volunteersRoster", self.tr("取消"), self)
+        self.export_progress, self.export_cancel = self.export_controls.bar, self.export_controls.cancel
         self.exporter.ended.connect(self._export_ended)
         self.exporter.finished.connect(self._exported)
         self.exporter.failed.connect(lambda text: show_message(self.message, text))
@@ -670,24 +667,11 @@ class VolunteersRosterTab(ListPage):
 
         self.export_path = path
         self.message.clear()
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.export_cancel.setEnabled(True)
-        self.export_cancel.show()
+        self.export_controls.begin()
         self.export_button.setEnabled(False)
         return self.exporter.start(work)
 
-    def _export_progress(self, percent: int) -> None:
-        if percent < 0:
-            self.export_progress.setRange(0, 0)
-        else:
-            self.export_progress.setRange(0, 100)
-            self.export_progress.setValue(percent)
-
     def _export_ended(self) -> None:
-        self.export_progress.hide()
-        self.export_cancel.hide()
         self.export_button.setEnabled(self.can_write)
 
     def _exported(self, count: int) -> None:
