@@ -182,6 +182,13 @@ class CheckInOutPanel(QWidget):
     def checkout_open(self) -> bool:
         return self.checkout_panel.isVisible()
 
+    @property
+    def scan_input(self) -> ScannerInput:
+        return self.input
+
+    def focus_first(self) -> None:
+        self.focus_input()
+
     def focus_input(self) -> None:
         if self.isVisible():
             self.input.take_focus()
@@ -236,7 +243,8 @@ class CheckInOutPanel(QWidget):
         elif found:
             self.matches.offer(text.strip(), found)
             self._say(
-                self.tr("找到 %1 名儿童：按 ↑↓ 选择，回车签到，Esc 取消。").replace("%1", str(len(found))), "info"
+                self.tr("找到 %1 名儿童：按 ↑↓ 选择，回车签到，Esc 取消。").replace("%1", str(len(found))),
+                "info",
             )
         else:
             self._refused(

@@ -254,6 +254,11 @@ class MonthlyRegisterPanel(QWidget):
         day = self.month_edit.date()
         return day.year(), day.month()
 
+    scan_input = None
+
+    def focus_first(self) -> None:
+        """Nothing to put the keyboard on first: the month is chosen with the mouse or Tab."""
+
     def refresh(self) -> None:
         self.stale = False
         self._fill_classes()

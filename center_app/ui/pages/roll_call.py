@@ -209,7 +209,9 @@ class RollCallPanel(QWidget):
         self.register_box.setObjectName("rollCallRegister")
         # Shrinks with the window instead of covering 班级, in any language; a long session name is clipped in the
         # box and shown whole in its list.
-        self.register_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.register_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.register_box.setMinimumContentsLength(16)
         self.register_box.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
         row.addWidget(self.register_box, 1)
@@ -459,6 +461,11 @@ class RollCallPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.scrollTo(index)
+
+    scan_input = None  # the grid takes keys of its own (1–9, letters), never scans
+
+    def focus_first(self) -> None:
+        self.focus_grid()
 
     def focus_grid(self) -> None:
         if self.isVisible() and not self.confirm.isVisible():

@@ -1,4 +1,4 @@
-"""A page made of tabs, each a panel with its own job (器材, 志愿者与课表).
+"""A page made of tabs, each a panel with its own job (考勤, 器材, 志愿者与课表).
 
 The page keeps its tabs fresh the way a page keeps itself fresh: a change in one of the page's areas marks every tab
 stale, and a stale tab reloads when it is shown (not before: a page of five tabs pays for the one in front). A tab
